@@ -1,0 +1,328 @@
+//! Reading files into a [`Table`]: CSV/TSV, JSON arrays, JSON Lines, SageMaker
+//! data capture and ground truth.
+//!
+//! Everything works over bytes pushed in chunks ([`Loader`]), so a browser
+//! `File` read slice by slice and a native file read block by block go through
+//! the same code, with memory near the size of the typed columns. The format,
+//! the delimiter and the header are sniffed from the first 64 KiB unless given.
+
+mod capture;
+mod csv;
+mod error;
+mod ground_truth;
+mod json;
+mod lines;
+mod names;
+mod sniff;
+mod warning;
+
+pub use self::csv::MAX_COLUMNS;
+pub use error::{ErrorKind, IoError};
+pub use ground_truth::{merge_ground_truth, MergeReport, MergeResult};
+pub use names::positional_name;
+pub use sniff::{sniff_delimiter, sniff_format, sniff_header, SNIFF_BYTES};
+pub use warning::Warning;
+
+use serde::{Deserialize, Serialize};
+
+use crate::progress::{Flow, Progress, ProgressUpdate};
+use crate::roles::guess_roles;
+use crate::table::{Table, TableBuilder};
+use capture::CaptureReader;
+use ground_truth::GroundTruthReader;
+use json::{JsonArrayReader, JsonLinesReader};
+use warning::Warnings;
+
+/// File formats Tideline reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Format {
+    /// Delimited text (comma, tab, semicolon or pipe).
+    Csv,
+    /// A JSON array of records.
+    Json,
+    /// One JSON record per line.
+    JsonLines,
+    /// SageMaker data-capture JSON Lines.
+    Capture,
+    /// SageMaker ground-truth JSON Lines.
+    GroundTruth,
+}
+
+impl Format {
+    /// A short name for messages and the CLI.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Csv => "csv",
+            Self::Json => "json",
+            Self::JsonLines => "jsonl",
+            Self::Capture => "capture",
+            Self::GroundTruth => "ground-truth",
+        }
+    }
+
+    /// Parses a short name (`tsv` is CSV with a tab).
+    #[must_use]
+    pub fn parse(name: &str) -> Option<Self> {
+        match name {
+            "csv" | "tsv" => Some(Self::Csv),
+            "json" => Some(Self::Json),
+            "jsonl" | "jsonlines" | "ndjson" => Some(Self::JsonLines),
+            "capture" => Some(Self::Capture),
+            "ground-truth" | "ground_truth" | "groundtruth" => Some(Self::GroundTruth),
+            _ => None,
+        }
+    }
+}
+
+/// How to read a file; `None` fields are sniffed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LoadOptions {
+    /// The format, or `None` to sniff it.
+    pub format: Option<Format>,
+    /// The CSV delimiter, or `None` to sniff it (a `.tsv` name suggests tab).
+    pub delimiter: Option<u8>,
+    /// Whether the CSV's first row is a header, or `None` to sniff it.
+    pub has_header: Option<bool>,
+    /// Column names supplied by the user: for header-less CSV, and for
+    /// data capture (output columns first, then input columns).
+    pub column_names: Option<Vec<String>>,
+    /// Only empty cells are missing (not `NA`, `NaN`, `inf`, ...).
+    pub strict_missing: bool,
+}
+
+/// A loaded file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loaded {
+    /// File name as given.
+    pub file: String,
+    /// The format read.
+    pub format: Format,
+    /// The CSV delimiter used.
+    pub delimiter: Option<u8>,
+    /// Whether the CSV's first row was a header.
+    pub has_header: Option<bool>,
+    /// The table, with roles guessed.
+    pub table: Table,
+    /// Partial problems.
+    pub warnings: Vec<Warning>,
+    /// Bytes read.
+    pub bytes: u64,
+}
+
+#[derive(Debug)]
+enum Records {
+    Json(JsonArrayReader),
+    Lines(JsonLinesReader),
+    Capture(CaptureReader),
+    GroundTruth(GroundTruthReader),
+}
+
+#[derive(Debug)]
+enum State {
+    Sniffing(Vec<u8>),
+    Csv(Box<csv::CsvReader>),
+    Records(Records, TableBuilder),
+}
+
+/// Reads one file from chunks of bytes.
+///
+/// # Examples
+/// ```
+/// use tideline_engine::io::{Loader, LoadOptions};
+/// let mut loader = Loader::new("people.csv", LoadOptions::default());
+/// loader.push(b"name,age\nAda,3").unwrap();
+/// loader.push(b"6\nAlan,41\n").unwrap();
+/// let loaded = loader.finish().unwrap();
+/// assert_eq!(loaded.table.n_rows, 2);
+/// assert_eq!(loaded.table.columns[1].inferred_type().as_str(), "Integral");
+/// ```
+#[derive(Debug)]
+pub struct Loader {
+    file: String,
+    options: LoadOptions,
+    state: State,
+    warnings: Warnings,
+    bytes: u64,
+    format: Option<Format>,
+    delimiter: Option<u8>,
+    has_header: Option<bool>,
+}
+
+impl Loader {
+    /// A loader for the file called `file`.
+    #[must_use]
+    pub fn new(file: impl Into<String>, options: LoadOptions) -> Self {
+        Self {
+            file: file.into(),
+            options,
+            state: State::Sniffing(Vec::new()),
+            warnings: Warnings::default(),
+            bytes: 0,
+            format: None,
+            delimiter: None,
+            has_header: None,
+        }
+    }
+
+    /// Data rows read so far.
+    #[must_use]
+    pub fn rows(&self) -> u64 {
+        match &self.state {
+            State::Sniffing(_) => 0,
+            State::Csv(r) => r.rows(),
+            State::Records(r, _) => match r {
+                Records::Json(r) => r.rows(),
+                Records::Lines(r) => r.rows(),
+                Records::Capture(r) => r.rows(),
+                Records::GroundTruth(r) => r.rows(),
+            },
+        }
+    }
+
+    /// Bytes pushed so far.
+    #[must_use]
+    pub fn bytes(&self) -> u64 {
+        self.bytes
+    }
+
+    /// Reads the next chunk.
+    ///
+    /// # Errors
+    /// The first malformed record, with its position.
+    pub fn push(&mut self, chunk: &[u8]) -> Result<(), IoError> {
+        self.bytes += chunk.len() as u64;
+        if let State::Sniffing(buffer) = &mut self.state {
+            buffer.extend_from_slice(chunk);
+            if buffer.len() < SNIFF_BYTES {
+                return Ok(());
+            }
+            return self.start(false);
+        }
+        self.feed(chunk)
+    }
+
+    fn feed(&mut self, chunk: &[u8]) -> Result<(), IoError> {
+        let warnings = &mut self.warnings;
+        match &mut self.state {
+            State::Sniffing(_) => Ok(()),
+            State::Csv(r) => r.feed(chunk, warnings),
+            State::Records(r, builder) => match r {
+                Records::Json(r) => r.feed(chunk, builder),
+                Records::Lines(r) => r.feed(chunk, builder),
+                Records::Capture(r) => r.feed(chunk, builder, warnings),
+                Records::GroundTruth(r) => r.feed(chunk, builder, warnings),
+            },
+        }
+    }
+
+    /// Decides format, delimiter and header from the buffered sample, then reads it.
+    fn start(&mut self, complete: bool) -> Result<(), IoError> {
+        let State::Sniffing(buffer) = std::mem::replace(&mut self.state, State::Sniffing(Vec::new())) else {
+            return Ok(());
+        };
+        let bom = if buffer.starts_with(&[0xEF, 0xBB, 0xBF]) { 3 } else { 0 };
+        let sample = buffer.get(bom..).unwrap_or_default();
+        if complete && sample.iter().all(u8::is_ascii_whitespace) {
+            return Err(IoError::new(&self.file, ErrorKind::Empty));
+        }
+        let format = self.options.format.unwrap_or_else(|| sniff_format(sample));
+        self.format = Some(format);
+        let strict = self.options.strict_missing;
+        let names = self.options.column_names.clone();
+        self.state = match format {
+            Format::Csv => {
+                let lower = self.file.to_ascii_lowercase();
+                let fallback = if lower.ends_with(".tsv") || lower.ends_with(".tab") { b'\t' } else { b',' };
+                let delimiter = self.options.delimiter.unwrap_or_else(|| sniff_delimiter(sample, complete, fallback));
+                let records = csv::parse_sample(sample, delimiter, complete);
+                let has_header = self.options.has_header.unwrap_or_else(|| names.is_none() && sniff_header(&records));
+                let width = records.iter().map(Vec::len).max().unwrap_or(0);
+                self.delimiter = Some(delimiter);
+                self.has_header = Some(has_header);
+                let names = if has_header { None } else { names };
+                State::Csv(Box::new(csv::CsvReader::new(&self.file, delimiter, has_header, names, width, strict, bom as u64)))
+            }
+            Format::Json => State::Records(Records::Json(JsonArrayReader::new(&self.file, bom as u64)), TableBuilder::new(Vec::new(), strict)),
+            Format::JsonLines => State::Records(Records::Lines(JsonLinesReader::new(&self.file)), TableBuilder::new(Vec::new(), strict)),
+            Format::Capture => State::Records(Records::Capture(CaptureReader::new(&self.file, names)), TableBuilder::new(Vec::new(), strict)),
+            Format::GroundTruth => State::Records(Records::GroundTruth(GroundTruthReader::new(&self.file)), TableBuilder::new(Vec::new(), strict)),
+        };
+        self.feed(sample)
+    }
+
+    /// Reads what is left and returns the table, with roles guessed.
+    ///
+    /// # Errors
+    /// An empty file, a malformed last record, or a truncated JSON array.
+    pub fn finish(mut self) -> Result<Loaded, IoError> {
+        if matches!(self.state, State::Sniffing(_)) {
+            self.start(true)?;
+        }
+        let file = self.file.clone();
+        let mut table = match self.state {
+            State::Sniffing(_) => return Err(IoError::new(&file, ErrorKind::Empty)),
+            State::Csv(reader) => reader.finish(&mut self.warnings)?,
+            State::Records(mut reader, mut builder) => {
+                match &mut reader {
+                    Records::Json(r) => r.finish(&mut builder)?,
+                    Records::Lines(r) => r.finish(&mut builder)?,
+                    Records::Capture(r) => r.finish(&mut builder, &mut self.warnings)?,
+                    Records::GroundTruth(r) => r.finish(&mut builder, &mut self.warnings)?,
+                }
+                warning::marker_warnings(&builder, &file, &mut self.warnings);
+                builder.finish()
+            }
+        };
+        if table.n_rows == 0 {
+            self.warnings.add("no rows", &file, None, None, "the file has no data rows".to_owned());
+        }
+        guess_roles(&mut table);
+        Ok(Loaded {
+            file: file.clone(),
+            format: self.format.unwrap_or(Format::Csv),
+            delimiter: self.delimiter,
+            has_header: self.has_header,
+            table,
+            warnings: self.warnings.finish(&file),
+            bytes: self.bytes,
+        })
+    }
+}
+
+/// Loads a whole file held in memory.
+///
+/// # Errors
+/// As [`Loader::push`] and [`Loader::finish`].
+pub fn load_bytes(file: &str, bytes: &[u8], options: LoadOptions) -> Result<Loaded, IoError> {
+    let mut loader = Loader::new(file, options);
+    loader.push(bytes)?;
+    loader.finish()
+}
+
+/// Bytes read from a [`std::io::Read`] at a time.
+pub const CHUNK_BYTES: usize = 4 * 1024 * 1024;
+
+/// Loads from a reader in chunks, reporting progress; `Stop` cancels.
+///
+/// # Errors
+/// As [`load_bytes`], plus read failures and [`ErrorKind::Cancelled`].
+pub fn load_reader(file: &str, mut reader: impl std::io::Read, bytes_total: Option<u64>, options: LoadOptions, progress: &mut dyn Progress) -> Result<Loaded, IoError> {
+    let mut loader = Loader::new(file, options);
+    let mut buffer = vec![0_u8; CHUNK_BYTES];
+    loop {
+        let n = match reader.read(&mut buffer) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(IoError::new(file, ErrorKind::Read(e.to_string())).at_byte(loader.bytes())),
+        };
+        loader.push(buffer.get(..n).unwrap_or_default())?;
+        let update = ProgressUpdate { bytes_done: loader.bytes(), bytes_total, rows_done: loader.rows() };
+        if progress.update(update) == Flow::Stop {
+            return Err(IoError::new(file, ErrorKind::Cancelled).at_byte(loader.bytes()));
+        }
+    }
+    loader.finish()
+}

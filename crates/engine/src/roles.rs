@@ -1,0 +1,167 @@
+//! Column roles (label, predicted label, score, timestamp, join id, facet),
+//! guessed from names and values, always editable by the user.
+//!
+//! Guesses are conservative and explainable: a header matches a known name
+//! (`y_pred`, `y_pred_proba`, `timestamp`, `inferenceId`, `sex`, ...) or the
+//! values fit (a datetime column is a timestamp; a score lies in [0, 1]).
+//! Each role but Feature, Facet and Ignored goes to one column at most.
+
+use serde::{Deserialize, Serialize};
+
+use crate::table::{ColumnData, Table};
+use crate::types::Kind;
+
+/// What a column is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// A model input.
+    #[default]
+    Feature,
+    /// Ground truth.
+    Label,
+    /// The model's predicted label.
+    PredictedLabel,
+    /// The model's predicted score or probability.
+    PredictedScore,
+    /// When the row happened.
+    Timestamp,
+    /// The key that joins rows to ground truth (inferenceId, eventId, id).
+    JoinId,
+    /// A sensitive attribute for bias metrics (also a feature).
+    Facet,
+    /// Left out of every analysis.
+    Ignored,
+}
+
+impl Role {
+    /// Every role, in the order the UI lists them.
+    pub const ALL: [Self; 8] = [
+        Self::Feature,
+        Self::Label,
+        Self::PredictedLabel,
+        Self::PredictedScore,
+        Self::Timestamp,
+        Self::JoinId,
+        Self::Facet,
+        Self::Ignored,
+    ];
+
+    /// The snake_case name used in JSON and the UI.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Feature => "feature",
+            Self::Label => "label",
+            Self::PredictedLabel => "predicted_label",
+            Self::PredictedScore => "predicted_score",
+            Self::Timestamp => "timestamp",
+            Self::JoinId => "join_id",
+            Self::Facet => "facet",
+            Self::Ignored => "ignored",
+        }
+    }
+
+    /// Parses the snake_case name.
+    #[must_use]
+    pub fn parse(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|r| r.as_str() == name)
+    }
+
+    /// True for roles held by one column at most.
+    #[must_use]
+    pub fn is_unique(self) -> bool {
+        !matches!(self, Self::Feature | Self::Facet | Self::Ignored)
+    }
+}
+
+const LABEL_NAMES: [&str; 18] = [
+    "label", "target", "y", "y_true", "ytrue", "class", "actual", "truth", "ground_truth", "groundtruthdata",
+    "outcome", "survived", "income", "income_per_year", "credit", "risk", "repaid", "work_home_actual",
+];
+const PREDICTION_NAMES: [&str; 8] =
+    ["y_pred", "ypred", "prediction", "predicted", "predicted_label", "pred", "predictions", "y_hat"];
+const SCORE_NAMES: [&str; 8] =
+    ["y_pred_proba", "y_score", "score", "proba", "probability", "predicted_score", "prediction_score", "y_prob"];
+const TIMESTAMP_NAMES: [&str; 8] =
+    ["timestamp", "inferencetime", "time", "date", "datetime", "event_time", "created_at", "ts"];
+const ID_NAMES: [&str; 6] = ["inferenceid", "eventid", "id", "row_id", "record_id", "passengerid"];
+const FACET_NAMES: [&str; 14] = [
+    "sex", "gender", "race", "ethnicity", "age", "age_factor", "age_group", "religion", "marital_status",
+    "nationality", "native_country", "foreign_worker", "disability", "personal_status",
+];
+
+fn normalise(name: &str) -> String {
+    name.trim().to_ascii_lowercase().replace([' ', '-', '.'], "_")
+}
+
+fn is_score(data: &ColumnData) -> bool {
+    let ColumnData::Numeric(values) = data else { return false };
+    let mut any_fraction = false;
+    for &x in values.iter().filter(|x| !x.is_nan()) {
+        if !(0.0..=1.0).contains(&x) {
+            return false;
+        }
+        any_fraction |= x.fract() != 0.0;
+    }
+    any_fraction
+}
+
+/// Guesses every column's role in place (columns the user already set are
+/// left alone only through the UI; this resets all guesses).
+///
+/// # Examples
+/// ```
+/// use tideline_engine::{roles::{guess_roles, Role}, table::TableBuilder};
+/// let mut b = TableBuilder::new(vec!["age".into(), "y_pred".into(), "y_pred_proba".into(), "repaid".into()], false);
+/// b.push_row(["31", "1", "0.8", "1"]);
+/// let mut t = b.finish();
+/// guess_roles(&mut t);
+/// let roles: Vec<Role> = t.columns.iter().map(|c| c.role).collect();
+/// assert_eq!(roles, [Role::Facet, Role::PredictedLabel, Role::PredictedScore, Role::Label]);
+/// ```
+pub fn guess_roles(table: &mut Table) {
+    let mut taken: Vec<Role> = Vec::new();
+    let guesses: Vec<Role> = table
+        .columns
+        .iter()
+        .map(|column| {
+            let name = normalise(&column.name);
+            let candidates = [
+                (Role::PredictedScore, SCORE_NAMES.contains(&name.as_str()) || (name.starts_with("y_pred_proba") && is_score(&column.data))),
+                (Role::PredictedLabel, PREDICTION_NAMES.contains(&name.as_str())),
+                (Role::Label, LABEL_NAMES.contains(&name.as_str())),
+                (Role::Timestamp, column.kind == Kind::Datetime || TIMESTAMP_NAMES.contains(&name.as_str())),
+                (Role::JoinId, ID_NAMES.contains(&name.as_str())),
+                (Role::Facet, FACET_NAMES.contains(&name.as_str())),
+            ];
+            for (role, hit) in candidates {
+                if hit && !(role.is_unique() && taken.contains(&role)) {
+                    taken.push(role);
+                    return role;
+                }
+            }
+            Role::Feature
+        })
+        .collect();
+    for (column, role) in table.columns.iter_mut().zip(guesses) {
+        column.role = role;
+    }
+}
+
+/// Gives `role` to `column`, taking a unique role away from the column that had it.
+///
+/// Returns false when there is no such column.
+pub fn set_role(table: &mut Table, column: &str, role: Role) -> bool {
+    if table.column(column).is_none() {
+        return false;
+    }
+    for c in &mut table.columns {
+        if c.name == column {
+            c.role = role;
+        } else if role.is_unique() && c.role == role {
+            c.role = Role::Feature;
+        }
+    }
+    true
+}

@@ -1,0 +1,171 @@
+//! The schema view of a table: per column its Deequ type, kind, role, missing
+//! and distinct counts, range and most frequent values.
+
+use hashbrown::{HashMap, HashSet};
+use serde::{Deserialize, Serialize};
+
+use crate::roles::Role;
+use crate::table::{Column, ColumnData, Table, MISSING_CODE, MISSING_TIMESTAMP};
+use crate::types::{canonical_number, format_timestamp_millis, DeequType, Kind};
+
+/// Most frequent values listed per column.
+pub const TOP_VALUES: usize = 5;
+
+/// A value and how often it occurs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ValueCount {
+    /// The value (numbers in canonical form).
+    pub value: String,
+    /// Rows holding it.
+    pub count: u64,
+}
+
+/// One column's schema line.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ColumnSummary {
+    /// Column name.
+    pub name: String,
+    /// Deequ's inferred type.
+    pub inferred_type: DeequType,
+    /// Analysis kind.
+    pub kind: Kind,
+    /// True when the user chose the kind.
+    pub kind_overridden: bool,
+    /// How the values are stored (`numeric`, `categorical`, ...).
+    pub storage: String,
+    /// Role.
+    pub role: Role,
+    /// Rows with a value.
+    pub present: u64,
+    /// Rows without one.
+    pub missing: u64,
+    /// Distinct present values (exact; numbers compared by value).
+    pub distinct: u64,
+    /// Smallest value, for numbers.
+    pub min: Option<f64>,
+    /// Largest value, for numbers.
+    pub max: Option<f64>,
+    /// Mean, for numbers.
+    pub mean: Option<f64>,
+    /// Earliest and latest, for datetimes (ISO 8601).
+    pub time_range: Option<(String, String)>,
+    /// Most frequent values, for categorical, boolean and text columns and
+    /// numeric columns of categorical kind; ties broken by value.
+    pub top_values: Vec<ValueCount>,
+}
+
+/// The schema of a table.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct DatasetSummary {
+    /// Rows.
+    pub rows: u64,
+    /// One line per column, in table order.
+    pub columns: Vec<ColumnSummary>,
+}
+
+/// Summarises every column.
+///
+/// # Examples
+/// ```
+/// use tideline_engine::{io::{load_bytes, LoadOptions}, summary::summarize};
+/// let loaded = load_bytes("t.csv", b"x,c\n1,a\n2,a\n,b\n", LoadOptions::default()).unwrap();
+/// let s = summarize(&loaded.table);
+/// assert_eq!((s.rows, s.columns[0].missing, s.columns[0].max), (3, 1, Some(2.0)));
+/// assert_eq!(s.columns[1].top_values[0].value, "a");
+/// ```
+#[must_use]
+pub fn summarize(table: &Table) -> DatasetSummary {
+    DatasetSummary { rows: table.n_rows as u64, columns: table.columns.iter().map(summarize_column).collect() }
+}
+
+/// Summarises one column.
+#[must_use]
+pub fn summarize_column(column: &Column) -> ColumnSummary {
+    let missing = column.data.missing_count() as u64;
+    let present = column.len() as u64 - missing;
+    let mut summary = ColumnSummary {
+        name: column.name.clone(),
+        inferred_type: column.inferred_type(),
+        kind: column.kind,
+        kind_overridden: column.kind_overridden,
+        storage: column.data.storage_name().to_owned(),
+        role: column.role,
+        present,
+        missing,
+        distinct: 0,
+        min: None,
+        max: None,
+        mean: None,
+        time_range: None,
+        top_values: Vec::new(),
+    };
+    match &column.data {
+        ColumnData::Numeric(values) => {
+            let (mut min, mut max, mut sum) = (f64::INFINITY, f64::NEG_INFINITY, 0.0);
+            let mut seen: HashSet<u64> = HashSet::new();
+            for &x in values.iter().filter(|x| !x.is_nan()) {
+                min = min.min(x);
+                max = max.max(x);
+                sum += x;
+                seen.insert((x + 0.0).to_bits());
+            }
+            summary.distinct = seen.len() as u64;
+            if present > 0 {
+                summary.min = Some(min);
+                summary.max = Some(max);
+                #[allow(clippy::cast_precision_loss)]
+                let mean = sum / present as f64;
+                summary.mean = Some(mean);
+            }
+            if column.kind == Kind::Categorical {
+                let mut counts: HashMap<u64, u64> = HashMap::new();
+                for &x in values.iter().filter(|x| !x.is_nan()) {
+                    *counts.entry((x + 0.0).to_bits()).or_default() += 1;
+                }
+                summary.top_values = top(counts.into_iter().map(|(bits, n)| (canonical_number(f64::from_bits(bits)), n)));
+            }
+        }
+        ColumnData::Categorical { dictionary, codes } => {
+            let mut counts = vec![0_u64; dictionary.len()];
+            for &c in codes.iter().filter(|&&c| c != MISSING_CODE) {
+                if let Some(n) = counts.get_mut(c as usize) {
+                    *n += 1;
+                }
+            }
+            summary.distinct = counts.iter().filter(|&&n| n > 0).count() as u64;
+            summary.top_values = top(dictionary.iter().cloned().zip(counts).filter(|(_, n)| *n > 0));
+        }
+        ColumnData::Boolean(values) => {
+            let trues = values.iter().filter(|v| **v == Some(true)).count() as u64;
+            let falses = values.iter().filter(|v| **v == Some(false)).count() as u64;
+            summary.distinct = u64::from(trues > 0) + u64::from(falses > 0);
+            summary.top_values = top([("true".to_owned(), trues), ("false".to_owned(), falses)].into_iter().filter(|(_, n)| *n > 0));
+        }
+        ColumnData::Text(text) => {
+            let mut counts: HashMap<&str, u64> = HashMap::new();
+            for i in 0..text.present.len() {
+                if let Some(v) = text.get(i) {
+                    *counts.entry(v).or_default() += 1;
+                }
+            }
+            summary.distinct = counts.len() as u64;
+            summary.top_values = top(counts.into_iter().map(|(v, n)| (v.to_owned(), n)));
+        }
+        ColumnData::Timestamp(values) => {
+            let present_values = values.iter().copied().filter(|&t| t != MISSING_TIMESTAMP);
+            let distinct: HashSet<i64> = present_values.clone().collect();
+            summary.distinct = distinct.len() as u64;
+            if let (Some(lo), Some(hi)) = (present_values.clone().min(), present_values.max()) {
+                summary.time_range = Some((format_timestamp_millis(lo), format_timestamp_millis(hi)));
+            }
+        }
+    }
+    summary
+}
+
+fn top(counts: impl Iterator<Item = (String, u64)>) -> Vec<ValueCount> {
+    let mut all: Vec<ValueCount> = counts.map(|(value, count)| ValueCount { value, count }).collect();
+    all.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+    all.truncate(TOP_VALUES);
+    all
+}

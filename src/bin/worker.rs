@@ -1,1 +1,5 @@
-fn main() {}
+//! The engine worker: see `tideline::worker`.
+
+fn main() {
+    tideline::worker::start();
+}

@@ -1,1 +1,11 @@
-//! charts
+//! Tideline's charts: plotters drawing functions generic over the backend, so
+//! the app draws them on a canvas and reports and snapshot tests as SVG.
+//!
+//! Colours are the Okabe–Ito palette, safe for colour-blind readers.
+#![deny(missing_docs)]
+
+mod histogram;
+mod palette;
+
+pub use histogram::{draw_histogram, histogram_svg};
+pub use palette::{BASELINE, CURRENT};

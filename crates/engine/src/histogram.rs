@@ -8,8 +8,8 @@
 use hashbrown::HashMap;
 use serde::{Deserialize, Serialize};
 
-use crate::table::{Column, ColumnData};
 use crate::table::MISSING_TIMESTAMP;
+use crate::table::{Column, ColumnData};
 use crate::types::{format_timestamp_millis, Kind};
 
 /// Bars per histogram by default.
@@ -47,7 +47,9 @@ fn numeric_values(column: &Column) -> Option<Vec<f64>> {
     match &column.data {
         ColumnData::Numeric(v) => Some(v.clone()),
         #[allow(clippy::cast_precision_loss)]
-        ColumnData::Timestamp(v) => Some(v.iter().map(|&t| if t == MISSING_TIMESTAMP { f64::NAN } else { t as f64 }).collect()),
+        ColumnData::Timestamp(v) => {
+            Some(v.iter().map(|&t| if t == MISSING_TIMESTAMP { f64::NAN } else { t as f64 }).collect())
+        }
         _ => None,
     }
 }
@@ -60,13 +62,14 @@ fn numeric_values(column: &Column) -> Option<Vec<f64>> {
 /// let a = load_bytes("a.csv", b"x\n0.5\n1.5\n2.5\n3.5\n", LoadOptions::default()).unwrap();
 /// let b = load_bytes("b.csv", b"x\n3.5\n3.5\n", LoadOptions::default()).unwrap();
 /// let h = compare(a.table.column("x"), b.table.column("x"), 3).unwrap();
-/// assert_eq!(h.baseline.unwrap().counts, vec![2, 1, 1]);
+/// assert_eq!(h.baseline.unwrap().counts, vec![1, 1, 2]); // [0.5, 1.5), [1.5, 2.5), [2.5, 3.5]
 /// assert_eq!(h.current.unwrap().counts, vec![0, 0, 2]);
 /// ```
 #[must_use]
 pub fn compare(baseline: Option<&Column>, current: Option<&Column>, bins: usize) -> Option<Histogram> {
     let first = baseline.or(current)?;
-    let kinds_numeric = [baseline, current].iter().flatten().all(|c| matches!(c.kind, Kind::Numerical | Kind::Datetime));
+    let kinds_numeric =
+        [baseline, current].iter().flatten().all(|c| matches!(c.kind, Kind::Numerical | Kind::Datetime));
     let values: Vec<Option<Vec<f64>>> = [baseline, current].iter().map(|c| c.and_then(numeric_values)).collect();
     let all_numeric = kinds_numeric && [baseline, current].iter().zip(&values).all(|(c, v)| c.is_none() || v.is_some());
     if all_numeric {
@@ -105,7 +108,14 @@ fn numeric(first: &Column, baseline: Option<Vec<f64>>, current: Option<Vec<f64>>
         }
         finish_series(counts, missing)
     };
-    Histogram { column: first.name.clone(), numeric: true, labels, edges, baseline: baseline.as_ref().map(series), current: current.as_ref().map(series) }
+    Histogram {
+        column: first.name.clone(),
+        numeric: true,
+        labels,
+        edges,
+        baseline: baseline.as_ref().map(series),
+        current: current.as_ref().map(series),
+    }
 }
 
 fn categorical(first: &Column, baseline: Option<&Column>, current: Option<&Column>, bins: usize) -> Histogram {
@@ -130,7 +140,8 @@ fn categorical(first: &Column, baseline: Option<&Column>, current: Option<&Colum
     let mut order: Vec<(&str, u64)> = combined.into_iter().collect();
     order.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
     let has_other = order.len() > bins;
-    let kept: Vec<String> = order.iter().take(if has_other { bins - 1 } else { bins }).map(|(k, _)| (*k).to_owned()).collect();
+    let kept: Vec<String> =
+        order.iter().take(if has_other { bins - 1 } else { bins }).map(|(k, _)| (*k).to_owned()).collect();
     let mut labels = kept.clone();
     if has_other {
         labels.push("(other)".to_owned());

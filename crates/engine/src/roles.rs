@@ -76,8 +76,24 @@ impl Role {
 }
 
 const LABEL_NAMES: [&str; 18] = [
-    "label", "target", "y", "y_true", "ytrue", "class", "actual", "truth", "ground_truth", "groundtruthdata",
-    "outcome", "survived", "income", "income_per_year", "credit", "risk", "repaid", "work_home_actual",
+    "label",
+    "target",
+    "y",
+    "y_true",
+    "ytrue",
+    "class",
+    "actual",
+    "truth",
+    "ground_truth",
+    "groundtruthdata",
+    "outcome",
+    "survived",
+    "income",
+    "income_per_year",
+    "credit",
+    "risk",
+    "repaid",
+    "work_home_actual",
 ];
 const PREDICTION_NAMES: [&str; 8] =
     ["y_pred", "ypred", "prediction", "predicted", "predicted_label", "pred", "predictions", "y_hat"];
@@ -87,8 +103,20 @@ const TIMESTAMP_NAMES: [&str; 8] =
     ["timestamp", "inferencetime", "time", "date", "datetime", "event_time", "created_at", "ts"];
 const ID_NAMES: [&str; 6] = ["inferenceid", "eventid", "id", "row_id", "record_id", "passengerid"];
 const FACET_NAMES: [&str; 14] = [
-    "sex", "gender", "race", "ethnicity", "age", "age_factor", "age_group", "religion", "marital_status",
-    "nationality", "native_country", "foreign_worker", "disability", "personal_status",
+    "sex",
+    "gender",
+    "race",
+    "ethnicity",
+    "age",
+    "age_factor",
+    "age_group",
+    "religion",
+    "marital_status",
+    "nationality",
+    "native_country",
+    "foreign_worker",
+    "disability",
+    "personal_status",
 ];
 
 fn normalise(name: &str) -> String {
@@ -128,7 +156,11 @@ pub fn guess_roles(table: &mut Table) {
         .map(|column| {
             let name = normalise(&column.name);
             let candidates = [
-                (Role::PredictedScore, SCORE_NAMES.contains(&name.as_str()) || (name.starts_with("y_pred_proba") && is_score(&column.data))),
+                (
+                    Role::PredictedScore,
+                    SCORE_NAMES.contains(&name.as_str())
+                        || (name.starts_with("y_pred_proba") && is_score(&column.data)),
+                ),
                 (Role::PredictedLabel, PREDICTION_NAMES.contains(&name.as_str())),
                 (Role::Label, LABEL_NAMES.contains(&name.as_str())),
                 (Role::Timestamp, column.kind == Kind::Datetime || TIMESTAMP_NAMES.contains(&name.as_str())),

@@ -122,7 +122,8 @@ pub fn summarize_column(column: &Column) -> ColumnSummary {
                 for &x in values.iter().filter(|x| !x.is_nan()) {
                     *counts.entry((x + 0.0).to_bits()).or_default() += 1;
                 }
-                summary.top_values = top(counts.into_iter().map(|(bits, n)| (canonical_number(f64::from_bits(bits)), n)));
+                summary.top_values =
+                    top(counts.into_iter().map(|(bits, n)| (canonical_number(f64::from_bits(bits)), n)));
             }
         }
         ColumnData::Categorical { dictionary, codes } => {
@@ -139,7 +140,8 @@ pub fn summarize_column(column: &Column) -> ColumnSummary {
             let trues = values.iter().filter(|v| **v == Some(true)).count() as u64;
             let falses = values.iter().filter(|v| **v == Some(false)).count() as u64;
             summary.distinct = u64::from(trues > 0) + u64::from(falses > 0);
-            summary.top_values = top([("true".to_owned(), trues), ("false".to_owned(), falses)].into_iter().filter(|(_, n)| *n > 0));
+            summary.top_values =
+                top([("true".to_owned(), trues), ("false".to_owned(), falses)].into_iter().filter(|(_, n)| *n > 0));
         }
         ColumnData::Text(text) => {
             let mut counts: HashMap<&str, u64> = HashMap::new();

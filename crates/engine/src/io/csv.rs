@@ -40,7 +40,15 @@ pub(crate) struct CsvReader {
 }
 
 impl CsvReader {
-    pub(crate) fn new(file: &str, delimiter: u8, has_header: bool, names: Option<Vec<String>>, n_columns_hint: usize, strict: bool, offset: u64) -> Self {
+    pub(crate) fn new(
+        file: &str,
+        delimiter: u8,
+        has_header: bool,
+        names: Option<Vec<String>>,
+        n_columns_hint: usize,
+        strict: bool,
+        offset: u64,
+    ) -> Self {
         Self {
             file: file.to_owned(),
             core: ReaderBuilder::new().delimiter(delimiter).build(),
@@ -84,9 +92,12 @@ impl CsvReader {
                 }
                 ReadRecordResult::OutputEndsFull => {
                     if self.ends.len() > MAX_COLUMNS {
-                        return Err(IoError::new(&self.file, ErrorKind::TooManyColumns { found: self.ends.len(), limit: MAX_COLUMNS })
-                            .at_row(self.rows + 1)
-                            .at_byte(self.record_start));
+                        return Err(IoError::new(
+                            &self.file,
+                            ErrorKind::TooManyColumns { found: self.ends.len(), limit: MAX_COLUMNS },
+                        )
+                        .at_row(self.rows + 1)
+                        .at_byte(self.record_start));
                     }
                     let len = self.ends.len();
                     self.ends.resize(len * 2, 0);
@@ -105,7 +116,10 @@ impl CsvReader {
     fn record(&mut self, warnings: &mut Warnings) -> Result<(), IoError> {
         let output = self.output.get(..self.output_len).unwrap_or_default();
         let ends = self.ends.get(..self.ends_len).unwrap_or_default();
-        if ends.len() <= 1 && output.iter().all(|b| *b == b'\r' || b.is_ascii_whitespace()) && self.builder.as_ref().is_none_or(|b| b.n_columns() > 1) {
+        if ends.len() <= 1
+            && output.iter().all(|b| *b == b'\r' || b.is_ascii_whitespace())
+            && self.builder.as_ref().is_none_or(|b| b.n_columns() > 1)
+        {
             self.blank_lines += 1;
             return Ok(());
         }
@@ -131,12 +145,18 @@ impl CsvReader {
                 let raw = fields.iter().map(|s| (*s).to_owned()).collect();
                 self.names = Some(unique_names(raw, &self.file, warnings));
                 if fields.len() > MAX_COLUMNS {
-                    return Err(IoError::new(&self.file, ErrorKind::TooManyColumns { found: fields.len(), limit: MAX_COLUMNS }));
+                    return Err(IoError::new(
+                        &self.file,
+                        ErrorKind::TooManyColumns { found: fields.len(), limit: MAX_COLUMNS },
+                    ));
                 }
                 self.builder = Some(TableBuilder::new(self.names.clone().unwrap_or_default(), self.strict));
                 return Ok(());
             }
-            let names = self.names.clone().unwrap_or_else(|| (0..fields.len().max(self.n_columns_hint)).map(positional_name).collect());
+            let names = self
+                .names
+                .clone()
+                .unwrap_or_else(|| (0..fields.len().max(self.n_columns_hint)).map(positional_name).collect());
             self.builder = Some(TableBuilder::new(names, self.strict));
         }
         let Some(builder) = self.builder.as_mut() else { return Ok(()) };
@@ -144,8 +164,18 @@ impl CsvReader {
         let n_columns = builder.n_columns();
         let n = builder.push_row(fields.iter().copied());
         if n != n_columns {
-            let what = if n < n_columns { "the missing ones are read as missing values" } else { "the extra ones are ignored" };
-            warnings.add("ragged rows", &self.file, Some(self.rows), None, format!("row {} has {n} fields where the header has {n_columns}: {what}", self.rows));
+            let what = if n < n_columns {
+                "the missing ones are read as missing values"
+            } else {
+                "the extra ones are ignored"
+            };
+            warnings.add(
+                "ragged rows",
+                &self.file,
+                Some(self.rows),
+                None,
+                format!("row {} has {n} fields where the header has {n_columns}: {what}", self.rows),
+            );
         }
         Ok(())
     }
@@ -153,10 +183,22 @@ impl CsvReader {
     pub(crate) fn finish(mut self, warnings: &mut Warnings) -> Result<Table, IoError> {
         self.feed(&[], warnings)?;
         if self.latin1_fields > 0 {
-            warnings.add("encoding", &self.file, None, None, format!("{} fields were not valid UTF-8 and were read as Windows-1252 (Latin-1)", self.latin1_fields));
+            warnings.add(
+                "encoding",
+                &self.file,
+                None,
+                None,
+                format!("{} fields were not valid UTF-8 and were read as Windows-1252 (Latin-1)", self.latin1_fields),
+            );
         }
         if self.blank_lines > 0 {
-            warnings.add("blank lines", &self.file, None, None, format!("{} blank lines were skipped", self.blank_lines));
+            warnings.add(
+                "blank lines",
+                &self.file,
+                None,
+                None,
+                format!("{} blank lines were skipped", self.blank_lines),
+            );
         }
         let builder = match self.builder {
             Some(b) => b,
@@ -192,8 +234,8 @@ fn split_bytes<'a>(bytes: &'a [u8], ends: &[usize]) -> Vec<&'a [u8]> {
 /// Windows-1252, the usual encoding of CSV files that are not UTF-8.
 fn windows_1252(b: u8) -> char {
     const HIGH: [char; 32] = [
-        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}', '\u{90}', '‘', '’', '“',
-        '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}', '\u{90}', '‘',
+        '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
     ];
     match b {
         0x80..=0x9f => HIGH.get(usize::from(b - 0x80)).copied().unwrap_or('\u{fffd}'),
@@ -214,7 +256,10 @@ pub(crate) fn parse_sample(sample: &[u8], delimiter: u8, complete: bool) -> Vec<
         match result {
             ReadRecordResult::Record => {
                 let text = String::from_utf8_lossy(output.get(..n_out).unwrap_or_default()).into_owned();
-                let fields = split_fields(&text, ends.get(..n_ends).unwrap_or_default()).into_iter().map(str::to_owned).collect::<Vec<_>>();
+                let fields = split_fields(&text, ends.get(..n_ends).unwrap_or_default())
+                    .into_iter()
+                    .map(str::to_owned)
+                    .collect::<Vec<_>>();
                 if !(fields.len() <= 1 && fields.iter().all(|f| f.trim().is_empty())) {
                     records.push(fields);
                 }

@@ -118,7 +118,14 @@ pub(crate) struct JsonArrayReader {
 
 impl JsonArrayReader {
     pub(crate) fn new(file: &str, offset: u64) -> Self {
-        Self { file: file.to_owned(), state: ArrayState::Start, element: Vec::new(), element_byte: 0, byte: offset, rows: 0 }
+        Self {
+            file: file.to_owned(),
+            state: ArrayState::Start,
+            element: Vec::new(),
+            element_byte: 0,
+            byte: offset,
+            rows: 0,
+        }
     }
 
     pub(crate) fn rows(&self) -> u64 {
@@ -133,7 +140,13 @@ impl JsonArrayReader {
                 ArrayState::Start => match b {
                     b'[' => self.state = ArrayState::Between,
                     b if b.is_ascii_whitespace() => {}
-                    _ => return Err(IoError::new(&self.file, ErrorKind::Shape("a JSON file must hold an array of records or one record per line".into())).at_byte(here)),
+                    _ => {
+                        return Err(IoError::new(
+                            &self.file,
+                            ErrorKind::Shape("a JSON file must hold an array of records or one record per line".into()),
+                        )
+                        .at_byte(here))
+                    }
                 },
                 ArrayState::Between => match b {
                     b']' => self.state = ArrayState::Done,
@@ -187,7 +200,11 @@ impl JsonArrayReader {
                 }
                 ArrayState::Done => {
                     if !b.is_ascii_whitespace() {
-                        return Err(IoError::new(&self.file, ErrorKind::Shape("unexpected data after the closing ']' of the JSON array".into())).at_byte(here));
+                        return Err(IoError::new(
+                            &self.file,
+                            ErrorKind::Shape("unexpected data after the closing ']' of the JSON array".into()),
+                        )
+                        .at_byte(here));
                     }
                 }
             }
@@ -204,7 +221,8 @@ impl JsonArrayReader {
     fn emit(&mut self, builder: &mut TableBuilder) -> Result<(), IoError> {
         self.rows += 1;
         let text = std::mem::take(&mut self.element);
-        let value: Value = serde_json::from_slice(text.trim_ascii()).map_err(|e| json_error(&self.file, &e, self.rows, self.element_byte))?;
+        let value: Value = serde_json::from_slice(text.trim_ascii())
+            .map_err(|e| json_error(&self.file, &e, self.rows, self.element_byte))?;
         push_record(builder, &value);
         Ok(())
     }
@@ -213,7 +231,9 @@ impl JsonArrayReader {
         match self.state {
             ArrayState::Done => Ok(()),
             ArrayState::Start => Err(IoError::new(&self.file, ErrorKind::Empty)),
-            _ => Err(IoError::new(&self.file, ErrorKind::Truncated("the JSON array has no closing ']'".into())).at_row(self.rows + 1).at_byte(self.byte)),
+            _ => Err(IoError::new(&self.file, ErrorKind::Truncated("the JSON array has no closing ']'".into()))
+                .at_row(self.rows + 1)
+                .at_byte(self.byte)),
         }
     }
 }

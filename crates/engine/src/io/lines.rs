@@ -21,7 +21,11 @@ pub(crate) struct LineSplitter {
 }
 
 impl LineSplitter {
-    pub(crate) fn feed<E>(&mut self, chunk: &[u8], mut on_line: impl FnMut(Line<'_>) -> Result<(), E>) -> Result<(), E> {
+    pub(crate) fn feed<E>(
+        &mut self,
+        chunk: &[u8],
+        mut on_line: impl FnMut(Line<'_>) -> Result<(), E>,
+    ) -> Result<(), E> {
         let mut rest = chunk;
         while let Some(pos) = memchr::memchr(b'\n', rest) {
             let (head, tail) = rest.split_at(pos);

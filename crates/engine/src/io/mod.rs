@@ -7,6 +7,7 @@
 //! the delimiter and the header are sniffed from the first 64 KiB unless given.
 
 mod capture;
+mod capture_payload;
 mod csv;
 mod error;
 mod ground_truth;
@@ -18,7 +19,7 @@ mod warning;
 
 pub use self::csv::MAX_COLUMNS;
 pub use error::{ErrorKind, IoError};
-pub use ground_truth::{merge_ground_truth, MergeReport, MergeResult};
+pub use ground_truth::{merge_ground_truth, MergeError, MergeReport, MergeResult};
 pub use names::positional_name;
 pub use sniff::{sniff_delimiter, sniff_format, sniff_header, SNIFF_BYTES};
 pub use warning::Warning;
@@ -242,12 +243,25 @@ impl Loader {
                 self.delimiter = Some(delimiter);
                 self.has_header = Some(has_header);
                 let names = if has_header { None } else { names };
-                State::Csv(Box::new(csv::CsvReader::new(&self.file, delimiter, has_header, names, width, strict, bom as u64)))
+                State::Csv(Box::new(csv::CsvReader::new(
+                    &self.file, delimiter, has_header, names, width, strict, bom as u64,
+                )))
             }
-            Format::Json => State::Records(Records::Json(JsonArrayReader::new(&self.file, bom as u64)), TableBuilder::new(Vec::new(), strict)),
-            Format::JsonLines => State::Records(Records::Lines(JsonLinesReader::new(&self.file)), TableBuilder::new(Vec::new(), strict)),
-            Format::Capture => State::Records(Records::Capture(CaptureReader::new(&self.file, names)), TableBuilder::new(Vec::new(), strict)),
-            Format::GroundTruth => State::Records(Records::GroundTruth(GroundTruthReader::new(&self.file)), TableBuilder::new(Vec::new(), strict)),
+            Format::Json => State::Records(
+                Records::Json(JsonArrayReader::new(&self.file, bom as u64)),
+                TableBuilder::new(Vec::new(), strict),
+            ),
+            Format::JsonLines => {
+                State::Records(Records::Lines(JsonLinesReader::new(&self.file)), TableBuilder::new(Vec::new(), strict))
+            }
+            Format::Capture => State::Records(
+                Records::Capture(CaptureReader::new(&self.file, names)),
+                TableBuilder::new(Vec::new(), strict),
+            ),
+            Format::GroundTruth => State::Records(
+                Records::GroundTruth(GroundTruthReader::new(&self.file)),
+                TableBuilder::new(Vec::new(), strict),
+            ),
         };
         self.feed(sample)
     }
@@ -308,7 +322,13 @@ pub const CHUNK_BYTES: usize = 4 * 1024 * 1024;
 ///
 /// # Errors
 /// As [`load_bytes`], plus read failures and [`ErrorKind::Cancelled`].
-pub fn load_reader(file: &str, mut reader: impl std::io::Read, bytes_total: Option<u64>, options: LoadOptions, progress: &mut dyn Progress) -> Result<Loaded, IoError> {
+pub fn load_reader(
+    file: &str,
+    mut reader: impl std::io::Read,
+    bytes_total: Option<u64>,
+    options: LoadOptions,
+    progress: &mut dyn Progress,
+) -> Result<Loaded, IoError> {
     let mut loader = Loader::new(file, options);
     let mut buffer = vec![0_u8; CHUNK_BYTES];
     loop {

@@ -17,7 +17,13 @@ pub(crate) fn unique_names(raw: Vec<String>, file: &str, warnings: &mut Warnings
         let trimmed = name.trim();
         let mut name = if trimmed.is_empty() {
             let named = positional_name(i);
-            warnings.add("empty header", file, None, Some(&named), format!("column {} has no name; it is called {named}", i + 1));
+            warnings.add(
+                "empty header",
+                file,
+                None,
+                Some(&named),
+                format!("column {} has no name; it is called {named}", i + 1),
+            );
             named
         } else {
             trimmed.to_owned()
@@ -29,7 +35,13 @@ pub(crate) fn unique_names(raw: Vec<String>, file: &str, warnings: &mut Warnings
                 k += 1;
             }
             name = format!("{base}.{k}");
-            warnings.add("duplicate header", file, None, Some(&name), format!("the header repeats '{base}'; column {} is called '{name}'", i + 1));
+            warnings.add(
+                "duplicate header",
+                file,
+                None,
+                Some(&name),
+                format!("the header repeats '{base}'; column {} is called '{name}'", i + 1),
+            );
         }
         seen.insert(name.clone());
         out.push(name);

@@ -27,7 +27,14 @@ pub(crate) struct Warnings {
 }
 
 impl Warnings {
-    pub(crate) fn add(&mut self, kind: &'static str, file: &str, row: Option<u64>, column: Option<&str>, message: String) {
+    pub(crate) fn add(
+        &mut self,
+        kind: &'static str,
+        file: &str,
+        row: Option<u64>,
+        column: Option<&str>,
+        message: String,
+    ) {
         let kept = self.list.iter().filter(|(k, _)| *k == kind).count();
         if kept < DETAILED_PER_KIND {
             let warning = Warning { file: file.to_owned(), row, column: column.map(str::to_owned), message };
@@ -42,7 +49,12 @@ impl Warnings {
     pub(crate) fn finish(self, file: &str) -> Vec<Warning> {
         let mut out: Vec<Warning> = self.list.into_iter().map(|(_, w)| w).collect();
         for (kind, n) in self.overflow {
-            out.push(Warning { file: file.to_owned(), row: None, column: None, message: format!("{n} more rows with the same problem ({kind})") });
+            out.push(Warning {
+                file: file.to_owned(),
+                row: None,
+                column: None,
+                message: format!("{n} more rows with the same problem ({kind})"),
+            });
         }
         out
     }
@@ -52,10 +64,22 @@ impl Warnings {
 pub(crate) fn marker_warnings(builder: &crate::table::TableBuilder, file: &str, warnings: &mut Warnings) {
     for (column, not_a_number, infinite) in builder.marker_counts() {
         if not_a_number > 0 {
-            warnings.add("missing markers", file, None, Some(column), format!("{not_a_number} cells such as 'NA' or 'NaN' in '{column}' are read as missing"));
+            warnings.add(
+                "missing markers",
+                file,
+                None,
+                Some(column),
+                format!("{not_a_number} cells such as 'NA' or 'NaN' in '{column}' are read as missing"),
+            );
         }
         if infinite > 0 {
-            warnings.add("infinities", file, None, Some(column), format!("{infinite} infinite values in '{column}' are read as missing"));
+            warnings.add(
+                "infinities",
+                file,
+                None,
+                Some(column),
+                format!("{infinite} infinite values in '{column}' are read as missing"),
+            );
         }
     }
 }

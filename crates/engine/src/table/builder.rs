@@ -38,7 +38,13 @@ impl ColumnBuilder {
     /// An empty column; `backfill` missing rows are added first.
     #[must_use]
     pub fn new(name: String, backfill: usize) -> Self {
-        Self { name, state: State::Nulls(backfill), deequ: DeequCounts::default(), not_a_number_cells: 0, infinite_cells: 0 }
+        Self {
+            name,
+            state: State::Nulls(backfill),
+            deequ: DeequCounts::default(),
+            not_a_number_cells: 0,
+            infinite_cells: 0,
+        }
     }
 
     /// The column's name.
@@ -125,14 +131,14 @@ impl ColumnBuilder {
     /// Adds a string value without counting it for Deequ.
     pub(crate) fn push_string_value(&mut self, value: &str) {
         if !matches!(self.state, State::Strings { .. }) {
-            self.to_strings();
+            self.switch_to_strings();
         }
         if let State::Strings { interner, codes } = &mut self.state {
             codes.push(interner.intern(value));
         }
     }
 
-    fn to_strings(&mut self) {
+    fn switch_to_strings(&mut self) {
         let mut interner = Interner::new();
         let codes = match &self.state {
             State::Nulls(n) => vec![MISSING_CODE; *n],
@@ -170,7 +176,11 @@ fn strings_to_data(interner: Interner, codes: Vec<u32>) -> ColumnData {
     }
     let present = codes.iter().filter(|&&c| c != MISSING_CODE).count();
     if values.len() * 2 > present && present > 0 {
-        let mut text = TextColumn { buffer: String::new(), offsets: Vec::with_capacity(codes.len() + 1), present: Vec::with_capacity(codes.len()) };
+        let mut text = TextColumn {
+            buffer: String::new(),
+            offsets: Vec::with_capacity(codes.len() + 1),
+            present: Vec::with_capacity(codes.len()),
+        };
         text.offsets.push(0);
         for &c in &codes {
             let value = values.get(c as usize);

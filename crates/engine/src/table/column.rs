@@ -150,14 +150,10 @@ impl ColumnData {
     pub fn category_key(&self, i: usize) -> Option<String> {
         match self {
             Self::Numeric(v) => v.get(i).filter(|x| !x.is_nan()).map(|&x| canonical_number(x)),
-            Self::Categorical { dictionary, codes } => {
-                codes.get(i).and_then(|&c| dictionary.get(c as usize)).cloned()
-            }
+            Self::Categorical { dictionary, codes } => codes.get(i).and_then(|&c| dictionary.get(c as usize)).cloned(),
             Self::Boolean(v) => v.get(i).copied().flatten().map(|b| b.to_string()),
             Self::Text(t) => t.get(i).map(str::to_owned),
-            Self::Timestamp(v) => {
-                v.get(i).filter(|&&t| t != MISSING_TIMESTAMP).map(|&t| format_timestamp_millis(t))
-            }
+            Self::Timestamp(v) => v.get(i).filter(|&&t| t != MISSING_TIMESTAMP).map(|&t| format_timestamp_millis(t)),
         }
     }
 

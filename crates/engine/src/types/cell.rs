@@ -39,13 +39,11 @@ pub enum Cell<'a> {
 }
 
 const NOT_A_NUMBER: [&str; 18] = [
-    "NA", "N/A", "n/a", "NaN", "nan", "-NaN", "-nan", "NAN", "NULL", "null", "None", "<NA>", "#N/A",
-    "#NA", "#N/A N/A", "-1.#IND", "1.#IND", "1.#QNAN",
+    "NA", "N/A", "n/a", "NaN", "nan", "-NaN", "-nan", "NAN", "NULL", "null", "None", "<NA>", "#N/A", "#NA", "#N/A N/A",
+    "-1.#IND", "1.#IND", "1.#QNAN",
 ];
-const INFINITE: [&str; 12] = [
-    "inf", "-inf", "+inf", "Inf", "-Inf", "+Inf", "Infinity", "-Infinity", "+Infinity", "INF",
-    "-INF", "+INF",
-];
+const INFINITE: [&str; 12] =
+    ["inf", "-inf", "+inf", "Inf", "-Inf", "+Inf", "Infinity", "-Infinity", "+Infinity", "INF", "-INF", "+INF"];
 
 /// Classifies a cell.
 ///
@@ -220,7 +218,10 @@ mod tests {
     #[test]
     fn values() {
         assert_eq!(read_cell("- 5", true), Cell::Number { value: -5.0, fractional: false });
-        assert_eq!(read_cell("12345678901234567", true), Cell::Number { value: 12_345_678_901_234_567.0, fractional: false });
+        assert_eq!(
+            read_cell("12345678901234567", true),
+            Cell::Number { value: 12_345_678_901_234_567.0, fractional: false }
+        );
         assert_eq!(read_cell("2.5e-3", true), Cell::Number { value: 0.0025, fractional: true });
         assert_eq!(read_cell("1e400", true), Cell::Missing(MissingMarker::Infinite));
     }

@@ -1,0 +1,120 @@
+//! A column's histogram, baseline beside current, as shares of present rows.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use tideline_engine::histogram::{Histogram, Series};
+
+use crate::palette::{BASELINE, CURRENT};
+
+/// Longest bar label drawn before it is shortened with an ellipsis.
+const MAX_LABEL_CHARS: usize = 14;
+
+/// Draws `histogram` filling `area`.
+///
+/// # Errors
+/// Whatever the backend reports.
+pub fn draw_histogram<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    histogram: &Histogram,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    area.fill(&WHITE)?;
+    let n_bars = histogram.labels.len().max(1);
+    let sides: Vec<(&str, &Series, RGBColor)> =
+        [("baseline", histogram.baseline.as_ref(), BASELINE), ("current", histogram.current.as_ref(), CURRENT)]
+            .into_iter()
+            .filter_map(|(name, s, colour)| s.map(|s| (name, s, colour)))
+            .collect();
+    let top = sides.iter().flat_map(|(_, s, _)| s.shares.iter().copied()).fold(0.0_f64, f64::max).max(0.01) * 1.1;
+    // Numeric bins put edge i at x = i; categories put bar i's centre at x = i,
+    // so that integer ticks carry the edge or the category name.
+    #[allow(clippy::cast_precision_loss)]
+    let (x_min, x_max) = if histogram.numeric { (0.0, n_bars as f64) } else { (-0.5, n_bars as f64 - 0.5) };
+    let mut chart = ChartBuilder::on(area)
+        .caption(&histogram.column, ("sans-serif", 18))
+        .margin(10)
+        .x_label_area_size(if histogram.numeric { 40 } else { 60 })
+        .y_label_area_size(50)
+        .build_cartesian_2d(x_min..x_max, 0.0..top)?;
+    let labels = &histogram.labels;
+    let edges = &histogram.edges;
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .y_desc("share of rows")
+        .y_label_formatter(&|y| format!("{:.0}%", y * 100.0))
+        .x_labels(if histogram.numeric { n_bars.min(10) + 1 } else { n_bars.min(20) })
+        .x_label_formatter(&|x| axis_label(*x, labels, edges))
+        .draw()?;
+    let width = 0.9 / sides.len().max(1) as f64;
+    for (k, (name, series, colour)) in sides.iter().enumerate() {
+        #[allow(clippy::cast_precision_loss)]
+        let offset = 0.05 + width * k as f64 + x_min;
+        let colour = *colour;
+        chart
+            .draw_series(series.shares.iter().enumerate().map(|(i, &share)| {
+                #[allow(clippy::cast_precision_loss)]
+                let x = i as f64 + offset;
+                Rectangle::new([(x, 0.0), (x + width, share)], colour.filled())
+            }))?
+            .label(format!("{name} ({} rows)", series.counts.iter().sum::<u64>()))
+            .legend(move |(x, y)| Rectangle::new([(x, y - 5), (x + 12, y + 5)], colour.filled()));
+    }
+    chart
+        .configure_series_labels()
+        .border_style(BLACK)
+        .background_style(WHITE.mix(0.85))
+        .position(SeriesLabelPosition::UpperRight)
+        .draw()?;
+    area.present()
+}
+
+fn axis_label(x: f64, labels: &[String], edges: &[f64]) -> String {
+    if !edges.is_empty() {
+        // Numeric bins: the tick at bar boundary i shows edge i.
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let i = x.round().max(0.0) as usize;
+        return match edges.get(i) {
+            Some(edge) if (x - x.round()).abs() < 1e-9 => short_number(*edge),
+            _ => String::new(),
+        };
+    }
+    if (x - x.round()).abs() > 1e-9 || x < -1e-9 {
+        return String::new();
+    }
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let i = x.round() as usize;
+    labels.get(i).map_or_else(String::new, |l| shorten(l))
+}
+
+fn short_number(x: f64) -> String {
+    let a = x.abs();
+    if a != 0.0 && !(1e-3..1e6).contains(&a) {
+        format!("{x:.2e}")
+    } else if a >= 100.0 {
+        format!("{x:.0}")
+    } else {
+        format!("{x:.3}").trim_end_matches('0').trim_end_matches('.').to_owned()
+    }
+}
+
+fn shorten(label: &str) -> String {
+    if label.chars().count() <= MAX_LABEL_CHARS {
+        label.to_owned()
+    } else {
+        let head: String = label.chars().take(MAX_LABEL_CHARS - 1).collect();
+        format!("{head}…")
+    }
+}
+
+/// The histogram as an SVG document (`width` × `height` pixels).
+///
+/// # Errors
+/// Drawing errors, as text.
+pub fn histogram_svg(histogram: &Histogram, width: u32, height: u32) -> Result<String, String> {
+    let mut svg = String::new();
+    {
+        let area = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
+        draw_histogram(&area, histogram).map_err(|e| e.to_string())?;
+    }
+    Ok(svg)
+}

@@ -1,0 +1,101 @@
+//! Reading files from disk through the engine's chunked loader, with a
+//! progress bar on stderr for big files.
+
+use std::fs::File;
+use std::path::Path;
+
+use clap::Args;
+use indicatif::{ProgressBar, ProgressStyle};
+use tideline_engine::io::{load_reader, Format, LoadOptions, Loaded};
+use tideline_engine::progress::{Flow, ProgressUpdate};
+
+/// Files smaller than this load without a progress bar.
+const PROGRESS_BAR_BYTES: u64 = 16 * 1024 * 1024;
+
+/// How to read the input files.
+#[derive(Debug, Clone, Args)]
+pub struct ReadArgs {
+    /// Format: csv, tsv, json, jsonl, capture, ground-truth (sniffed when absent).
+    #[arg(long, value_name = "FORMAT")]
+    pub format: Option<String>,
+    /// CSV delimiter, one character; `\t` for tab (sniffed when absent).
+    #[arg(long, value_name = "CHAR")]
+    pub delimiter: Option<String>,
+    /// The first CSV row is data, not a header.
+    #[arg(long, conflicts_with = "header")]
+    pub no_header: bool,
+    /// The first CSV row is a header.
+    #[arg(long)]
+    pub header: bool,
+    /// Column names, comma-separated (header-less CSV; capture files: outputs first, then inputs).
+    #[arg(long, value_name = "A,B,...", value_delimiter = ',')]
+    pub names: Option<Vec<String>>,
+    /// Only empty cells are missing (NA, NaN, null and inf are kept as text).
+    #[arg(long)]
+    pub strict_missing: bool,
+}
+
+impl ReadArgs {
+    /// The engine's options for these arguments.
+    pub fn options(&self) -> Result<LoadOptions, String> {
+        let format = match self.format.as_deref() {
+            None => None,
+            Some(name) => Some(
+                Format::parse(name)
+                    .ok_or_else(|| format!("unknown format '{name}' (csv, tsv, json, jsonl, capture, ground-truth)"))?,
+            ),
+        };
+        let delimiter = match self.delimiter.as_deref() {
+            None if self.format.as_deref() == Some("tsv") => Some(b'\t'),
+            None => None,
+            Some("\\t" | "tab") => Some(b'\t'),
+            Some(d) if d.len() == 1 => d.bytes().next(),
+            Some(d) => return Err(format!("the delimiter must be one ASCII character, not '{d}'")),
+        };
+        let has_header = if self.no_header {
+            Some(false)
+        } else if self.header {
+            Some(true)
+        } else {
+            None
+        };
+        Ok(LoadOptions {
+            format,
+            delimiter,
+            has_header,
+            column_names: self.names.clone(),
+            strict_missing: self.strict_missing,
+        })
+    }
+}
+
+/// Loads one file, drawing a progress bar on stderr when it is big and stderr is a terminal.
+pub fn load_file(path: &Path, options: &LoadOptions) -> Result<Loaded, String> {
+    let name = path.display().to_string();
+    let file = File::open(path).map_err(|e| format!("cannot open {name}: {e}"))?;
+    let total = file.metadata().ok().map(|m| m.len());
+    let bar = match total {
+        Some(len) if len >= PROGRESS_BAR_BYTES => {
+            let bar = ProgressBar::new(len);
+            bar.set_style(
+                ProgressStyle::with_template("{msg} [{bar:30}] {bytes}/{total_bytes} {bytes_per_sec} ({eta})")
+                    .map_err(|e| e.to_string())?
+                    .progress_chars("=> "),
+            );
+            bar.set_message(name.clone());
+            Some(bar)
+        }
+        _ => None,
+    };
+    let mut progress = |update: ProgressUpdate| {
+        if let Some(bar) = &bar {
+            bar.set_position(update.bytes_done);
+        }
+        Flow::Continue
+    };
+    let result = load_reader(&name, std::io::BufReader::new(file), total, options.clone(), &mut progress);
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    result.map_err(|e| e.to_string())
+}

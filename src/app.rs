@@ -1,0 +1,34 @@
+//! The page: what Tideline is, the demo, the two datasets and the comparison.
+
+use leptos::prelude::*;
+
+use crate::bridge;
+use crate::components::{ColumnCompare, DatasetPanel, Intro};
+use crate::protocol::Side;
+use crate::state::AppState;
+
+/// The whole app.
+#[component]
+pub fn App() -> impl IntoView {
+    let state = AppState::new();
+    provide_context(state);
+    bridge::start(state);
+    let notice = move || state.notice.get();
+    view! {
+        <header class="top">
+            <h1>"Tideline"</h1>
+            <p class="tagline">"Drift, bias and attribution explorer: everything runs in this tab, no data leaves your device."</p>
+        </header>
+        <main>
+            <Intro/>
+            <Show when=move || notice().is_some()>
+                <p class="notice" role="alert" data-testid="notice">{notice}</p>
+            </Show>
+            <div class="datasets">
+                <DatasetPanel side=Side::Baseline/>
+                <DatasetPanel side=Side::Current/>
+            </div>
+            <ColumnCompare/>
+        </main>
+    }
+}

@@ -1,0 +1,79 @@
+//! The page's side of the worker: spawns it, sends requests (with `File`
+//! handles, never their bytes) and applies its replies to the state.
+
+use std::cell::RefCell;
+
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use web_sys::{MessageEvent, Worker};
+
+use crate::protocol::{Reply, Request};
+use crate::state::AppState;
+
+/// Bars in the comparison histogram.
+pub const COMPARE_BINS: usize = 20;
+
+/// Where Trunk puts the worker's loader script.
+const WORKER_SCRIPT: &str = "./worker_loader.js";
+
+thread_local! {
+    static WORKER: RefCell<Option<Worker>> = const { RefCell::new(None) };
+}
+
+/// Spawns the engine worker and routes its replies into `state`.
+pub fn start(state: AppState) {
+    let worker = match Worker::new(WORKER_SCRIPT) {
+        Ok(w) => w,
+        Err(e) => {
+            state.notice.set(Some(format!("The engine worker could not start: {}", js_text(&e))));
+            return;
+        }
+    };
+    let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
+        let Some(text) = event.data().as_string() else { return };
+        match serde_json::from_str::<Reply>(&text) {
+            Ok(reply) => {
+                if let Some(column) = state.apply(reply) {
+                    send(&Request::Compare { column, bins: COMPARE_BINS }, &[]);
+                }
+            }
+            Err(e) => state.notice.set(Some(format!("The engine sent a reply the page cannot read: {e}"))),
+        }
+    });
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    let on_error = Closure::<dyn Fn(web_sys::ErrorEvent)>::new(move |event: web_sys::ErrorEvent| {
+        state
+            .notice
+            .set(Some(format!("The engine worker stopped: {}. Reload the page to start again.", event.message())));
+    });
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    on_error.forget();
+    WORKER.with(|w| *w.borrow_mut() = Some(worker));
+}
+
+/// Sends a request, with files attached when it is a load.
+pub fn send(request: &Request, files: &[web_sys::File]) {
+    let Ok(text) = serde_json::to_string(request) else { return };
+    let message = js_sys::Object::new();
+    let attached: js_sys::Array = files.iter().collect();
+    let set = js_sys::Reflect::set(&message, &"msg".into(), &text.into())
+        .and_then(|_| js_sys::Reflect::set(&message, &"files".into(), &attached));
+    if set.is_err() {
+        return;
+    }
+    WORKER.with(|w| {
+        if let Some(worker) = w.borrow().as_ref() {
+            if let Err(e) = worker.post_message(&message) {
+                web_sys::console::error_2(&"tideline: cannot reach the worker".into(), &e);
+            }
+        }
+    });
+}
+
+fn js_text(value: &JsValue) -> String {
+    value
+        .as_string()
+        .or_else(|| js_sys::Reflect::get(value, &"message".into()).ok().and_then(|m| m.as_string()))
+        .unwrap_or_else(|| format!("{value:?}"))
+}

@@ -1,0 +1,114 @@
+//! Drag-and-drop area and file pickers for one side, with reading options.
+
+use leptos::prelude::*;
+use tideline_engine::io::LoadOptions;
+use wasm_bindgen::JsCast;
+use web_sys::{DragEvent, File, FileList, HtmlInputElement};
+
+use crate::bridge;
+use crate::protocol::{Request, Side};
+use crate::state::AppState;
+
+fn files_of(list: Option<FileList>) -> Vec<File> {
+    let Some(list) = list else { return Vec::new() };
+    (0..list.length())
+        .filter_map(|i| list.get(i))
+        .filter(|f| f.size() > 0.0 || !f.type_().is_empty() || f.name().contains('.'))
+        .collect()
+}
+
+/// Where files are dropped or picked.
+#[component]
+pub fn DropZone(
+    /// Which dataset the files go to.
+    side: Side,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let dragging = RwSignal::new(false);
+    let delimiter = RwSignal::new(String::from("auto"));
+    let header = RwSignal::new(String::from("auto"));
+    let names = RwSignal::new(String::new());
+    let busy = move || state.side(side).job.get().is_some();
+    let load = move |files: Vec<File>| {
+        if files.is_empty() || busy() {
+            return;
+        }
+        let options = LoadOptions {
+            delimiter: match delimiter.get_untracked().as_str() {
+                "tab" => Some(b'\t'),
+                d if d.len() == 1 => d.bytes().next(),
+                _ => None,
+            },
+            has_header: match header.get_untracked().as_str() {
+                "yes" => Some(true),
+                "no" => Some(false),
+                _ => None,
+            },
+            column_names: Some(names.get_untracked())
+                .filter(|n| !n.trim().is_empty())
+                .map(|n| n.split(',').map(|s| s.trim().to_owned()).collect()),
+            ..LoadOptions::default()
+        };
+        let job = state.take_job_id();
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let total = files.iter().map(|f| f.size() as u64).sum();
+        state.start_job(side, job, total);
+        bridge::send(&Request::Load { job, side, options }, &files);
+    };
+    let on_pick = move |ev: leptos::ev::Event| {
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else { return };
+        load(files_of(input.files()));
+        input.set_value("");
+    };
+    let on_drop = move |ev: DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        load(files_of(ev.data_transfer().and_then(|d| d.files())));
+    };
+    let id = side.as_str();
+    view! {
+        <div
+            class="drop-zone"
+            class:dragging=move || dragging.get()
+            data-testid=format!("{id}-drop")
+            on:dragover=move |ev: DragEvent| {
+                ev.prevent_default();
+                dragging.set(true);
+            }
+            on:dragleave=move |_| dragging.set(false)
+            on:drop=on_drop
+        >
+            <p>"Drop files here, or"</p>
+            <label class="button">
+                "Choose files"
+                <input type="file" multiple class="visually-hidden" data-testid=format!("{id}-file-input") on:change=on_pick disabled=busy/>
+            </label>
+            <label class="button">
+                "Choose a folder"
+                <input type="file" prop:webkitdirectory=true class="visually-hidden" data-testid=format!("{id}-folder-input") on:change=on_pick disabled=busy/>
+            </label>
+            <details class="read-options">
+                <summary>"Reading options"</summary>
+                <label>"Delimiter "
+                    <select on:change=move |ev| delimiter.set(event_target_value(&ev)) prop:value=move || delimiter.get()>
+                        <option value="auto">"detect"</option>
+                        <option value=",">"comma"</option>
+                        <option value=";">"semicolon"</option>
+                        <option value="tab">"tab"</option>
+                        <option value="|">"pipe"</option>
+                    </select>
+                </label>
+                <label>"First row is a header "
+                    <select on:change=move |ev| header.set(event_target_value(&ev)) prop:value=move || header.get()>
+                        <option value="auto">"detect"</option>
+                        <option value="yes">"yes"</option>
+                        <option value="no">"no"</option>
+                    </select>
+                </label>
+                <label>"Column names (comma-separated; capture files: outputs first, then inputs) "
+                    <input type="text" on:input=move |ev| names.set(event_target_value(&ev)) prop:value=move || names.get()/>
+                </label>
+            </details>
+        </div>
+    }
+}

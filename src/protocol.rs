@@ -1,0 +1,185 @@
+//! Messages between the page and the engine worker: plain serde structs sent
+//! as JSON text (files travel beside them as `File` handles, never as bytes
+//! through the UI thread).
+
+use serde::{Deserialize, Serialize};
+use tideline_engine::histogram::Histogram;
+use tideline_engine::io::{LoadOptions, Warning};
+use tideline_engine::roles::Role;
+use tideline_engine::summary::DatasetSummary;
+use tideline_engine::types::Kind;
+
+/// Which dataset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Side {
+    /// The reference data (training, or an earlier period).
+    Baseline,
+    /// The data to compare with it (production).
+    Current,
+}
+
+impl Side {
+    /// Both sides, baseline first.
+    pub const BOTH: [Self; 2] = [Self::Baseline, Self::Current];
+
+    /// Lowercase name, used in `data-testid`s.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Baseline => "baseline",
+            Self::Current => "current",
+        }
+    }
+
+    /// Index into per-side arrays.
+    #[must_use]
+    pub fn index(self) -> usize {
+        match self {
+            Self::Baseline => 0,
+            Self::Current => 1,
+        }
+    }
+}
+
+/// A request from the page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Request {
+    /// Read the attached files into `side` (one job).
+    Load {
+        /// Job number, chosen by the page.
+        job: u32,
+        /// Dataset to add the files to.
+        side: Side,
+        /// How to read them.
+        options: LoadOptions,
+    },
+    /// Load the built-in demo (a slice of NannyML's car-loan data) into both sides.
+    LoadDemo {
+        /// Job number.
+        job: u32,
+    },
+    /// Stop job `job` between two chunks; files already read stay loaded.
+    Cancel {
+        /// Job number.
+        job: u32,
+    },
+    /// Drop one file (and its rows) from a side.
+    RemoveFile {
+        /// Dataset.
+        side: Side,
+        /// Position in the side's file list.
+        index: usize,
+    },
+    /// Change a column's analysis kind.
+    SetKind {
+        /// Dataset.
+        side: Side,
+        /// Column.
+        column: String,
+        /// New kind.
+        kind: Kind,
+    },
+    /// Change a column's role.
+    SetRole {
+        /// Dataset.
+        side: Side,
+        /// Column.
+        column: String,
+        /// New role.
+        role: Role,
+    },
+    /// Histogram of `column` on both sides.
+    Compare {
+        /// Column.
+        column: String,
+        /// Bars.
+        bins: usize,
+    },
+}
+
+/// How one file went.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct FileStatus {
+    /// File name.
+    pub name: String,
+    /// Size in bytes.
+    pub bytes: u64,
+    /// Rows read (0 when it failed).
+    pub rows: u64,
+    /// Format read, e.g. `csv`.
+    pub format: String,
+    /// Why it failed, in plain words (nothing from it was kept).
+    pub error: Option<String>,
+    /// Partial problems.
+    pub warnings: Vec<Warning>,
+    /// Time to read it, in milliseconds.
+    pub millis: f64,
+}
+
+/// Memory the worker holds.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+pub struct Memory {
+    /// Size of the worker's WebAssembly memory (it never shrinks, so this is its peak).
+    pub wasm_bytes: u64,
+    /// Bytes held by the typed columns of both sides.
+    pub typed_bytes: u64,
+}
+
+/// A reply from the worker.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Reply {
+    /// The worker has started and takes requests.
+    Ready,
+    /// A job's progress.
+    Progress {
+        /// Job number.
+        job: u32,
+        /// File being read.
+        file: String,
+        /// Bytes read in this job.
+        bytes_done: u64,
+        /// Bytes in this job.
+        bytes_total: u64,
+        /// Rows read in this job.
+        rows_done: u64,
+        /// Milliseconds since the job started.
+        elapsed_ms: f64,
+    },
+    /// A side's files and schema changed.
+    Dataset {
+        /// Dataset.
+        side: Side,
+        /// Files, in load order.
+        files: Vec<FileStatus>,
+        /// Schema of the stacked files.
+        summary: DatasetSummary,
+        /// Worker memory.
+        memory: Memory,
+    },
+    /// A job ended.
+    JobDone {
+        /// Job number.
+        job: u32,
+        /// True when it was cancelled.
+        cancelled: bool,
+        /// Rows read in this job.
+        rows: u64,
+        /// Bytes read in this job.
+        bytes: u64,
+        /// Milliseconds the job took.
+        millis: f64,
+    },
+    /// A histogram asked for with `Compare`.
+    Comparison {
+        /// Column.
+        column: String,
+        /// Bars, `None` when neither side has the column.
+        histogram: Option<Histogram>,
+    },
+    /// A request that could not be served.
+    Error {
+        /// What went wrong.
+        message: String,
+    },
+}

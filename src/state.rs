@@ -1,0 +1,274 @@
+//! The page's state: one `Copy` struct of signals, provided as context.
+//! Replies from the worker are applied here; components only read.
+
+use leptos::prelude::*;
+use tideline_engine::histogram::Histogram;
+use tideline_engine::summary::DatasetSummary;
+
+use crate::protocol::{FileStatus, Memory, Reply, Side};
+
+/// A job in progress.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Job {
+    /// Job number.
+    pub id: u32,
+    /// File being read.
+    pub file: String,
+    /// Bytes read.
+    pub bytes_done: u64,
+    /// Bytes in all.
+    pub bytes_total: u64,
+    /// Rows read.
+    pub rows_done: u64,
+    /// Milliseconds since the start.
+    pub elapsed_ms: f64,
+    /// True once Cancel was pressed.
+    pub cancelling: bool,
+}
+
+impl Job {
+    /// Rows per second so far.
+    #[must_use]
+    pub fn rows_per_second(&self) -> f64 {
+        #[allow(clippy::cast_precision_loss)]
+        let rows = self.rows_done as f64;
+        if self.elapsed_ms > 0.0 {
+            rows / (self.elapsed_ms / 1000.0)
+        } else {
+            0.0
+        }
+    }
+
+    /// Share of bytes read, 0 to 1.
+    #[must_use]
+    pub fn fraction(&self) -> f64 {
+        #[allow(clippy::cast_precision_loss)]
+        let f = if self.bytes_total == 0 { 0.0 } else { self.bytes_done as f64 / self.bytes_total as f64 };
+        f.clamp(0.0, 1.0)
+    }
+}
+
+/// How the last job of a side ended.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct JobResult {
+    /// Rows read.
+    pub rows: u64,
+    /// Bytes read.
+    pub bytes: u64,
+    /// Milliseconds it took.
+    pub millis: f64,
+    /// True when it was cancelled.
+    pub cancelled: bool,
+}
+
+/// One dataset's state.
+#[derive(Debug, Clone, Copy)]
+pub struct SideState {
+    /// Which side.
+    pub side: Side,
+    /// Files, in load order.
+    pub files: RwSignal<Vec<FileStatus>>,
+    /// Schema of the stacked files (`None` before any file).
+    pub summary: RwSignal<Option<DatasetSummary>>,
+    /// The running job.
+    pub job: RwSignal<Option<Job>>,
+    /// How the last job ended.
+    pub last_job: RwSignal<Option<JobResult>>,
+}
+
+impl SideState {
+    fn new(side: Side) -> Self {
+        Self {
+            side,
+            files: RwSignal::new(Vec::new()),
+            summary: RwSignal::new(None),
+            job: RwSignal::new(None),
+            last_job: RwSignal::new(None),
+        }
+    }
+}
+
+/// The whole page's state.
+#[derive(Debug, Clone, Copy)]
+pub struct AppState {
+    /// Baseline then current.
+    pub sides: [SideState; 2],
+    /// True once the worker said it is ready.
+    pub worker_ready: RwSignal<bool>,
+    /// Column shown in the comparison.
+    pub compare_column: RwSignal<Option<String>>,
+    /// Its histogram.
+    pub histogram: RwSignal<Option<Histogram>>,
+    /// Worker memory.
+    pub memory: RwSignal<Memory>,
+    /// A message about a request that failed.
+    pub notice: RwSignal<Option<String>>,
+    /// The next job number.
+    pub next_job: RwSignal<u32>,
+}
+
+impl Default for AppState {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl AppState {
+    /// Fresh state.
+    #[must_use]
+    pub fn new() -> Self {
+        Self {
+            sides: Side::BOTH.map(SideState::new),
+            worker_ready: RwSignal::new(false),
+            compare_column: RwSignal::new(None),
+            histogram: RwSignal::new(None),
+            memory: RwSignal::new(Memory::default()),
+            notice: RwSignal::new(None),
+            next_job: RwSignal::new(1),
+        }
+    }
+
+    /// The state of `side`.
+    #[must_use]
+    pub fn side(&self, side: Side) -> SideState {
+        self.sides[side.index()]
+    }
+
+    /// A new job number.
+    pub fn take_job_id(&self) -> u32 {
+        let id = self.next_job.get_untracked();
+        self.next_job.set(id + 1);
+        id
+    }
+
+    /// Starts tracking a job on `side`.
+    pub fn start_job(&self, side: Side, id: u32, bytes_total: u64) {
+        let job = Job {
+            id,
+            file: String::new(),
+            bytes_done: 0,
+            bytes_total,
+            rows_done: 0,
+            elapsed_ms: 0.0,
+            cancelling: false,
+        };
+        self.side(side).job.set(Some(job));
+    }
+
+    fn side_of_job(&self, id: u32) -> Option<SideState> {
+        self.sides.into_iter().find(|s| s.job.with_untracked(|j| j.as_ref().is_some_and(|j| j.id == id)))
+    }
+
+    /// Applies a reply from the worker. Returns the column to compare again
+    /// when a dataset changed and a column is selected.
+    pub fn apply(&self, reply: Reply) -> Option<String> {
+        match reply {
+            Reply::Ready => self.worker_ready.set(true),
+            Reply::Progress { job, file, bytes_done, bytes_total, rows_done, elapsed_ms } => {
+                if let Some(side) = self.side_of_job(job) {
+                    side.job.update(|j| {
+                        if let Some(j) = j {
+                            j.file = file;
+                            j.bytes_done = bytes_done;
+                            j.bytes_total = bytes_total;
+                            j.rows_done = rows_done;
+                            j.elapsed_ms = elapsed_ms;
+                        }
+                    });
+                }
+            }
+            Reply::Dataset { side, files, summary, memory } => {
+                let s = self.side(side);
+                s.files.set(files);
+                s.summary.set(Some(summary));
+                self.memory.set(memory);
+                return self.compare_column.get_untracked();
+            }
+            Reply::JobDone { job, cancelled, rows, bytes, millis } => {
+                let result = JobResult { rows, bytes, millis, cancelled };
+                match self.side_of_job(job) {
+                    Some(side) => {
+                        side.job.set(None);
+                        side.last_job.set(Some(result));
+                    }
+                    // The demo loads both sides at once.
+                    None => {
+                        for side in self.sides {
+                            side.last_job.set(Some(result));
+                        }
+                    }
+                }
+            }
+            Reply::Comparison { column, histogram } => {
+                if self.compare_column.get_untracked().as_deref() == Some(column.as_str()) {
+                    self.histogram.set(histogram);
+                }
+            }
+            Reply::Error { message } => self.notice.set(Some(message)),
+        }
+        None
+    }
+
+    /// Columns of both sides, baseline order first.
+    #[must_use]
+    pub fn all_columns(&self) -> Vec<String> {
+        let mut names: Vec<String> = Vec::new();
+        for side in self.sides {
+            side.summary.with(|s| {
+                if let Some(s) = s {
+                    for c in &s.columns {
+                        if !names.contains(&c.name) {
+                            names.push(c.name.clone());
+                        }
+                    }
+                }
+            });
+        }
+        names
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tideline_engine::summary::DatasetSummary;
+
+    #[test]
+    fn progress_goes_to_the_job_side_and_done_clears_it() {
+        let owner = Owner::new();
+        owner.set();
+        let state = AppState::new();
+        let id = state.take_job_id();
+        state.start_job(Side::Current, id, 1000);
+        state.apply(Reply::Progress {
+            job: id,
+            file: "a.csv".into(),
+            bytes_done: 500,
+            bytes_total: 1000,
+            rows_done: 50,
+            elapsed_ms: 250.0,
+        });
+        let job = state.side(Side::Current).job.get_untracked().unwrap();
+        assert_eq!((job.rows_done, job.fraction(), job.rows_per_second()), (50, 0.5, 200.0));
+        assert!(state.side(Side::Baseline).job.get_untracked().is_none());
+        state.apply(Reply::JobDone { job: id, cancelled: true, rows: 50, bytes: 500, millis: 300.0 });
+        assert!(state.side(Side::Current).job.get_untracked().is_none());
+        assert!(state.side(Side::Current).last_job.get_untracked().unwrap().cancelled);
+    }
+
+    #[test]
+    fn dataset_reply_sets_schema_and_asks_to_recompare() {
+        let owner = Owner::new();
+        owner.set();
+        let state = AppState::new();
+        state.compare_column.set(Some("x".into()));
+        let again = state.apply(Reply::Dataset {
+            side: Side::Baseline,
+            files: vec![],
+            summary: DatasetSummary { rows: 3, columns: vec![] },
+            memory: Memory::default(),
+        });
+        assert_eq!(again.as_deref(), Some("x"));
+        assert_eq!(state.side(Side::Baseline).summary.get_untracked().unwrap().rows, 3);
+    }
+}

@@ -1,0 +1,169 @@
+//! The worker's datasets: per side, the files read and their stacked table.
+
+use tideline_engine::histogram::{compare, Histogram};
+use tideline_engine::io::{load_bytes, LoadOptions};
+use tideline_engine::roles::{set_role, Role};
+use tideline_engine::summary::summarize;
+use tideline_engine::table::{concat, Table};
+use tideline_engine::types::Kind;
+use wasm_bindgen::JsCast;
+
+use crate::protocol::{FileStatus, Memory, Reply, Side};
+
+/// The built-in demo: NannyML car-loan reference and analysis slices.
+const DEMO: [(&str, &[u8]); 2] = [
+    ("car_loan_reference.csv", include_bytes!("../../public/demo/car_loan_reference.csv")),
+    ("car_loan_analysis.csv", include_bytes!("../../public/demo/car_loan_analysis.csv")),
+];
+
+#[derive(Default)]
+struct FileEntry {
+    status: FileStatus,
+    table: Option<Table>,
+}
+
+#[derive(Default)]
+struct SideData {
+    files: Vec<FileEntry>,
+    /// The stacked table when more than one file was read.
+    stacked: Option<Table>,
+    empty: Table,
+}
+
+impl SideData {
+    fn table(&self) -> &Table {
+        if let Some(t) = &self.stacked {
+            return t;
+        }
+        self.files.iter().find_map(|f| f.table.as_ref()).unwrap_or(&self.empty)
+    }
+
+    fn restack(&mut self) {
+        let tables: Vec<&Table> = self.files.iter().filter_map(|f| f.table.as_ref()).collect();
+        self.stacked = if tables.len() > 1 {
+            let owned: Vec<Table> = tables.into_iter().cloned().collect();
+            Some(concat(&owned))
+        } else {
+            None
+        };
+    }
+
+    fn tables_mut(&mut self) -> impl Iterator<Item = &mut Table> {
+        self.files.iter_mut().filter_map(|f| f.table.as_mut()).chain(self.stacked.as_mut())
+    }
+}
+
+/// Both sides' data.
+#[derive(Default)]
+pub(super) struct Datasets {
+    sides: [SideData; 2],
+}
+
+impl Datasets {
+    fn side(&self, side: Side) -> &SideData {
+        &self.sides[side.index()]
+    }
+
+    fn side_mut(&mut self, side: Side) -> &mut SideData {
+        &mut self.sides[side.index()]
+    }
+
+    /// Adds a file (its table is `None` when it failed).
+    pub(super) fn add_file(&mut self, side: Side, status: FileStatus, table: Option<Table>) {
+        let data = self.side_mut(side);
+        let changed = table.is_some();
+        data.files.push(FileEntry { status, table });
+        if changed {
+            data.restack();
+        }
+    }
+
+    /// Removes the file at `index`, if any.
+    pub(super) fn remove_file(&mut self, side: Side, index: usize) {
+        let data = self.side_mut(side);
+        if index < data.files.len() {
+            data.files.remove(index);
+            data.restack();
+        }
+    }
+
+    /// Replaces both sides with the demo; returns (rows, bytes) read.
+    pub(super) fn load_demo(&mut self) -> (u64, u64) {
+        let (mut rows, mut bytes) = (0, 0);
+        for (side, (name, content)) in Side::BOTH.into_iter().zip(DEMO) {
+            let started = js_sys::Date::now();
+            let data = self.side_mut(side);
+            *data = SideData::default();
+            let result = load_bytes(name, content, LoadOptions::default());
+            let millis = js_sys::Date::now() - started;
+            let (status, table) = match result {
+                Ok(loaded) => {
+                    rows += loaded.table.n_rows as u64;
+                    bytes += content.len() as u64;
+                    let status = FileStatus {
+                        name: name.to_owned(),
+                        bytes: content.len() as u64,
+                        rows: loaded.table.n_rows as u64,
+                        format: loaded.format.as_str().to_owned(),
+                        error: None,
+                        warnings: loaded.warnings,
+                        millis,
+                    };
+                    (status, Some(loaded.table))
+                }
+                Err(e) => {
+                    (FileStatus { name: name.to_owned(), error: Some(e.to_string()), ..FileStatus::default() }, None)
+                }
+            };
+            self.add_file(side, status, table);
+        }
+        (rows, bytes)
+    }
+
+    /// Sets a column's kind on every table of the side.
+    pub(super) fn set_kind(&mut self, side: Side, column: &str, kind: Kind) {
+        for table in self.side_mut(side).tables_mut() {
+            if let Some(c) = table.column_mut(column) {
+                c.kind = kind;
+                c.kind_overridden = true;
+            }
+        }
+    }
+
+    /// Sets a column's role on every table of the side.
+    pub(super) fn set_role(&mut self, side: Side, column: &str, role: Role) {
+        for table in self.side_mut(side).tables_mut() {
+            set_role(table, column, role);
+        }
+    }
+
+    /// Histogram of a column on both sides.
+    pub(super) fn compare(&self, column: &str, bins: usize) -> Option<Histogram> {
+        compare(self.side(Side::Baseline).table().column(column), self.side(Side::Current).table().column(column), bins)
+    }
+
+    /// The side's files and schema, as a reply.
+    pub(super) fn dataset_reply(&self, side: Side) -> Reply {
+        let data = self.side(side);
+        Reply::Dataset {
+            side,
+            files: data.files.iter().map(|f| f.status.clone()).collect(),
+            summary: summarize(data.table()),
+            memory: self.memory(),
+        }
+    }
+
+    fn memory(&self) -> Memory {
+        let typed_bytes = self
+            .sides
+            .iter()
+            .flat_map(|s| s.files.iter().filter_map(|f| f.table.as_ref()).chain(s.stacked.as_ref()))
+            .map(Table::typed_bytes)
+            .sum::<usize>() as u64;
+        let wasm_bytes = wasm_bindgen::memory()
+            .dyn_into::<js_sys::WebAssembly::Memory>()
+            .map(|m| m.buffer().unchecked_into::<js_sys::ArrayBuffer>().byte_length())
+            .unwrap_or(0);
+        Memory { wasm_bytes: u64::from(wasm_bytes), typed_bytes }
+    }
+}

@@ -1,0 +1,105 @@
+//! The engine worker: holds the loaded datasets and runs every engine call,
+//! so the page's thread only renders. Requests arrive as JSON text with `File`
+//! handles beside them; files are read slice by slice (awaiting each slice
+//! lets a `Cancel` message in between chunks).
+
+mod datasets;
+mod read_file;
+
+use std::cell::RefCell;
+use std::collections::HashSet;
+use std::rc::Rc;
+
+use js_sys::Reflect;
+use wasm_bindgen::prelude::*;
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+use crate::protocol::{Reply, Request};
+use datasets::Datasets;
+
+/// Shared by the message handler and the running jobs.
+#[derive(Default)]
+struct Worker {
+    datasets: RefCell<Datasets>,
+    cancelled: RefCell<HashSet<u32>>,
+}
+
+fn scope() -> DedicatedWorkerGlobalScope {
+    js_sys::global().unchecked_into()
+}
+
+/// Posts a reply to the page.
+pub(crate) fn post(reply: &Reply) {
+    match serde_json::to_string(reply) {
+        Ok(text) => {
+            if let Err(e) = scope().post_message(&JsValue::from_str(&text)) {
+                web_sys::console::error_2(&"tideline worker: cannot post".into(), &e);
+            }
+        }
+        Err(e) => web_sys::console::error_1(&format!("tideline worker: cannot encode a reply: {e}").into()),
+    }
+}
+
+/// Starts the worker: installs the message handler and says it is ready.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    let worker = Rc::new(Worker::default());
+    let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
+        let data = event.data();
+        let text = Reflect::get(&data, &"msg".into()).ok().and_then(|v| v.as_string()).or_else(|| data.as_string());
+        let Some(text) = text else {
+            post(&Reply::Error { message: "the worker got a message it cannot read".into() });
+            return;
+        };
+        let files: Vec<web_sys::File> = Reflect::get(&data, &"files".into())
+            .ok()
+            .filter(|v| v.is_object())
+            .map(|v| js_sys::Array::from(&v).iter().filter_map(|f| f.dyn_into().ok()).collect())
+            .unwrap_or_default();
+        match serde_json::from_str::<Request>(&text) {
+            Ok(request) => handle(&worker, request, files),
+            Err(e) => post(&Reply::Error { message: format!("the worker got a malformed request: {e}") }),
+        }
+    });
+    scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    post(&Reply::Ready);
+}
+
+fn handle(worker: &Rc<Worker>, request: Request, files: Vec<web_sys::File>) {
+    match request {
+        Request::Load { job, side, options } => {
+            let worker = Rc::clone(worker);
+            wasm_bindgen_futures::spawn_local(async move {
+                read_file::run_job(&worker, job, side, files, options).await;
+            });
+        }
+        Request::LoadDemo { job } => {
+            let started = js_sys::Date::now();
+            let (rows, bytes) = worker.datasets.borrow_mut().load_demo();
+            for side in crate::protocol::Side::BOTH {
+                post(&worker.datasets.borrow().dataset_reply(side));
+            }
+            post(&Reply::JobDone { job, cancelled: false, rows, bytes, millis: js_sys::Date::now() - started });
+        }
+        Request::Cancel { job } => {
+            worker.cancelled.borrow_mut().insert(job);
+        }
+        Request::RemoveFile { side, index } => {
+            worker.datasets.borrow_mut().remove_file(side, index);
+            post(&worker.datasets.borrow().dataset_reply(side));
+        }
+        Request::SetKind { side, column, kind } => {
+            worker.datasets.borrow_mut().set_kind(side, &column, kind);
+            post(&worker.datasets.borrow().dataset_reply(side));
+        }
+        Request::SetRole { side, column, role } => {
+            worker.datasets.borrow_mut().set_role(side, &column, role);
+            post(&worker.datasets.borrow().dataset_reply(side));
+        }
+        Request::Compare { column, bins } => {
+            let histogram = worker.datasets.borrow().compare(&column, bins);
+            post(&Reply::Comparison { column, histogram });
+        }
+    }
+}

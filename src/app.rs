@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::bridge;
 use crate::components::{ColumnCompare, DatasetPanel, Intro};
+use crate::format::bytes;
 use crate::protocol::Side;
 use crate::state::AppState;
 
@@ -30,5 +31,15 @@ pub fn App() -> impl IntoView {
             </div>
             <ColumnCompare/>
         </main>
+        <footer class="bottom">
+            {move || {
+                let m = state.memory.get();
+                view! {
+                    <p data-testid="memory" data-wasm-bytes=m.wasm_bytes data-typed-bytes=m.typed_bytes>
+                        {format!("Engine worker memory: {} (typed columns: {}). Nothing is stored or sent anywhere.", bytes(m.wasm_bytes), bytes(m.typed_bytes))}
+                    </p>
+                }
+            }}
+        </footer>
     }
 }

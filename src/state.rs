@@ -191,12 +191,8 @@ impl AppState {
                         side.job.set(None);
                         side.last_job.set(Some(result));
                     }
-                    // The demo loads both sides at once.
-                    None => {
-                        for side in self.sides {
-                            side.last_job.set(Some(result));
-                        }
-                    }
+                    // The demo loads both sides at once; its files list says how it went.
+                    None => {}
                 }
             }
             Reply::Comparison { column, histogram } => {

@@ -13,6 +13,7 @@ pub mod histogram;
 pub mod io;
 pub mod progress;
 pub mod roles;
+pub mod snapshot;
 pub mod summary;
 pub mod table;
 pub mod types;

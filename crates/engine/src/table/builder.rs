@@ -164,6 +164,11 @@ impl ColumnBuilder {
     }
 }
 
+/// A string column needs more distinct values than this to be text: on small
+/// tables Evidently's "more than half distinct" alone would call `Paris, Lyon,
+/// Paris` free text.
+const MIN_TEXT_DISTINCT: usize = 20;
+
 fn strings_to_data(interner: Interner, codes: Vec<u32>) -> ColumnData {
     let Interner { values, datetimes, .. } = interner;
     if !values.is_empty() && values.iter().all(|v| v == "true" || v == "false") {
@@ -175,7 +180,7 @@ fn strings_to_data(interner: Interner, codes: Vec<u32>) -> ColumnData {
         return ColumnData::Timestamp(millis);
     }
     let present = codes.iter().filter(|&&c| c != MISSING_CODE).count();
-    if values.len() * 2 > present && present > 0 {
+    if values.len() * 2 > present && values.len() > MIN_TEXT_DISTINCT {
         let mut text = TextColumn {
             buffer: String::new(),
             offsets: Vec::with_capacity(codes.len() + 1),

@@ -5,7 +5,8 @@
 //! whole-valued numbers with at most 10 distinct values (`1.0` counts as whole,
 //! so a 0/1 label written `1.0` in one file and `1` in the other gets the same
 //! kind), which are categorical; booleans are categorical; strings are text
-//! when more than half of the present values are distinct, else categorical;
+//! when more than half of the present values are distinct (and there are more
+//! than 20 distinct values), else categorical;
 //! parsed datetimes are datetime. The user can override it.
 
 use serde::{Deserialize, Serialize};

@@ -1,0 +1,34 @@
+// No byte leaves the device: every request stays on the page's own origin,
+// and the Content-Security-Policy blocks nothing the app needs.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist, launch, openApp, carLoan } from '../support.mjs';
+
+let server, browser;
+before(async () => { server = await serveDist(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+test('the page requests nothing outside its own origin', async () => {
+  const { page, seen } = await openApp(browser, server.origin);
+  await page.getByTestId('open-demo').click();
+  await page.getByTestId('current-rows').waitFor();
+  await page.getByTestId('baseline-file-input').setInputFiles(carLoan('reference').file);
+  await page.getByTestId('baseline-file-1').waitFor({ timeout: 60000 });
+  await page.getByTestId('compare-canvas').waitFor();
+  const foreign = seen.requests.filter((url) => new URL(url).origin !== server.origin);
+  assert.deepEqual(foreign, [], 'requests outside the origin');
+  assert.ok(seen.requests.some((u) => u.endsWith('/worker_bg.wasm')), 'the worker loaded from the origin');
+  assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
+  assert.deepEqual(seen.errors, []);
+  // The policy itself forbids connections elsewhere.
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  assert.match(csp, /default-src 'self'/);
+  assert.match(csp, /connect-src 'self'/);
+  const blocked = await page.evaluate(async () => {
+    try { await fetch('https://example.com/'); return 'fetched'; } catch { return 'blocked'; }
+  });
+  assert.equal(blocked, 'blocked');
+  // Nothing is stored unless the user asks.
+  assert.equal(await page.evaluate(() => localStorage.length + sessionStorage.length), 0);
+  await page.close();
+});

@@ -1,0 +1,49 @@
+//! Browser tests (wasm-bindgen-test in headless Chromium): the reader cases give
+//! the same outcomes as natively, and the schema view renders a summary.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use tideline::components::SchemaTable;
+use tideline::protocol::Side;
+use tideline::state::AppState;
+use tideline_engine::io::{load_bytes, LoadOptions};
+use tideline_engine::summary::summarize;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+include!("../crates/engine/tests/fixtures/readers/cases.rs");
+
+#[wasm_bindgen_test]
+fn reader_outcomes_equal_the_native_ones() {
+    assert!(CASES.len() > 20);
+    for (name, bytes, expected) in CASES {
+        let expected: serde_json::Value = serde_json::from_str(expected).unwrap();
+        assert_eq!(outcome(name, bytes), expected, "{name}");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn schema_table_shows_types_and_rows() {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host: web_sys::HtmlElement = document.create_element("section").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&host).unwrap();
+    let table = load_bytes("t.csv", b"id,score,city\n1,0.5,Paris\n2,,Lyon\n3,1.5,Paris\n", LoadOptions::default()).unwrap().table;
+    let summary = summarize(&table);
+    let _mounted = leptos::mount::mount_to(host.clone(), move || {
+        let state = AppState::new();
+        state.side(Side::Current).summary.set(Some(summary.clone()));
+        provide_context(state);
+        view! { <SchemaTable side=Side::Current/> }
+    });
+    leptos::task::tick().await;
+    let rows = host.query_selector("[data-testid=current-rows]").unwrap().unwrap();
+    assert_eq!(rows.get_attribute("data-rows").as_deref(), Some("3"));
+    let score = host.query_selector("[data-testid=current-col-score] [data-testid=inferred-type]").unwrap().unwrap();
+    assert_eq!(score.text_content().as_deref(), Some("Fractional"));
+    let missing = host.query_selector("[data-testid=current-col-score] [data-testid=missing]").unwrap().unwrap();
+    assert_eq!(missing.text_content().as_deref(), Some("33.3%"));
+    let city = host.query_selector("[data-testid=current-col-city] [data-testid=kind]").unwrap().unwrap();
+    assert_eq!(city.unchecked_into::<web_sys::HtmlSelectElement>().value(), "categorical");
+}

@@ -1,0 +1,109 @@
+//! `cargo xtask test`: everything CI checks, in order, stopping at the first
+//! failure. `cargo xtask test STEP...` runs only the named steps.
+
+use std::time::Instant;
+
+use crate::run::{cmd, output, root, exec};
+use crate::tools::{ensure_browser_tools, ensure_rust_tools};
+
+/// Crates the engine must never depend on.
+const WEB_CRATES: [&str; 6] = ["leptos", "web-sys", "wasm-bindgen", "js-sys", "gloo", "plotters"];
+
+type Step = (&'static str, fn() -> Result<(), String>);
+
+const STEPS: [Step; 9] = [
+    ("fmt", fmt),
+    ("clippy", clippy),
+    ("clippy-wasm", clippy_wasm),
+    ("native", native_tests),
+    ("engine-deps", engine_deps),
+    ("wasm", wasm_tests),
+    ("build", release_build),
+    ("csp", csp_check),
+    ("e2e", e2e),
+];
+
+pub fn run(only: &[String]) -> Result<(), String> {
+    if let Some(unknown) = only.iter().find(|s| !STEPS.iter().any(|(name, _)| name == s)) {
+        let names: Vec<&str> = STEPS.iter().map(|(n, _)| *n).collect();
+        return Err(format!("unknown step '{unknown}' (steps: {})", names.join(", ")));
+    }
+    let started = Instant::now();
+    ensure_rust_tools()?;
+    ensure_browser_tools()?;
+    for (name, step) in STEPS {
+        if !only.is_empty() && !only.iter().any(|s| s == name) {
+            continue;
+        }
+        let t = Instant::now();
+        eprintln!("\n\x1b[1;34m== {name}\x1b[0m");
+        step().map_err(|e| format!("step '{name}' failed: {e}"))?;
+        eprintln!("\x1b[32m== {name}: ok ({:.0} s)\x1b[0m", t.elapsed().as_secs_f64());
+    }
+    eprintln!("\n\x1b[1;32mall checks passed in {:.0} s\x1b[0m", started.elapsed().as_secs_f64());
+    Ok(())
+}
+
+fn fmt() -> Result<(), String> {
+    exec(&mut cmd("cargo", &["fmt", "--all", "--check"]))
+}
+
+fn clippy() -> Result<(), String> {
+    exec(&mut cmd("cargo", &["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))
+}
+
+fn clippy_wasm() -> Result<(), String> {
+    // The engine's tests use proptest (and so getrandom): they run natively only.
+    let conf = root().join("scripts/clippy_wasm");
+    exec(cmd("cargo", &["clippy", "--target", "wasm32-unknown-unknown", "-p", "tideline", "--all-targets", "--", "-D", "warnings"]).env("CLIPPY_CONF_DIR", &conf))?;
+    exec(cmd("cargo", &["clippy", "--target", "wasm32-unknown-unknown", "-p", "tideline-engine", "-p", "tideline-charts", "--lib", "--", "-D", "warnings"]).env("CLIPPY_CONF_DIR", &conf))
+}
+
+fn native_tests() -> Result<(), String> {
+    exec(&mut cmd("cargo", &["test", "--workspace"]))
+}
+
+fn engine_deps() -> Result<(), String> {
+    let tree = output(&mut cmd("cargo", &["tree", "-p", "tideline-engine", "-e", "normal,build", "--target", "all", "--prefix", "none", "--format", "{p}"]))?;
+    let leaked: Vec<&str> = tree
+        .lines()
+        .filter(|line| {
+            let name = line.split_whitespace().next().unwrap_or_default();
+            WEB_CRATES.iter().any(|w| name == *w || name.starts_with(&format!("{w}-")) || name.starts_with(&format!("{w}_")))
+        })
+        .collect();
+    if leaked.is_empty() {
+        eprintln!("tideline-engine depends on none of {}", WEB_CRATES.join(", "));
+        Ok(())
+    } else {
+        Err(format!("tideline-engine depends on web or chart crates: {}", leaked.join(", ")))
+    }
+}
+
+fn wasm_tests() -> Result<(), String> {
+    // wasm-bindgen-test-runner reads webdriver.json (headless, no sandbox) from the root.
+    exec(cmd("cargo", &["test", "--target", "wasm32-unknown-unknown", "-p", "tideline", "--test", "web"])
+        .env("CHROMEDRIVER", "/usr/bin/chromedriver")
+        .env("WASM_BINDGEN_TEST_TIMEOUT", "300"))
+}
+
+fn release_build() -> Result<(), String> {
+    exec(&mut cmd("trunk", &["build", "--release"]))
+}
+
+/// The page's Content-Security-Policy allows Trunk's one inline script by its
+/// hash: check that the hash still matches what Trunk wrote.
+fn csp_check() -> Result<(), String> {
+    let html = std::fs::read_to_string(root().join("dist/index.html")).map_err(|e| format!("no dist/index.html (run the build step): {e}"))?;
+    let hash = crate::csp::inline_script_hash(&html).ok_or("dist/index.html has no inline module script")?;
+    if html.contains(&format!("'sha256-{hash}'")) {
+        eprintln!("the CSP allows the loader script sha256-{hash} and nothing else inline");
+        Ok(())
+    } else {
+        Err(format!("the CSP in index.html does not allow Trunk's loader script: put 'sha256-{hash}' in its script-src"))
+    }
+}
+
+fn e2e() -> Result<(), String> {
+    exec(cmd("npm", &["test"]).current_dir(root().join("tests/e2e")).env("TIDELINE_DIST", root().join("dist")))
+}

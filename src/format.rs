@@ -30,19 +30,6 @@ pub fn bytes(n: u64) -> String {
     }
 }
 
-/// A number shown in a schema: integers without a fraction, others with up to 4 significant decimals.
-#[must_use]
-pub fn number(x: f64) -> String {
-    if x.fract() == 0.0 && x.abs() < 1e15 {
-        format!("{x:.0}")
-    } else if x.abs() >= 1e6 || (x != 0.0 && x.abs() < 1e-3) {
-        format!("{x:.3e}")
-    } else {
-        let s = format!("{x:.4}");
-        s.trim_end_matches('0').trim_end_matches('.').to_owned()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -53,8 +40,5 @@ mod tests {
         assert_eq!(thousands(999), "999");
         assert_eq!(thousands(1_000_000), "1,000,000");
         assert_eq!(bytes(5_617_708), "5.6 MB");
-        assert_eq!(number(39_811.0), "39811");
-        assert_eq!(number(0.632_950_2), "0.633");
-        assert_eq!(number(2.5e-5), "2.500e-5");
     }
 }

@@ -186,13 +186,10 @@ impl AppState {
             }
             Reply::JobDone { job, cancelled, rows, bytes, millis } => {
                 let result = JobResult { rows, bytes, millis, cancelled };
-                match self.side_of_job(job) {
-                    Some(side) => {
-                        side.job.set(None);
-                        side.last_job.set(Some(result));
-                    }
-                    // The demo loads both sides at once; its files list says how it went.
-                    None => {}
+                // The demo (no side's job) loads both sides; its file lists say how it went.
+                if let Some(side) = self.side_of_job(job) {
+                    side.job.set(None);
+                    side.last_job.set(Some(result));
                 }
             }
             Reply::Comparison { column, histogram } => {

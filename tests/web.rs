@@ -29,7 +29,9 @@ async fn schema_table_shows_types_and_rows() {
     let document = web_sys::window().unwrap().document().unwrap();
     let host: web_sys::HtmlElement = document.create_element("section").unwrap().unchecked_into();
     document.body().unwrap().append_child(&host).unwrap();
-    let table = load_bytes("t.csv", b"id,score,city\n1,0.5,Paris\n2,,Lyon\n3,1.5,Paris\n", LoadOptions::default()).unwrap().table;
+    let table = load_bytes("t.csv", b"id,score,city\n1,0.5,Paris\n2,,Lyon\n3,1.5,Paris\n", LoadOptions::default())
+        .unwrap()
+        .table;
     let summary = summarize(&table);
     let _mounted = leptos::mount::mount_to(host.clone(), move || {
         let state = AppState::new();

@@ -7,28 +7,9 @@ use tideline_engine::summary::ColumnSummary;
 use tideline_engine::types::Kind;
 
 use crate::bridge;
-use crate::format::{number, thousands};
+use crate::format::thousands;
 use crate::protocol::{Request, Side};
 use crate::state::AppState;
-
-fn detail(c: &ColumnSummary) -> String {
-    if !c.top_values.is_empty() {
-        return c
-            .top_values
-            .iter()
-            .take(3)
-            .map(|v| format!("{} ({})", v.value, thousands(v.count)))
-            .collect::<Vec<_>>()
-            .join(", ");
-    }
-    if let (Some(min), Some(max)) = (c.min, c.max) {
-        return format!("{} … {}", number(min), number(max));
-    }
-    if let Some((from, to)) = &c.time_range {
-        return format!("{from} … {to}");
-    }
-    String::new()
-}
 
 /// The schema table of one side.
 #[component]
@@ -106,7 +87,7 @@ fn column_row(side: Side, rows: u64, c: ColumnSummary) -> impl IntoView {
             </td>
             <td data-testid="missing" class="num">{format!("{missing_share:.1}%")}</td>
             <td data-testid="distinct" class="num">{thousands(c.distinct)}</td>
-            <td class="detail">{detail(&c)}</td>
+            <td class="detail">{c.overview()}</td>
         </tr>
     }
 }

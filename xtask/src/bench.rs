@@ -2,7 +2,7 @@
 //! Chromium (inside the app's worker, driven by Playwright), as a table.
 
 use crate::generate::ingest_file;
-use crate::run::{cmd, output, root, exec};
+use crate::run::{cmd, exec, output, root};
 use crate::tools::{ensure_browser_tools, ensure_rust_tools};
 
 /// Native runs; the best is reported (the others only warm the page cache).
@@ -32,9 +32,12 @@ pub fn run() -> Result<(), String> {
     let exe = root().join("target/release/examples/ingest");
     let mut best: Option<serde_json::Value> = None;
     for _ in 0..NATIVE_RUNS {
-        let out = output(&mut std::process::Command::new(&exe).arg(&file_arg))?;
+        let out = output(std::process::Command::new(&exe).arg(&file_arg))?;
         let json: serde_json::Value = serde_json::from_str(out.trim()).map_err(|e| format!("{e}: {out}"))?;
-        if best.as_ref().is_none_or(|b| field(&json, "seconds").unwrap_or(f64::MAX) < field(b, "seconds").unwrap_or(f64::MAX)) {
+        if best
+            .as_ref()
+            .is_none_or(|b| field(&json, "seconds").unwrap_or(f64::MAX) < field(b, "seconds").unwrap_or(f64::MAX))
+        {
             best = Some(json);
         }
     }
@@ -50,8 +53,13 @@ pub fn run() -> Result<(), String> {
     };
 
     exec(&mut cmd("trunk", &["build", "--release"]))?;
-    let out = output(cmd("node", &["bench.mjs", &file_arg]).current_dir(root().join("tests/e2e")).env("TIDELINE_DIST", root().join("dist")))?;
-    let json: serde_json::Value = serde_json::from_str(out.trim().lines().last().unwrap_or_default()).map_err(|e| format!("{e}: {out}"))?;
+    let out = output(
+        cmd("node", &["bench.mjs", &file_arg])
+            .current_dir(root().join("tests/e2e"))
+            .env("TIDELINE_DIST", root().join("dist")),
+    )?;
+    let json: serde_json::Value =
+        serde_json::from_str(out.trim().lines().last().unwrap_or_default()).map_err(|e| format!("{e}: {out}"))?;
     let wasm = Figures {
         label: "wasm (Chromium worker)",
         bytes: field(&json, "bytes")?,

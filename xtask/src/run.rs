@@ -17,7 +17,11 @@ pub fn cmd(program: &str, args: &[&str]) -> Command {
 
 /// Runs `command`, echoing it; an error when it fails.
 pub fn exec(command: &mut Command) -> Result<(), String> {
-    let shown = format!("{} {}", command.get_program().to_string_lossy(), command.get_args().map(|a| a.to_string_lossy()).collect::<Vec<_>>().join(" "));
+    let shown = format!(
+        "{} {}",
+        command.get_program().to_string_lossy(),
+        command.get_args().map(|a| a.to_string_lossy()).collect::<Vec<_>>().join(" ")
+    );
     eprintln!("\x1b[1m$ {shown}\x1b[0m");
     let status = command.status().map_err(|e| format!("cannot run `{shown}`: {e}"))?;
     if status.success() {
@@ -39,5 +43,8 @@ pub fn output(command: &mut Command) -> Result<String, String> {
 
 /// True when `program --version` runs and prints something containing `version`.
 pub fn has_version(program: &str, version: &str) -> bool {
-    Command::new(program).arg("--version").output().is_ok_and(|o| o.status.success() && String::from_utf8_lossy(&o.stdout).contains(version))
+    Command::new(program)
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success() && String::from_utf8_lossy(&o.stdout).contains(version))
 }

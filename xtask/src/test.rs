@@ -3,7 +3,7 @@
 
 use std::time::Instant;
 
-use crate::run::{cmd, output, root, exec};
+use crate::run::{cmd, exec, output, root};
 use crate::tools::{ensure_browser_tools, ensure_rust_tools};
 
 /// Crates the engine must never depend on.
@@ -55,8 +55,42 @@ fn clippy() -> Result<(), String> {
 fn clippy_wasm() -> Result<(), String> {
     // The engine's tests use proptest (and so getrandom): they run natively only.
     let conf = root().join("scripts/clippy_wasm");
-    exec(cmd("cargo", &["clippy", "--target", "wasm32-unknown-unknown", "-p", "tideline", "--all-targets", "--", "-D", "warnings"]).env("CLIPPY_CONF_DIR", &conf))?;
-    exec(cmd("cargo", &["clippy", "--target", "wasm32-unknown-unknown", "-p", "tideline-engine", "-p", "tideline-charts", "--lib", "--", "-D", "warnings"]).env("CLIPPY_CONF_DIR", &conf))
+    exec(
+        cmd(
+            "cargo",
+            &[
+                "clippy",
+                "--target",
+                "wasm32-unknown-unknown",
+                "-p",
+                "tideline",
+                "--all-targets",
+                "--",
+                "-D",
+                "warnings",
+            ],
+        )
+        .env("CLIPPY_CONF_DIR", &conf),
+    )?;
+    exec(
+        cmd(
+            "cargo",
+            &[
+                "clippy",
+                "--target",
+                "wasm32-unknown-unknown",
+                "-p",
+                "tideline-engine",
+                "-p",
+                "tideline-charts",
+                "--lib",
+                "--",
+                "-D",
+                "warnings",
+            ],
+        )
+        .env("CLIPPY_CONF_DIR", &conf),
+    )
 }
 
 fn native_tests() -> Result<(), String> {
@@ -64,12 +98,29 @@ fn native_tests() -> Result<(), String> {
 }
 
 fn engine_deps() -> Result<(), String> {
-    let tree = output(&mut cmd("cargo", &["tree", "-p", "tideline-engine", "-e", "normal,build", "--target", "all", "--prefix", "none", "--format", "{p}"]))?;
+    let tree = output(&mut cmd(
+        "cargo",
+        &[
+            "tree",
+            "-p",
+            "tideline-engine",
+            "-e",
+            "normal,build",
+            "--target",
+            "all",
+            "--prefix",
+            "none",
+            "--format",
+            "{p}",
+        ],
+    ))?;
     let leaked: Vec<&str> = tree
         .lines()
         .filter(|line| {
             let name = line.split_whitespace().next().unwrap_or_default();
-            WEB_CRATES.iter().any(|w| name == *w || name.starts_with(&format!("{w}-")) || name.starts_with(&format!("{w}_")))
+            WEB_CRATES
+                .iter()
+                .any(|w| name == *w || name.starts_with(&format!("{w}-")) || name.starts_with(&format!("{w}_")))
         })
         .collect();
     if leaked.is_empty() {
@@ -82,9 +133,11 @@ fn engine_deps() -> Result<(), String> {
 
 fn wasm_tests() -> Result<(), String> {
     // wasm-bindgen-test-runner reads webdriver.json (headless, no sandbox) from the root.
-    exec(cmd("cargo", &["test", "--target", "wasm32-unknown-unknown", "-p", "tideline", "--test", "web"])
-        .env("CHROMEDRIVER", "/usr/bin/chromedriver")
-        .env("WASM_BINDGEN_TEST_TIMEOUT", "300"))
+    exec(
+        cmd("cargo", &["test", "--target", "wasm32-unknown-unknown", "-p", "tideline", "--test", "web"])
+            .env("CHROMEDRIVER", "/usr/bin/chromedriver")
+            .env("WASM_BINDGEN_TEST_TIMEOUT", "300"),
+    )
 }
 
 fn release_build() -> Result<(), String> {
@@ -94,13 +147,16 @@ fn release_build() -> Result<(), String> {
 /// The page's Content-Security-Policy allows Trunk's one inline script by its
 /// hash: check that the hash still matches what Trunk wrote.
 fn csp_check() -> Result<(), String> {
-    let html = std::fs::read_to_string(root().join("dist/index.html")).map_err(|e| format!("no dist/index.html (run the build step): {e}"))?;
+    let html = std::fs::read_to_string(root().join("dist/index.html"))
+        .map_err(|e| format!("no dist/index.html (run the build step): {e}"))?;
     let hash = crate::csp::inline_script_hash(&html).ok_or("dist/index.html has no inline module script")?;
     if html.contains(&format!("'sha256-{hash}'")) {
         eprintln!("the CSP allows the loader script sha256-{hash} and nothing else inline");
         Ok(())
     } else {
-        Err(format!("the CSP in index.html does not allow Trunk's loader script: put 'sha256-{hash}' in its script-src"))
+        Err(format!(
+            "the CSP in index.html does not allow Trunk's loader script: put 'sha256-{hash}' in its script-src"
+        ))
     }
 }
 

@@ -1,21 +1,23 @@
 //! Installs what the build and the tests need when it is missing: the wasm32
 //! target, Trunk, the wasm-bindgen CLI matching Cargo.lock, Debian's
-//! Chromium, ChromeDriver and binaryen, and playwright-core under tests/e2e.
+//! Chromium and ChromeDriver, and playwright-core under tests/e2e.
 
 use std::path::Path;
 
-use crate::run::{cmd, has_version, output, root, exec};
+use crate::run::{cmd, exec, has_version, output, root};
 
 /// Trunk's version (0.22 needs a newer rustc than this project's).
 const TRUNK_VERSION: &str = "0.21.14";
 
 /// The wasm-bindgen version locked in Cargo.lock (the CLI must match it exactly).
 pub fn wasm_bindgen_version() -> Result<String, String> {
-    let lock = std::fs::read_to_string(root().join("Cargo.lock")).map_err(|e| format!("cannot read Cargo.lock: {e}"))?;
+    let lock =
+        std::fs::read_to_string(root().join("Cargo.lock")).map_err(|e| format!("cannot read Cargo.lock: {e}"))?;
     let mut lines = lock.lines();
     while let Some(line) = lines.next() {
         if line == "name = \"wasm-bindgen\"" {
-            if let Some(v) = lines.next().and_then(|l| l.strip_prefix("version = \"")).and_then(|l| l.strip_suffix('"')) {
+            if let Some(v) = lines.next().and_then(|l| l.strip_prefix("version = \"")).and_then(|l| l.strip_suffix('"'))
+            {
                 return Ok(v.to_owned());
             }
         }
@@ -37,12 +39,13 @@ pub fn ensure_rust_tools() -> Result<(), String> {
         // Not --locked: the CLI's lock file names a crate the registry lacks.
         exec(&mut cmd("cargo", &["install", "wasm-bindgen-cli", "--version", &version, "--force"]))?;
     }
-    ensure_debian(&[("/usr/bin/wasm-opt", "binaryen")])
+    Ok(())
 }
 
 /// Debian packages whose file is missing.
 fn ensure_debian(wanted: &[(&str, &str)]) -> Result<(), String> {
-    let missing: Vec<&str> = wanted.iter().filter(|(file, _)| !Path::new(file).exists()).map(|(_, package)| *package).collect();
+    let missing: Vec<&str> =
+        wanted.iter().filter(|(file, _)| !Path::new(file).exists()).map(|(_, package)| *package).collect();
     if missing.is_empty() {
         return Ok(());
     }

@@ -3,6 +3,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use tideline_engine::histogram::{Histogram, Series};
+use tideline_engine::summary::short_number;
 
 use crate::palette::{BASELINE, CURRENT};
 
@@ -84,17 +85,6 @@ fn axis_label(x: f64, labels: &[String], edges: &[f64]) -> String {
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     let i = x.round() as usize;
     labels.get(i).map_or_else(String::new, |l| shorten(l))
-}
-
-fn short_number(x: f64) -> String {
-    let a = x.abs();
-    if a != 0.0 && !(1e-3..1e6).contains(&a) {
-        format!("{x:.2e}")
-    } else if a >= 100.0 {
-        format!("{x:.0}")
-    } else {
-        format!("{x:.3}").trim_end_matches('0').trim_end_matches('.').to_owned()
-    }
 }
 
 fn shorten(label: &str) -> String {

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 use serde::Serialize;
-use tideline_engine::summary::{summarize, ColumnSummary, DatasetSummary};
+use tideline_engine::summary::{summarize, DatasetSummary};
 use tideline_engine::table::concat;
 
 use crate::load::{load_file, ReadArgs};
@@ -74,25 +74,6 @@ fn json(summary: &DatasetSummary) -> Result<String, String> {
     serde_json::to_string_pretty(&schema).map_err(|e| e.to_string())
 }
 
-fn detail(c: &ColumnSummary) -> String {
-    if !c.top_values.is_empty() {
-        return c
-            .top_values
-            .iter()
-            .take(3)
-            .map(|v| format!("{} ({})", v.value, v.count))
-            .collect::<Vec<_>>()
-            .join(", ");
-    }
-    if let (Some(min), Some(max)) = (c.min, c.max) {
-        return format!("{min} … {max}");
-    }
-    if let Some((from, to)) = &c.time_range {
-        return format!("{from} … {to}");
-    }
-    String::new()
-}
-
 fn text(summary: &DatasetSummary) -> String {
     let header = ["column", "inferred_type", "kind", "role", "missing", "distinct", "range / top values"];
     let rows: Vec<[String; 7]> = summary
@@ -108,7 +89,7 @@ fn text(summary: &DatasetSummary) -> String {
                 c.role.as_str().to_owned(),
                 format!("{} ({share:.1}%)", c.missing),
                 c.distinct.to_string(),
-                detail(c),
+                c.overview(),
             ]
         })
         .collect();

@@ -19,10 +19,14 @@ fn json_schema_has_the_promised_fields() {
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["rows"], 4);
     let x = &json["columns"][0];
-    assert_eq!(x, &serde_json::json!({"name": "x", "inferred_type": "Fractional", "kind": "numerical", "missing": 2, "distinct": 2, "role": "feature"}));
+    assert_eq!(
+        x,
+        &serde_json::json!({"name": "x", "inferred_type": "Fractional", "kind": "numerical", "missing": 2, "distinct": 2, "role": "feature"})
+    );
     // The markers that became missing are reported on stderr.
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("warning: 1 infinite values in 'x' are read as missing"), "{stderr}");
+    assert!(stderr.contains("warning: 1 cell such as 'NA', 'NaN' or 'null' in 'x' read as missing"), "{stderr}");
+    assert!(stderr.contains("warning: 2 infinite values in 'y' read as missing"), "{stderr}");
 }
 
 #[test]
@@ -34,7 +38,10 @@ fn table_output_lists_every_column() {
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines[0], "3 rows, 3 columns");
     assert!(lines[1].starts_with("column") && lines[1].contains("inferred_type"));
-    assert!(lines[4].starts_with("score") && lines[4].contains("Fractional") && lines[4].contains("1 (33.3%)"), "{text}");
+    assert!(
+        lines[4].starts_with("score") && lines[4].contains("Fractional") && lines[4].contains("1 (33.3%)"),
+        "{text}"
+    );
 }
 
 #[test]

@@ -25,7 +25,8 @@ fn main() -> Result<(), String> {
     let bytes = file.metadata().map_err(|e| e.to_string())?.len();
     let rss_before = status_bytes("VmRSS:");
     let started = Instant::now();
-    let loaded = load_reader(&path, file, Some(bytes), LoadOptions::default(), &mut NoProgress).map_err(|e| e.to_string())?;
+    let loaded =
+        load_reader(&path, file, Some(bytes), LoadOptions::default(), &mut NoProgress).map_err(|e| e.to_string())?;
     let seconds = started.elapsed().as_secs_f64();
     let peak = status_bytes("VmHWM:");
     println!(

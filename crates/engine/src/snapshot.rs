@@ -46,8 +46,8 @@ pub struct TableSnapshot {
 /// use tideline_engine::{io::{load_bytes, LoadOptions}, snapshot::snapshot};
 /// let t = load_bytes("t.csv", b"a\n1.0\n\n2\n", LoadOptions::default()).unwrap().table;
 /// let s = snapshot(&t);
-/// // In a one-column file a blank line is a missing value.
-/// assert_eq!(s.columns[0].head, vec![Some("1".to_owned()), None, Some("2".to_owned())]);
+/// // Blank lines are skipped (as pandas' `skip_blank_lines` does).
+/// assert_eq!(s.columns[0].head, vec![Some("1".to_owned()), Some("2".to_owned())]);
 /// ```
 #[must_use]
 pub fn snapshot(table: &Table) -> TableSnapshot {

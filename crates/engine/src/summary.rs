@@ -165,6 +165,60 @@ pub fn summarize_column(column: &Column) -> ColumnSummary {
     summary
 }
 
+impl ColumnSummary {
+    /// One line about the values: the top three with counts, else the range.
+    ///
+    /// # Examples
+    /// ```
+    /// use tideline_engine::{io::{load_bytes, LoadOptions}, summary::summarize};
+    /// let t = load_bytes("t.csv", b"x,c\n0.125,a\n20,a\n,b\n", LoadOptions::default()).unwrap().table;
+    /// let s = summarize(&t);
+    /// assert_eq!(s.columns[0].overview(), "0.125 … 20");
+    /// assert_eq!(s.columns[1].overview(), "a (2), b (1)");
+    /// ```
+    #[must_use]
+    pub fn overview(&self) -> String {
+        if !self.top_values.is_empty() {
+            return self
+                .top_values
+                .iter()
+                .take(3)
+                .map(|v| format!("{} ({})", v.value, v.count))
+                .collect::<Vec<_>>()
+                .join(", ");
+        }
+        if let (Some(min), Some(max)) = (self.min, self.max) {
+            return format!("{} … {}", short_number(min), short_number(max));
+        }
+        if let Some((from, to)) = &self.time_range {
+            return format!("{from} … {to}");
+        }
+        String::new()
+    }
+}
+
+/// A number for a schema line: whole numbers without a fraction, others with
+/// up to 4 decimals, very large or small ones in scientific notation.
+///
+/// # Examples
+/// ```
+/// use tideline_engine::summary::short_number;
+/// assert_eq!(short_number(39_811.0), "39811");
+/// assert_eq!(short_number(0.632_950_2), "0.633");
+/// assert_eq!(short_number(2.5e-5), "2.500e-5");
+/// ```
+#[must_use]
+pub fn short_number(x: f64) -> String {
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        format!("{x:.0}")
+    } else if x.abs() >= 1e6 || (x != 0.0 && x.abs() < 1e-3) {
+        format!("{x:.3e}")
+    } else {
+        let s = format!("{x:.4}");
+        s.trim_end_matches('0').trim_end_matches('.').to_owned()
+    }
+}
+
 fn top(counts: impl Iterator<Item = (String, u64)>) -> Vec<ValueCount> {
     let mut all: Vec<ValueCount> = counts.map(|(value, count)| ValueCount { value, count }).collect();
     all.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));

@@ -68,7 +68,13 @@ fn ragged_rows_are_padded_or_cut_and_reported() {
     assert_eq!(loaded.table.n_rows, 4);
     assert_eq!(keys(&loaded.table, "c"), [Some("3".into()), None, Some("8".into()), Some("12".into())]);
     let messages: Vec<&str> = loaded.warnings.iter().map(|w| w.message.as_str()).collect();
-    assert_eq!(messages, ["row 2 has 2 fields where the header has 3: the missing ones are read as missing values", "row 3 has 4 fields where the header has 3: the extra ones are ignored"]);
+    assert_eq!(
+        messages,
+        [
+            "row 2 has 2 fields where the header has 3: the missing ones are read as missing values",
+            "row 3 has 4 fields where the header has 3: the extra ones are ignored"
+        ]
+    );
     assert_eq!(loaded.warnings[0].row, Some(2));
 }
 
@@ -86,7 +92,10 @@ fn latin1_bytes_are_decoded_and_reported() {
     let (_, bytes, _) = CASES.iter().find(|(n, _, _)| *n == "latin1.csv").unwrap();
     let loaded = load_bytes("latin1.csv", bytes, LoadOptions::default()).unwrap();
     assert_eq!(keys(&loaded.table, "city"), [Some("Zürich".into()), Some("München".into()), Some("São Paulo".into())]);
-    assert!(loaded.warnings.iter().any(|w| w.message == "3 fields were not valid UTF-8 and were read as Windows-1252 (Latin-1)"));
+    assert!(loaded
+        .warnings
+        .iter()
+        .any(|w| w.message == "3 fields were not valid UTF-8 and were read as Windows-1252 (Latin-1)"));
 }
 
 #[test]
@@ -122,7 +131,10 @@ fn duplicate_and_empty_headers_are_renamed() {
 fn quoted_fields_keep_newlines_quotes_and_delimiters() {
     let t = load("quoted_newlines.csv");
     assert_eq!(t.n_rows, 3);
-    assert_eq!(keys(&t, "comment"), [Some("line one\nline two".into()), Some("He said \"hi\", then left".into()), Some("a,b,c".into())]);
+    assert_eq!(
+        keys(&t, "comment"),
+        [Some("line one\nline two".into()), Some("He said \"hi\", then left".into()), Some("a,b,c".into())]
+    );
     assert_eq!(keys(&t, "score"), [Some("5".into()), Some("6".into()), Some("7".into())]);
 }
 
@@ -191,14 +203,24 @@ fn json_records_flatten_objects_and_union_keys() {
 fn broken_json_says_where() {
     assert_eq!(error("truncated.json"), "the file ends in the middle of a record (the JSON array has no closing ']') (at row 3, byte 19) in truncated.json");
     let message = error("malformed.jsonl");
-    assert!(message.starts_with("invalid JSON: expected value at line 1 column 7 (at row 2, byte 9) in malformed.jsonl"), "{message}");
+    assert!(
+        message.starts_with("invalid JSON: expected value at line 1 column 7 (at row 2, byte 9) in malformed.jsonl"),
+        "{message}"
+    );
 }
 
 #[test]
 fn datetimes_become_timestamps() {
     let t = load("datetimes.csv");
     assert_eq!(t.column("when").unwrap().data.storage_name(), "timestamp");
-    assert_eq!(keys(&t, "when"), [Some("2022-04-18T00:21:48Z".into()), Some("2022-04-18T01:00:00.250Z".into()), Some("2022-04-18T00:00:00Z".into())]);
+    assert_eq!(
+        keys(&t, "when"),
+        [
+            Some("2022-04-18T00:21:48Z".into()),
+            Some("2022-04-18T01:00:00.250Z".into()),
+            Some("2022-04-18T00:00:00Z".into())
+        ]
+    );
     assert_eq!(t.column("day").unwrap().kind.as_str(), "datetime");
     assert_eq!(t.column("when").unwrap().inferred_type().as_str(), "String");
 }

@@ -69,7 +69,10 @@ pub(crate) fn marker_warnings(builder: &crate::table::TableBuilder, file: &str, 
                 file,
                 None,
                 Some(column),
-                format!("{not_a_number} cells such as 'NA' or 'NaN' in '{column}' are read as missing"),
+                format!(
+                    "{} such as 'NA', 'NaN' or 'null' in '{column}' read as missing",
+                    plural(not_a_number, "cell", "cells")
+                ),
             );
         }
         if infinite > 0 {
@@ -78,8 +81,17 @@ pub(crate) fn marker_warnings(builder: &crate::table::TableBuilder, file: &str, 
                 file,
                 None,
                 Some(column),
-                format!("{infinite} infinite values in '{column}' are read as missing"),
+                format!("{} in '{column}' read as missing", plural(infinite, "infinite value", "infinite values")),
             );
         }
+    }
+}
+
+/// `1 cell`, `2 cells`.
+pub(crate) fn plural(n: u64, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
     }
 }

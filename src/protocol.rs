@@ -169,6 +169,8 @@ pub enum Reply {
         bytes: u64,
         /// Milliseconds the job took.
         millis: f64,
+        /// Of which, milliseconds spent waiting for the browser to read file slices.
+        read_millis: f64,
     },
     /// A histogram asked for with `Compare`.
     Comparison {

@@ -59,6 +59,8 @@ pub struct JobResult {
     pub millis: f64,
     /// True when it was cancelled.
     pub cancelled: bool,
+    /// Milliseconds spent waiting for the browser to read the files.
+    pub read_millis: f64,
 }
 
 /// One dataset's state.
@@ -184,8 +186,8 @@ impl AppState {
                 self.memory.set(memory);
                 return self.compare_column.get_untracked();
             }
-            Reply::JobDone { job, cancelled, rows, bytes, millis } => {
-                let result = JobResult { rows, bytes, millis, cancelled };
+            Reply::JobDone { job, cancelled, rows, bytes, millis, read_millis } => {
+                let result = JobResult { rows, bytes, millis, cancelled, read_millis };
                 // The demo (no side's job) loads both sides; its file lists say how it went.
                 if let Some(side) = self.side_of_job(job) {
                     side.job.set(None);
@@ -244,7 +246,14 @@ mod tests {
         let job = state.side(Side::Current).job.get_untracked().unwrap();
         assert_eq!((job.rows_done, job.fraction(), job.rows_per_second()), (50, 0.5, 200.0));
         assert!(state.side(Side::Baseline).job.get_untracked().is_none());
-        state.apply(Reply::JobDone { job: id, cancelled: true, rows: 50, bytes: 500, millis: 300.0 });
+        state.apply(Reply::JobDone {
+            job: id,
+            cancelled: true,
+            rows: 50,
+            bytes: 500,
+            millis: 300.0,
+            read_millis: 10.0,
+        });
         assert!(state.side(Side::Current).job.get_untracked().is_none());
         assert!(state.side(Side::Current).last_job.get_untracked().unwrap().cancelled);
     }

@@ -80,7 +80,14 @@ fn handle(worker: &Rc<Worker>, request: Request, files: Vec<web_sys::File>) {
             for side in crate::protocol::Side::BOTH {
                 post(&worker.datasets.borrow().dataset_reply(side));
             }
-            post(&Reply::JobDone { job, cancelled: false, rows, bytes, millis: js_sys::Date::now() - started });
+            post(&Reply::JobDone {
+                job,
+                cancelled: false,
+                rows,
+                bytes,
+                millis: js_sys::Date::now() - started,
+                read_millis: 0.0,
+            });
         }
         Request::Cancel { job } => {
             worker.cancelled.borrow_mut().insert(job);

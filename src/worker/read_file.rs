@@ -20,6 +20,7 @@ struct JobProgress {
     bytes_before: u64,
     bytes_total: u64,
     rows_before: u64,
+    read_millis: f64,
 }
 
 /// Reads `files` into `side`, one after the other; a failed file is reported
@@ -34,12 +35,15 @@ pub(super) async fn run_job(
     let started = js_sys::Date::now();
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     let bytes_total = files.iter().map(|f| f.size() as u64).sum();
-    let mut progress = JobProgress { job, started, last_post: 0.0, bytes_before: 0, bytes_total, rows_before: 0 };
+    let mut progress =
+        JobProgress { job, started, last_post: 0.0, bytes_before: 0, bytes_total, rows_before: 0, read_millis: 0.0 };
     let mut cancelled = false;
     for file in &files {
         let file_started = js_sys::Date::now();
         let name = file.name();
-        let result = read_one(worker, file, &name, options.clone(), &mut progress).await;
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let options = LoadOptions { size_hint: Some(file.size() as u64), ..options.clone() };
+        let result = read_one(worker, file, &name, options, &mut progress).await;
         let millis = js_sys::Date::now() - file_started;
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
         let bytes = file.size() as u64;
@@ -88,6 +92,7 @@ pub(super) async fn run_job(
         rows: progress.rows_before,
         bytes: progress.bytes_before,
         millis: js_sys::Date::now() - started,
+        read_millis: progress.read_millis,
     });
 }
 
@@ -106,8 +111,10 @@ async fn read_one(
     let chunk = CHUNK_BYTES as f64;
     while offset < size {
         let end = (offset + chunk).min(size);
+        let waited = js_sys::Date::now();
         let blob = file.slice_with_f64_and_f64(offset, end).map_err(|e| read_error(name, &e))?;
         let array = JsFuture::from(blob.array_buffer()).await.map_err(|e| read_error(name, &e))?;
+        progress.read_millis += js_sys::Date::now() - waited;
         if worker.cancelled.borrow().contains(&progress.job) {
             return Err(IoError::new(name, ErrorKind::Cancelled));
         }

@@ -17,6 +17,7 @@ try {
     rows: Number(await last.getAttribute('data-rows')),
     bytes: Number(await last.getAttribute('data-bytes')),
     millis: Number(await last.getAttribute('data-millis')),
+    read_millis: Number(await last.getAttribute('data-read-millis')),
     wasm_bytes: Number(await memory.getAttribute('data-wasm-bytes')),
     typed_bytes: Number(await memory.getAttribute('data-typed-bytes')),
   };

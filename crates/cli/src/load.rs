@@ -65,6 +65,7 @@ impl ReadArgs {
             has_header,
             column_names: self.names.clone(),
             strict_missing: self.strict_missing,
+            size_hint: None,
         })
     }
 }

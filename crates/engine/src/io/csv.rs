@@ -17,9 +17,18 @@ use crate::table::{Table, TableBuilder};
 pub const MAX_COLUMNS: usize = 100_000;
 
 /// Reads delimited text, chunk by chunk.
+///
+/// Lines without a quote character (nearly all of them) are split with
+/// `memchr`; a line holding a quote goes through `csv-core` from its start,
+/// whose state carries on into the next chunk when the quoted record does.
 #[derive(Debug)]
 pub(crate) struct CsvReader {
     file: String,
+    delimiter: u8,
+    /// The start of a line whose end has not arrived yet.
+    carry: Vec<u8>,
+    /// A quoted record in progress (`csv-core` holds its state).
+    in_quoted: bool,
     core: Reader,
     output: Vec<u8>,
     output_len: usize,
@@ -31,10 +40,9 @@ pub(crate) struct CsvReader {
     strict: bool,
     /// Data rows read (the header is not counted).
     rows: u64,
-    /// Byte offset of the current record's start, and bytes consumed so far.
-    record_start: u64,
-    consumed: u64,
     n_columns_hint: usize,
+    /// Rows expected (from the file's size), to size the columns once.
+    rows_hint: usize,
     latin1_fields: u64,
     blank_lines: u64,
 }
@@ -47,10 +55,13 @@ impl CsvReader {
         names: Option<Vec<String>>,
         n_columns_hint: usize,
         strict: bool,
-        offset: u64,
+        rows_hint: usize,
     ) -> Self {
         Self {
             file: file.to_owned(),
+            delimiter,
+            carry: Vec::new(),
+            in_quoted: false,
             core: ReaderBuilder::new().delimiter(delimiter).build(),
             output: vec![0; 64 * 1024],
             output_len: 0,
@@ -61,9 +72,8 @@ impl CsvReader {
             builder: None,
             strict,
             rows: 0,
-            record_start: offset,
-            consumed: offset,
             n_columns_hint,
+            rows_hint,
             latin1_fields: 0,
             blank_lines: 0,
         }
@@ -73,7 +83,139 @@ impl CsvReader {
         self.rows
     }
 
-    pub(crate) fn feed(&mut self, mut input: &[u8], warnings: &mut Warnings) -> Result<(), IoError> {
+    pub(crate) fn feed(&mut self, chunk: &[u8], warnings: &mut Warnings) -> Result<(), IoError> {
+        let mut input = chunk;
+        if self.in_quoted {
+            let used = self.quoted(input, false, warnings)?;
+            input = input.get(used..).unwrap_or_default();
+            if self.in_quoted {
+                return Ok(());
+            }
+        }
+        if !self.carry.is_empty() {
+            let Some(newline) = memchr::memchr(b'\n', input) else {
+                self.carry.extend_from_slice(input);
+                return Ok(());
+            };
+            let (head, rest) = input.split_at(newline + 1);
+            let mut line = std::mem::take(&mut self.carry);
+            if memchr::memchr(b'"', &line).is_some() || memchr::memchr(b'"', head).is_some() {
+                // The carried line starts a quoted record: csv-core reads it from its start.
+                self.core.reset();
+                self.output_len = 0;
+                self.ends_len = 0;
+                self.in_quoted = true;
+                line.extend_from_slice(head);
+                let used = self.quoted(&line, false, warnings)?;
+                let leftover = line.get(used..).unwrap_or_default().to_vec();
+                if self.in_quoted {
+                    return self.feed(rest, warnings);
+                }
+                self.carry = leftover;
+                return self.feed(rest, warnings);
+            }
+            line.extend_from_slice(head);
+            let used = self.lines(&line, warnings)?;
+            debug_assert_eq!(used, line.len());
+            input = rest;
+        }
+        let used = self.lines(input, warnings)?;
+        if !self.in_quoted {
+            self.carry.extend_from_slice(input.get(used..).unwrap_or_default());
+        }
+        Ok(())
+    }
+
+    /// Reads the complete lines of `buffer` (switching to csv-core at a quote);
+    /// returns the bytes used.
+    fn lines(&mut self, buffer: &[u8], warnings: &mut Warnings) -> Result<usize, IoError> {
+        let mut pos = 0;
+        while pos < buffer.len() {
+            let rest = buffer.get(pos..).unwrap_or_default();
+            // Validate once for many lines; a line with invalid UTF-8 is read alone.
+            let valid = match std::str::from_utf8(rest) {
+                Ok(_) => rest.len(),
+                Err(e) => e.valid_up_to(),
+            };
+            let text = std::str::from_utf8(rest.get(..valid).unwrap_or_default()).unwrap_or_default();
+            let mut local = 0;
+            while let Some(newline) = memchr::memchr(b'\n', rest.get(local..).unwrap_or_default()) {
+                let end = local + newline;
+                let line_bytes = rest.get(local..end).unwrap_or_default();
+                if memchr::memchr(b'"', line_bytes).is_some() {
+                    self.core.reset();
+                    self.output_len = 0;
+                    self.ends_len = 0;
+                    self.in_quoted = true;
+                    let used = self.quoted(rest.get(local..).unwrap_or_default(), false, warnings)?;
+                    local += used;
+                    if self.in_quoted {
+                        return Ok(pos + rest.len());
+                    }
+                    if local > valid {
+                        break;
+                    }
+                    continue;
+                }
+                if end <= valid {
+                    let line = text.get(local..end).unwrap_or_default();
+                    self.line(line.strip_suffix('\r').unwrap_or(line), warnings)?;
+                } else {
+                    let bytes = line_bytes.strip_suffix(b"\r").unwrap_or(line_bytes);
+                    self.line_bytes(bytes, warnings)?;
+                    local = end + 1;
+                    break;
+                }
+                local = end + 1;
+            }
+            if local == 0 {
+                return Ok(pos);
+            }
+            pos += local;
+            if memchr::memchr(b'\n', buffer.get(pos..).unwrap_or_default()).is_none() {
+                break;
+            }
+        }
+        Ok(pos)
+    }
+
+    fn line(&mut self, line: &str, warnings: &mut Warnings) -> Result<(), IoError> {
+        if line.is_empty() {
+            self.blank_lines += 1;
+            return Ok(());
+        }
+        // Fields end at delimiters (ASCII, so every cut is a char boundary).
+        let mut start = 0;
+        let mut cuts = memchr::memchr_iter(self.delimiter, line.as_bytes()).chain(std::iter::once(line.len()));
+        let fields = std::iter::from_fn(move || {
+            let end = cuts.next()?;
+            let field = line.get(start..end).unwrap_or_default();
+            start = end + 1;
+            Some(field)
+        });
+        self.record(fields, warnings)
+    }
+
+    fn line_bytes(&mut self, line: &[u8], warnings: &mut Warnings) -> Result<(), IoError> {
+        let delimiter = self.delimiter;
+        let fields: Vec<String> = line.split(|&b| b == delimiter).map(|field| self.decode(field)).collect();
+        self.record(fields.iter().map(String::as_str), warnings)
+    }
+
+    fn decode(&mut self, field: &[u8]) -> String {
+        match std::str::from_utf8(field) {
+            Ok(s) => s.to_owned(),
+            Err(_) => {
+                self.latin1_fields += 1;
+                field.iter().map(|&b| windows_1252(b)).collect()
+            }
+        }
+    }
+
+    /// Feeds csv-core the current quoted record; returns the bytes used.
+    fn quoted(&mut self, mut input: &[u8], at_end: bool, warnings: &mut Warnings) -> Result<usize, IoError> {
+        let total = input.len();
+        let original = input;
         loop {
             let (result, n_in, n_out, n_ends) = self.core.read_record(
                 input,
@@ -81,11 +223,14 @@ impl CsvReader {
                 self.ends.get_mut(self.ends_len..).unwrap_or_default(),
             );
             input = input.get(n_in..).unwrap_or_default();
-            self.consumed += n_in as u64;
             self.output_len += n_out;
             self.ends_len += n_ends;
             match result {
-                ReadRecordResult::InputEmpty => return Ok(()),
+                ReadRecordResult::InputEmpty if !at_end => return Ok(total),
+                ReadRecordResult::InputEmpty | ReadRecordResult::End => {
+                    self.in_quoted = false;
+                    return Ok(total - input.len());
+                }
                 ReadRecordResult::OutputFull => {
                     let len = self.output.len();
                     self.output.resize(len * 2, 0);
@@ -96,73 +241,78 @@ impl CsvReader {
                             &self.file,
                             ErrorKind::TooManyColumns { found: self.ends.len(), limit: MAX_COLUMNS },
                         )
-                        .at_row(self.rows + 1)
-                        .at_byte(self.record_start));
+                        .at_row(self.rows + 1));
                     }
                     let len = self.ends.len();
                     self.ends.resize(len * 2, 0);
                 }
                 ReadRecordResult::Record => {
-                    self.record(warnings)?;
+                    self.in_quoted = false;
+                    let output = std::mem::take(&mut self.output);
+                    let ends = std::mem::take(&mut self.ends);
+                    let bytes = output.get(..self.output_len).unwrap_or_default();
+                    let field_ends = ends.get(..self.ends_len).unwrap_or_default();
+                    let result = match std::str::from_utf8(bytes) {
+                        Ok(text) => {
+                            let fields = split_fields(text, field_ends);
+                            if fields.len() == 1 && fields.iter().all(|f| f.is_empty()) {
+                                self.blank_lines += 1;
+                                Ok(())
+                            } else {
+                                self.record(fields.into_iter(), warnings)
+                            }
+                        }
+                        Err(_) => {
+                            let fields: Vec<String> =
+                                split_bytes(bytes, field_ends).into_iter().map(|f| self.decode(f)).collect();
+                            self.record(fields.iter().map(String::as_str), warnings)
+                        }
+                    };
+                    self.output = output;
+                    self.ends = ends;
                     self.output_len = 0;
                     self.ends_len = 0;
-                    self.record_start = self.consumed;
+                    result?;
+                    // csv-core stops after the '\r' of a CRLF terminator: take the '\n' too.
+                    let used = total - input.len();
+                    let ended_on_cr = used > 0 && original.get(used - 1) == Some(&b'\r');
+                    return Ok(if ended_on_cr && original.get(used) == Some(&b'\n') { used + 1 } else { used });
                 }
-                ReadRecordResult::End => return Ok(()),
             }
         }
     }
 
-    fn record(&mut self, warnings: &mut Warnings) -> Result<(), IoError> {
-        let output = self.output.get(..self.output_len).unwrap_or_default();
-        let ends = self.ends.get(..self.ends_len).unwrap_or_default();
-        if ends.len() <= 1
-            && output.iter().all(|b| *b == b'\r' || b.is_ascii_whitespace())
-            && self.builder.as_ref().is_none_or(|b| b.n_columns() > 1)
-        {
-            self.blank_lines += 1;
-            return Ok(());
-        }
-        let owned: Vec<String>;
-        let fields: Vec<&str> = match std::str::from_utf8(output) {
-            Ok(text) => split_fields(text, ends),
-            Err(_) => {
-                owned = split_bytes(output, ends)
-                    .into_iter()
-                    .map(|field| match std::str::from_utf8(field) {
-                        Ok(s) => s.to_owned(),
-                        Err(_) => {
-                            self.latin1_fields += 1;
-                            field.iter().map(|&b| windows_1252(b)).collect()
-                        }
-                    })
-                    .collect();
-                owned.iter().map(String::as_str).collect()
-            }
-        };
+    fn record<'a>(&mut self, fields: impl Iterator<Item = &'a str>, warnings: &mut Warnings) -> Result<(), IoError> {
         if self.builder.is_none() {
+            let fields: Vec<&str> = fields.collect();
+            if fields.len() > MAX_COLUMNS {
+                return Err(IoError::new(
+                    &self.file,
+                    ErrorKind::TooManyColumns { found: fields.len(), limit: MAX_COLUMNS },
+                ));
+            }
             if self.has_header && self.names.is_none() {
                 let raw = fields.iter().map(|s| (*s).to_owned()).collect();
-                self.names = Some(unique_names(raw, &self.file, warnings));
-                if fields.len() > MAX_COLUMNS {
-                    return Err(IoError::new(
-                        &self.file,
-                        ErrorKind::TooManyColumns { found: fields.len(), limit: MAX_COLUMNS },
-                    ));
-                }
-                self.builder = Some(TableBuilder::new(self.names.clone().unwrap_or_default(), self.strict));
+                let names = unique_names(raw, &self.file, warnings);
+                self.builder = Some(TableBuilder::new(names.clone(), self.strict).with_capacity(self.rows_hint));
+                self.names = Some(names);
                 return Ok(());
             }
             let names = self
                 .names
                 .clone()
                 .unwrap_or_else(|| (0..fields.len().max(self.n_columns_hint)).map(positional_name).collect());
-            self.builder = Some(TableBuilder::new(names, self.strict));
+            self.builder = Some(TableBuilder::new(names, self.strict).with_capacity(self.rows_hint));
+            return self.push(fields.into_iter(), warnings);
         }
+        self.push(fields, warnings)
+    }
+
+    fn push<'a>(&mut self, fields: impl Iterator<Item = &'a str>, warnings: &mut Warnings) -> Result<(), IoError> {
         let Some(builder) = self.builder.as_mut() else { return Ok(()) };
         self.rows += 1;
         let n_columns = builder.n_columns();
-        let n = builder.push_row(fields.iter().copied());
+        let n = builder.push_row(fields);
         if n != n_columns {
             let what = if n < n_columns {
                 "the missing ones are read as missing values"
@@ -181,7 +331,32 @@ impl CsvReader {
     }
 
     pub(crate) fn finish(mut self, warnings: &mut Warnings) -> Result<Table, IoError> {
-        self.feed(&[], warnings)?;
+        if self.in_quoted {
+            self.quoted(&[], true, warnings)?;
+            warnings.add(
+                "unclosed quote",
+                &self.file,
+                Some(self.rows),
+                None,
+                format!("the file ends inside a quoted field (row {}); it was read up to the end", self.rows),
+            );
+        } else if !self.carry.is_empty() {
+            // The last line has no newline.
+            let mut last = std::mem::take(&mut self.carry);
+            if memchr::memchr(b'"', &last).is_some() {
+                self.core.reset();
+                self.output_len = 0;
+                self.ends_len = 0;
+                self.in_quoted = true;
+                self.quoted(&last, false, warnings)?;
+                if self.in_quoted {
+                    return self.finish(warnings);
+                }
+            } else {
+                last.push(b'\n');
+                self.lines(&last, warnings)?;
+            }
+        }
         if self.latin1_fields > 0 {
             warnings.add(
                 "encoding",

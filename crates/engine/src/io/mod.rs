@@ -91,6 +91,10 @@ pub struct LoadOptions {
     pub column_names: Option<Vec<String>>,
     /// Only empty cells are missing (not `NA`, `NaN`, `inf`, ...).
     pub strict_missing: bool,
+    /// The file's size in bytes, when known: columns are then sized once from
+    /// the rows it should hold, instead of growing (and copying) as rows come.
+    #[serde(default)]
+    pub size_hint: Option<u64>,
 }
 
 /// A loaded file.
@@ -240,11 +244,12 @@ impl Loader {
                 let records = csv::parse_sample(sample, delimiter, complete);
                 let has_header = self.options.has_header.unwrap_or_else(|| names.is_none() && sniff_header(&records));
                 let width = records.iter().map(Vec::len).max().unwrap_or(0);
+                let rows_hint = self.options.size_hint.map_or(0, |size| estimate_rows(sample, size));
                 self.delimiter = Some(delimiter);
                 self.has_header = Some(has_header);
                 let names = if has_header { None } else { names };
                 State::Csv(Box::new(csv::CsvReader::new(
-                    &self.file, delimiter, has_header, names, width, strict, bom as u64,
+                    &self.file, delimiter, has_header, names, width, strict, rows_hint,
                 )))
             }
             Format::Json => State::Records(
@@ -305,6 +310,14 @@ impl Loader {
     }
 }
 
+/// Rows a file of `size` bytes should hold, from its sample's line length
+/// (5 % over, so that a slightly longer tail still fits without regrowth).
+fn estimate_rows(sample: &[u8], size: u64) -> usize {
+    let lines = memchr::memchr_iter(b'\n', sample).count().max(1) as u64;
+    let per_line = (sample.len() as u64 / lines).max(1);
+    usize::try_from(size / per_line + size / per_line / 20 + 1).unwrap_or(0)
+}
+
 /// Loads a whole file held in memory.
 ///
 /// # Errors
@@ -329,6 +342,7 @@ pub fn load_reader(
     options: LoadOptions,
     progress: &mut dyn Progress,
 ) -> Result<Loaded, IoError> {
+    let options = LoadOptions { size_hint: options.size_hint.or(bytes_total), ..options };
     let mut loader = Loader::new(file, options);
     let mut buffer = vec![0_u8; CHUNK_BYTES];
     loop {

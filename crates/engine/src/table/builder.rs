@@ -28,6 +28,8 @@ pub struct ColumnBuilder {
     name: String,
     state: State,
     deequ: DeequCounts,
+    /// Rows expected, to size the values once.
+    capacity: usize,
     /// Cells such as `NA` or `NaN` read as missing.
     pub not_a_number_cells: u64,
     /// Infinite cells read as missing.
@@ -42,6 +44,7 @@ impl ColumnBuilder {
             name,
             state: State::Nulls(backfill),
             deequ: DeequCounts::default(),
+            capacity: 0,
             not_a_number_cells: 0,
             infinite_cells: 0,
         }
@@ -119,7 +122,7 @@ impl ColumnBuilder {
         match &mut self.state {
             State::Numbers(v) => v.push(value),
             State::Nulls(n) => {
-                let mut v = Vec::with_capacity((*n + 1).max(1024));
+                let mut v = Vec::with_capacity((*n + 1).max(self.capacity).max(1024));
                 v.resize(*n, f64::NAN);
                 v.push(value);
                 self.state = State::Numbers(v);
@@ -141,7 +144,11 @@ impl ColumnBuilder {
     fn switch_to_strings(&mut self) {
         let mut interner = Interner::new();
         let codes = match &self.state {
-            State::Nulls(n) => vec![MISSING_CODE; *n],
+            State::Nulls(n) => {
+                let mut codes = Vec::with_capacity((*n + 1).max(self.capacity));
+                codes.resize(*n, MISSING_CODE);
+                codes
+            }
             State::Numbers(v) => v
                 .iter()
                 .map(|&x| if x.is_nan() { MISSING_CODE } else { interner.intern(&canonical_number(x)) })
@@ -245,6 +252,15 @@ impl TableBuilder {
         let by_name = names.iter().enumerate().map(|(i, n)| (n.clone(), i)).collect();
         let columns = names.into_iter().map(|n| ColumnBuilder::new(n, 0)).collect();
         Self { columns, by_name, n_rows: 0, strict }
+    }
+
+    /// Sizes every column for `rows` rows up front (a hint: more still fit).
+    #[must_use]
+    pub fn with_capacity(mut self, rows: usize) -> Self {
+        for column in &mut self.columns {
+            column.capacity = rows;
+        }
+        self
     }
 
     /// Rows so far.

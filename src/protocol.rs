@@ -171,6 +171,8 @@ pub enum Reply {
         millis: f64,
         /// Of which, milliseconds spent waiting for the browser to read file slices.
         read_millis: f64,
+        /// Of which, milliseconds spent reading bytes into typed columns (reads included).
+        ingest_millis: f64,
     },
     /// A histogram asked for with `Compare`.
     Comparison {

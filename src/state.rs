@@ -61,6 +61,8 @@ pub struct JobResult {
     pub cancelled: bool,
     /// Milliseconds spent waiting for the browser to read the files.
     pub read_millis: f64,
+    /// Milliseconds spent reading the files into typed columns.
+    pub ingest_millis: f64,
 }
 
 /// One dataset's state.
@@ -186,8 +188,8 @@ impl AppState {
                 self.memory.set(memory);
                 return self.compare_column.get_untracked();
             }
-            Reply::JobDone { job, cancelled, rows, bytes, millis, read_millis } => {
-                let result = JobResult { rows, bytes, millis, cancelled, read_millis };
+            Reply::JobDone { job, cancelled, rows, bytes, millis, read_millis, ingest_millis } => {
+                let result = JobResult { rows, bytes, millis, cancelled, read_millis, ingest_millis };
                 // The demo (no side's job) loads both sides; its file lists say how it went.
                 if let Some(side) = self.side_of_job(job) {
                     side.job.set(None);
@@ -253,6 +255,7 @@ mod tests {
             bytes: 500,
             millis: 300.0,
             read_millis: 10.0,
+            ingest_millis: 200.0,
         });
         assert!(state.side(Side::Current).job.get_untracked().is_none());
         assert!(state.side(Side::Current).last_job.get_untracked().unwrap().cancelled);

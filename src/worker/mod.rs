@@ -87,6 +87,7 @@ fn handle(worker: &Rc<Worker>, request: Request, files: Vec<web_sys::File>) {
                 bytes,
                 millis: js_sys::Date::now() - started,
                 read_millis: 0.0,
+                ingest_millis: 0.0,
             });
         }
         Request::Cancel { job } => {

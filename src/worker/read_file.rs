@@ -21,6 +21,7 @@ struct JobProgress {
     bytes_total: u64,
     rows_before: u64,
     read_millis: f64,
+    ingest_millis: f64,
 }
 
 /// Reads `files` into `side`, one after the other; a failed file is reported
@@ -35,8 +36,16 @@ pub(super) async fn run_job(
     let started = js_sys::Date::now();
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     let bytes_total = files.iter().map(|f| f.size() as u64).sum();
-    let mut progress =
-        JobProgress { job, started, last_post: 0.0, bytes_before: 0, bytes_total, rows_before: 0, read_millis: 0.0 };
+    let mut progress = JobProgress {
+        job,
+        started,
+        last_post: 0.0,
+        bytes_before: 0,
+        bytes_total,
+        rows_before: 0,
+        read_millis: 0.0,
+        ingest_millis: 0.0,
+    };
     let mut cancelled = false;
     for file in &files {
         let file_started = js_sys::Date::now();
@@ -45,6 +54,7 @@ pub(super) async fn run_job(
         let options = LoadOptions { size_hint: Some(file.size() as u64), ..options.clone() };
         let result = read_one(worker, file, &name, options, &mut progress).await;
         let millis = js_sys::Date::now() - file_started;
+        progress.ingest_millis += millis;
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
         let bytes = file.size() as u64;
         progress.bytes_before += bytes;
@@ -93,6 +103,7 @@ pub(super) async fn run_job(
         bytes: progress.bytes_before,
         millis: js_sys::Date::now() - started,
         read_millis: progress.read_millis,
+        ingest_millis: progress.ingest_millis,
     });
 }
 

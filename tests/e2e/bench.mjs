@@ -18,6 +18,7 @@ try {
     bytes: Number(await last.getAttribute('data-bytes')),
     millis: Number(await last.getAttribute('data-millis')),
     read_millis: Number(await last.getAttribute('data-read-millis')),
+    ingest_millis: Number(await last.getAttribute('data-ingest-millis')),
     wasm_bytes: Number(await memory.getAttribute('data-wasm-bytes')),
     typed_bytes: Number(await memory.getAttribute('data-typed-bytes')),
   };

@@ -231,3 +231,36 @@ fn five_thousand_columns() {
     assert_eq!((t.columns.len(), t.n_rows), (5000, 3));
     assert_eq!(t.columns[4999].name, "c4999");
 }
+
+/// Big runs of lines are read column-parallel natively; small chunks one
+/// thread at a time. Both must give the same table and warnings.
+#[test]
+fn threaded_reading_equals_sequential_reading() {
+    let mut text = String::from("id,x,label,when,flag,note\n");
+    for i in 0..40_000 {
+        match i % 997 {
+            0 => text.push_str(&format!("{i},{}\n", i as f64 / 7.0)),
+            1 => text.push_str("\n"),
+            2 => text.push_str(&format!("{i},1,a,2022-01-01,true,x,extra\r\n")),
+            _ => text.push_str(&format!(
+                "{i},{},{},2022-01-{:02},{},n{}\n",
+                i as f64 * 0.37,
+                ["a", "b", "c"][i % 3],
+                1 + i % 28,
+                i % 2 == 0,
+                i % 5
+            )),
+        }
+    }
+    assert!(text.len() > 1_000_000);
+    let whole = load_bytes("big.csv", text.as_bytes(), LoadOptions::default()).unwrap();
+    let mut loader = Loader::new("big.csv", LoadOptions::default());
+    for piece in text.as_bytes().chunks(64 * 1024) {
+        loader.push(piece).unwrap();
+    }
+    let chunked = loader.finish().unwrap();
+    assert_eq!(whole.table.n_rows, 40_000 - 40_000 / 997 - 1);
+    assert_eq!(snapshot(&whole.table), snapshot(&chunked.table));
+    assert_eq!(whole.warnings, chunked.warnings);
+    assert_eq!(whole.table, chunked.table);
+}

@@ -141,6 +141,15 @@ impl CsvReader {
             let mut local = 0;
             while let Some(newline) = memchr::memchr(b'\n', rest.get(local..).unwrap_or_default()) {
                 let end = local + newline;
+                // A run of plain lines (no quote) goes to the builder at once.
+                if self.builder.is_some() && end <= valid {
+                    let run = plain_run(text.get(local..).unwrap_or_default());
+                    if !run.is_empty() {
+                        self.run(run, warnings);
+                        local += run.len();
+                        continue;
+                    }
+                }
                 let line_bytes = rest.get(local..end).unwrap_or_default();
                 if memchr::memchr(b'"', line_bytes).is_some() {
                     self.core.reset();
@@ -177,6 +186,30 @@ impl CsvReader {
             }
         }
         Ok(pos)
+    }
+
+    /// Complete lines without quotes, straight into the columns.
+    fn run(&mut self, lines: &str, warnings: &mut Warnings) {
+        let Some(builder) = self.builder.as_mut() else { return };
+        let n_columns = builder.n_columns();
+        let report = builder.push_lines(lines, self.delimiter);
+        for (index, n) in report.ragged {
+            let row = self.rows + index as u64 + 1;
+            let what = if n < n_columns {
+                "the missing ones are read as missing values"
+            } else {
+                "the extra ones are ignored"
+            };
+            warnings.add(
+                "ragged rows",
+                &self.file,
+                Some(row),
+                None,
+                format!("row {row} has {n} fields where the header has {n_columns}: {what}"),
+            );
+        }
+        self.rows += report.rows as u64;
+        self.blank_lines += report.blank_lines as u64;
     }
 
     fn line(&mut self, line: &str, warnings: &mut Warnings) -> Result<(), IoError> {
@@ -382,6 +415,18 @@ impl CsvReader {
         super::warning::marker_warnings(&builder, &self.file, warnings);
         Ok(builder.finish())
     }
+}
+
+/// The longest prefix of `text` made of complete lines with no quote character.
+fn plain_run(text: &str) -> &str {
+    let bytes = text.as_bytes();
+    let Some(last_newline) = memchr::memrchr(b'\n', bytes) else { return "" };
+    let complete = bytes.get(..=last_newline).unwrap_or_default();
+    let end = match memchr::memchr(b'"', complete) {
+        None => complete.len(),
+        Some(quote) => memchr::memrchr(b'\n', complete.get(..quote).unwrap_or_default()).map_or(0, |p| p + 1),
+    };
+    text.get(..end).unwrap_or_default()
 }
 
 fn split_fields<'a>(text: &'a str, ends: &[usize]) -> Vec<&'a str> {

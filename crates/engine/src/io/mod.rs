@@ -332,31 +332,102 @@ pub fn load_bytes(file: &str, bytes: &[u8], options: LoadOptions) -> Result<Load
 pub const CHUNK_BYTES: usize = 4 * 1024 * 1024;
 
 /// Loads from a reader in chunks, reporting progress; `Stop` cancels.
+/// Natively a second thread reads ahead while this one parses.
 ///
 /// # Errors
 /// As [`load_bytes`], plus read failures and [`ErrorKind::Cancelled`].
 pub fn load_reader(
     file: &str,
-    mut reader: impl std::io::Read,
+    reader: impl std::io::Read + Send,
     bytes_total: Option<u64>,
     options: LoadOptions,
     progress: &mut dyn Progress,
 ) -> Result<Loaded, IoError> {
     let options = LoadOptions { size_hint: options.size_hint.or(bytes_total), ..options };
     let mut loader = Loader::new(file, options);
-    let mut buffer = vec![0_u8; CHUNK_BYTES];
-    loop {
-        let n = match reader.read(&mut buffer) {
-            Ok(0) => break,
-            Ok(n) => n,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(IoError::new(file, ErrorKind::Read(e.to_string())).at_byte(loader.bytes())),
-        };
-        loader.push(buffer.get(..n).unwrap_or_default())?;
+    let mut on_chunk = |chunk: &[u8], loader: &mut Loader| -> Result<(), IoError> {
+        loader.push(chunk)?;
         let update = ProgressUpdate { bytes_done: loader.bytes(), bytes_total, rows_done: loader.rows() };
         if progress.update(update) == Flow::Stop {
             return Err(IoError::new(file, ErrorKind::Cancelled).at_byte(loader.bytes()));
         }
-    }
+        Ok(())
+    };
+    read_chunks(file, reader, &mut loader, &mut on_chunk)?;
     loader.finish()
+}
+
+type OnChunk<'a> = dyn FnMut(&[u8], &mut Loader) -> Result<(), IoError> + 'a;
+
+fn read_error(file: &str, error: &std::io::Error, at: u64) -> IoError {
+    IoError::new(file, ErrorKind::Read(error.to_string())).at_byte(at)
+}
+
+/// Reads `reader` to its end, handing each chunk to `on_chunk`.
+#[cfg(target_arch = "wasm32")]
+fn read_chunks(
+    file: &str,
+    mut reader: impl std::io::Read,
+    loader: &mut Loader,
+    on_chunk: &mut OnChunk<'_>,
+) -> Result<(), IoError> {
+    let mut buffer = vec![0_u8; CHUNK_BYTES];
+    loop {
+        match reader.read(&mut buffer) {
+            Ok(0) => return Ok(()),
+            Ok(n) => on_chunk(buffer.get(..n).unwrap_or_default(), loader)?,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(read_error(file, &e, loader.bytes())),
+        }
+    }
+}
+
+/// Reads `reader` to its end on a second thread (two buffers in flight), handing
+/// each chunk to `on_chunk` on this one.
+#[cfg(not(target_arch = "wasm32"))]
+fn read_chunks(
+    file: &str,
+    mut reader: impl std::io::Read + Send,
+    loader: &mut Loader,
+    on_chunk: &mut OnChunk<'_>,
+) -> Result<(), IoError> {
+    use std::sync::mpsc::sync_channel;
+    let (full_tx, full_rx) = sync_channel::<std::io::Result<(Vec<u8>, usize)>>(2);
+    let (empty_tx, empty_rx) = sync_channel::<Vec<u8>>(3);
+    for _ in 0..3 {
+        let _ = empty_tx.send(vec![0_u8; CHUNK_BYTES]);
+    }
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            while let Ok(mut buffer) = empty_rx.recv() {
+                let result = loop {
+                    match reader.read(&mut buffer) {
+                        Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                        other => break other,
+                    }
+                };
+                let done = !matches!(result, Ok(n) if n > 0);
+                if full_tx.send(result.map(|n| (buffer, n))).is_err() || done {
+                    return;
+                }
+            }
+        });
+        // Dropping the receivers on an early return stops the reader thread.
+        let outcome = (|| {
+            while let Ok(message) = full_rx.recv() {
+                match message {
+                    Ok((_, 0)) => return Ok(()),
+                    Ok((buffer, n)) => {
+                        on_chunk(buffer.get(..n).unwrap_or_default(), loader)?;
+                        let _ = empty_tx.send(buffer);
+                    }
+                    Err(e) => return Err(read_error(file, &e, loader.bytes())),
+                }
+            }
+            Ok(())
+        })();
+        drop(full_rx);
+        drop(empty_tx);
+        outcome
+    })
 }

@@ -239,10 +239,10 @@ pub fn infer_kind(data: &ColumnData) -> Kind {
 /// Builds a table row by row, positionally (CSV) or by name (JSON).
 #[derive(Debug)]
 pub struct TableBuilder {
-    columns: Vec<ColumnBuilder>,
+    pub(super) columns: Vec<ColumnBuilder>,
     by_name: HashMap<String, usize>,
-    n_rows: usize,
-    strict: bool,
+    pub(super) n_rows: usize,
+    pub(super) strict: bool,
 }
 
 impl TableBuilder {

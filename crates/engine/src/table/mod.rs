@@ -11,10 +11,12 @@ mod builder;
 mod column;
 mod concat;
 mod interner;
+mod lines;
 
 pub use builder::{ColumnBuilder, TableBuilder};
 pub use column::{Column, ColumnData, TextColumn, MISSING_CODE, MISSING_TIMESTAMP};
 pub use concat::concat;
+pub use lines::LinesReport;
 
 use serde::{Deserialize, Serialize};
 

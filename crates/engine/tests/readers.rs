@@ -240,7 +240,7 @@ fn threaded_reading_equals_sequential_reading() {
     for i in 0..40_000 {
         match i % 997 {
             0 => text.push_str(&format!("{i},{}\n", i as f64 / 7.0)),
-            1 => text.push_str("\n"),
+            1 => text.push('\n'),
             2 => text.push_str(&format!("{i},1,a,2022-01-01,true,x,extra\r\n")),
             _ => text.push_str(&format!(
                 "{i},{},{},2022-01-{:02},{},n{}\n",

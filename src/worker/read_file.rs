@@ -120,14 +120,24 @@ async fn read_one(
     let mut offset = 0.0;
     #[allow(clippy::cast_precision_loss)]
     let chunk = CHUNK_BYTES as f64;
-    while offset < size {
+    // The next slice is asked for before this one is parsed, so the browser
+    // reads from disk while the engine parses.
+    let slice_at = |offset: f64| -> Result<JsFuture, IoError> {
         let end = (offset + chunk).min(size);
-        let waited = js_sys::Date::now();
         let blob = file.slice_with_f64_and_f64(offset, end).map_err(|e| read_error(name, &e))?;
-        let array = JsFuture::from(blob.array_buffer()).await.map_err(|e| read_error(name, &e))?;
+        Ok(JsFuture::from(blob.array_buffer()))
+    };
+    let mut pending = if size > 0.0 { Some(slice_at(0.0)?) } else { None };
+    while let Some(next) = pending.take() {
+        let waited = js_sys::Date::now();
+        let array = next.await.map_err(|e| read_error(name, &e))?;
         progress.read_millis += js_sys::Date::now() - waited;
         if worker.cancelled.borrow().contains(&progress.job) {
             return Err(IoError::new(name, ErrorKind::Cancelled));
+        }
+        offset = (offset + chunk).min(size);
+        if offset < size {
+            pending = Some(slice_at(offset)?);
         }
         let bytes = Uint8Array::new(&array);
         let len = bytes.length() as usize;
@@ -136,7 +146,6 @@ async fn read_one(
             .ok_or_else(|| IoError::new(name, ErrorKind::Read("a slice was larger than asked".into())))?;
         bytes.copy_to(slice);
         loader.push(slice)?;
-        offset = end;
         let now = js_sys::Date::now();
         if now - progress.last_post >= PROGRESS_EVERY_MS || offset >= size {
             progress.last_post = now;

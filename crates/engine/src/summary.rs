@@ -134,8 +134,7 @@ pub fn summarize_column(column: &Column) -> ColumnSummary {
     match &column.data {
         ColumnData::Numeric(values) => {
             let (mut min, mut max, mut sum) = (f64::INFINITY, f64::NEG_INFINITY, 0.0);
-            let mut seen: WordSet<u64> =
-                WordSet::with_capacity_and_hasher(values.len() / 4, BuildHasherDefault::default());
+            let mut seen: WordSet<u64> = WordSet::with_capacity_and_hasher(values.len(), BuildHasherDefault::default());
             for &x in values.iter().filter(|x| !x.is_nan()) {
                 min = min.min(x);
                 max = max.max(x);

@@ -228,7 +228,10 @@ impl Loader {
             return Ok(());
         };
         let bom = if buffer.starts_with(&[0xEF, 0xBB, 0xBF]) { 3 } else { 0 };
-        let sample = buffer.get(bom..).unwrap_or_default();
+        let data = buffer.get(bom..).unwrap_or_default();
+        // Sniff from the first 64 KiB only; all of `data` is read afterwards.
+        let sample = data.get(..SNIFF_BYTES).unwrap_or(data);
+        let complete = complete && sample.len() == data.len();
         if complete && sample.iter().all(u8::is_ascii_whitespace) {
             return Err(IoError::new(&self.file, ErrorKind::Empty));
         }
@@ -268,7 +271,7 @@ impl Loader {
                 TableBuilder::new(Vec::new(), strict),
             ),
         };
-        self.feed(sample)
+        self.feed(data)
     }
 
     /// Reads what is left and returns the table, with roles guessed.

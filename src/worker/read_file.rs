@@ -10,6 +10,9 @@ use wasm_bindgen_futures::JsFuture;
 use super::{post, Worker};
 use crate::protocol::{FileStatus, Reply, Side};
 
+/// File slices asked for ahead of the one being parsed.
+const READ_AHEAD: usize = 2;
+
 /// Least time between two progress messages.
 const PROGRESS_EVERY_MS: f64 = 100.0;
 
@@ -120,15 +123,20 @@ async fn read_one(
     let mut offset = 0.0;
     #[allow(clippy::cast_precision_loss)]
     let chunk = CHUNK_BYTES as f64;
-    // The next slice is asked for before this one is parsed, so the browser
+    // The next slices are asked for before this one is parsed, so the browser
     // reads from disk while the engine parses.
     let slice_at = |offset: f64| -> Result<JsFuture, IoError> {
         let end = (offset + chunk).min(size);
         let blob = file.slice_with_f64_and_f64(offset, end).map_err(|e| read_error(name, &e))?;
         Ok(JsFuture::from(blob.array_buffer()))
     };
-    let mut pending = if size > 0.0 { Some(slice_at(0.0)?) } else { None };
-    while let Some(next) = pending.take() {
+    let mut pending = std::collections::VecDeque::with_capacity(READ_AHEAD);
+    let mut requested = 0.0;
+    while requested < size && pending.len() < READ_AHEAD {
+        pending.push_back(slice_at(requested)?);
+        requested += chunk;
+    }
+    while let Some(next) = pending.pop_front() {
         let waited = js_sys::Date::now();
         let array = next.await.map_err(|e| read_error(name, &e))?;
         progress.read_millis += js_sys::Date::now() - waited;
@@ -136,8 +144,9 @@ async fn read_one(
             return Err(IoError::new(name, ErrorKind::Cancelled));
         }
         offset = (offset + chunk).min(size);
-        if offset < size {
-            pending = Some(slice_at(offset)?);
+        if requested < size {
+            pending.push_back(slice_at(requested)?);
+            requested += chunk;
         }
         let bytes = Uint8Array::new(&array);
         let len = bytes.length() as usize;

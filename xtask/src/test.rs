@@ -55,42 +55,14 @@ fn clippy() -> Result<(), String> {
 fn clippy_wasm() -> Result<(), String> {
     // The engine's tests use proptest (and so getrandom): they run natively only.
     let conf = root().join("scripts/clippy_wasm");
-    exec(
-        cmd(
-            "cargo",
-            &[
-                "clippy",
-                "--target",
-                "wasm32-unknown-unknown",
-                "-p",
-                "tideline",
-                "--all-targets",
-                "--",
-                "-D",
-                "warnings",
-            ],
-        )
-        .env("CLIPPY_CONF_DIR", &conf),
-    )?;
-    exec(
-        cmd(
-            "cargo",
-            &[
-                "clippy",
-                "--target",
-                "wasm32-unknown-unknown",
-                "-p",
-                "tideline-engine",
-                "-p",
-                "tideline-charts",
-                "--lib",
-                "--",
-                "-D",
-                "warnings",
-            ],
-        )
-        .env("CLIPPY_CONF_DIR", &conf),
-    )
+    let wasm_clippy = |packages: &[&str]| {
+        let mut args = vec!["clippy", "--target", "wasm32-unknown-unknown"];
+        args.extend_from_slice(packages);
+        args.extend_from_slice(&["--", "-D", "warnings"]);
+        exec(cmd("cargo", &args).env("CLIPPY_CONF_DIR", &conf))
+    };
+    wasm_clippy(&["-p", "tideline", "--all-targets"])?;
+    wasm_clippy(&["-p", "tideline-engine", "-p", "tideline-charts", "--lib"])
 }
 
 fn native_tests() -> Result<(), String> {

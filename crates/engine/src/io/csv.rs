@@ -194,19 +194,7 @@ impl CsvReader {
         let n_columns = builder.n_columns();
         let report = builder.push_lines(lines, self.delimiter);
         for (index, n) in report.ragged {
-            let row = self.rows + index as u64 + 1;
-            let what = if n < n_columns {
-                "the missing ones are read as missing values"
-            } else {
-                "the extra ones are ignored"
-            };
-            warnings.add(
-                "ragged rows",
-                &self.file,
-                Some(row),
-                None,
-                format!("row {row} has {n} fields where the header has {n_columns}: {what}"),
-            );
+            ragged_warning(&self.file, self.rows + index as u64 + 1, n, n_columns, warnings);
         }
         self.rows += report.rows as u64;
         self.blank_lines += report.blank_lines as u64;
@@ -347,18 +335,7 @@ impl CsvReader {
         let n_columns = builder.n_columns();
         let n = builder.push_row(fields);
         if n != n_columns {
-            let what = if n < n_columns {
-                "the missing ones are read as missing values"
-            } else {
-                "the extra ones are ignored"
-            };
-            warnings.add(
-                "ragged rows",
-                &self.file,
-                Some(self.rows),
-                None,
-                format!("row {} has {n} fields where the header has {n_columns}: {what}", self.rows),
-            );
+            ragged_warning(&self.file, self.rows, n, n_columns, warnings);
         }
         Ok(())
     }
@@ -415,6 +392,18 @@ impl CsvReader {
         super::warning::marker_warnings(&builder, &self.file, warnings);
         Ok(builder.finish())
     }
+}
+
+/// Reports a row with `n` fields where the header has `n_columns`.
+fn ragged_warning(file: &str, row: u64, n: usize, n_columns: usize, warnings: &mut Warnings) {
+    let what = if n < n_columns { "the missing ones are read as missing values" } else { "the extra ones are ignored" };
+    warnings.add(
+        "ragged rows",
+        file,
+        Some(row),
+        None,
+        format!("row {row} has {n} fields where the header has {n_columns}: {what}"),
+    );
 }
 
 /// The longest prefix of `text` made of complete lines with no quote character.

@@ -3,16 +3,15 @@
 
 use std::hash::{BuildHasherDefault, Hasher};
 
-use hashbrown::{HashMap, HashSet};
+use hashbrown::HashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::roles::Role;
 use crate::table::{Column, ColumnData, Table, MISSING_CODE, MISSING_TIMESTAMP};
 use crate::types::{canonical_number, format_timestamp_millis, DeequType, Kind};
 
-/// A one-multiply hasher for 64-bit keys (numbers' bits, timestamps): the
-/// default hasher's 128-bit multiply is emulated on wasm32 and made distinct
-/// counts several times slower in the browser.
+/// A one-multiply hasher for 64-bit keys (numbers' bits): the default
+/// hasher's 128-bit multiply is emulated on wasm32.
 #[derive(Default)]
 struct WordHasher(u64);
 
@@ -37,7 +36,6 @@ impl Hasher for WordHasher {
     }
 }
 
-type WordSet<T> = HashSet<T, BuildHasherDefault<WordHasher>>;
 type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 
 /// Most frequent values listed per column.
@@ -134,14 +132,15 @@ pub fn summarize_column(column: &Column) -> ColumnSummary {
     match &column.data {
         ColumnData::Numeric(values) => {
             let (mut min, mut max, mut sum) = (f64::INFINITY, f64::NEG_INFINITY, 0.0);
-            let mut seen: WordSet<u64> = WordSet::with_capacity_and_hasher(values.len(), BuildHasherDefault::default());
+            let mut bits: Vec<u64> = Vec::with_capacity(values.len());
             for &x in values.iter().filter(|x| !x.is_nan()) {
                 min = min.min(x);
                 max = max.max(x);
                 sum += x;
-                seen.insert((x + 0.0).to_bits());
+                // `+ 0.0` folds -0.0 into 0.0: one category.
+                bits.push((x + 0.0).to_bits());
             }
-            summary.distinct = seen.len() as u64;
+            summary.distinct = distinct_sorted(bits);
             if present > 0 {
                 summary.min = Some(min);
                 summary.max = Some(max);
@@ -187,8 +186,8 @@ pub fn summarize_column(column: &Column) -> ColumnSummary {
         }
         ColumnData::Timestamp(values) => {
             let present_values = values.iter().copied().filter(|&t| t != MISSING_TIMESTAMP);
-            let distinct: WordSet<i64> = present_values.clone().collect();
-            summary.distinct = distinct.len() as u64;
+            summary.distinct =
+                distinct_sorted(present_values.clone().map(|t| u64::from_ne_bytes(t.to_ne_bytes())).collect());
             if let (Some(lo), Some(hi)) = (present_values.clone().min(), present_values.max()) {
                 summary.time_range = Some((format_timestamp_millis(lo), format_timestamp_millis(hi)));
             }
@@ -249,6 +248,14 @@ pub fn short_number(x: f64) -> String {
         let s = format!("{x:.4}");
         s.trim_end_matches('0').trim_end_matches('.').to_owned()
     }
+}
+
+/// Exact distinct count by sorting: unlike a hash set, it stays in cache
+/// for millions of distinct values (4.5 s → 0.5 s for 1M × 20 in the browser).
+fn distinct_sorted(mut bits: Vec<u64>) -> u64 {
+    bits.sort_unstable();
+    bits.dedup();
+    bits.len() as u64
 }
 
 fn top(counts: impl Iterator<Item = (String, u64)>) -> Vec<ValueCount> {

@@ -101,10 +101,7 @@ impl CsvReader {
             let mut line = std::mem::take(&mut self.carry);
             if memchr::memchr(b'"', &line).is_some() || memchr::memchr(b'"', head).is_some() {
                 // The carried line starts a quoted record: csv-core reads it from its start.
-                self.core.reset();
-                self.output_len = 0;
-                self.ends_len = 0;
-                self.in_quoted = true;
+                self.begin_quoted();
                 line.extend_from_slice(head);
                 let used = self.quoted(&line, false, warnings)?;
                 let leftover = line.get(used..).unwrap_or_default().to_vec();
@@ -152,10 +149,7 @@ impl CsvReader {
                 }
                 let line_bytes = rest.get(local..end).unwrap_or_default();
                 if memchr::memchr(b'"', line_bytes).is_some() {
-                    self.core.reset();
-                    self.output_len = 0;
-                    self.ends_len = 0;
-                    self.in_quoted = true;
+                    self.begin_quoted();
                     let used = self.quoted(rest.get(local..).unwrap_or_default(), false, warnings)?;
                     local += used;
                     if self.in_quoted {
@@ -231,6 +225,14 @@ impl CsvReader {
                 field.iter().map(|&b| windows_1252(b)).collect()
             }
         }
+    }
+
+    /// Starts a quoted record: csv-core reads it from a clean state.
+    fn begin_quoted(&mut self) {
+        self.core.reset();
+        self.output_len = 0;
+        self.ends_len = 0;
+        self.in_quoted = true;
     }
 
     /// Feeds csv-core the current quoted record; returns the bytes used.
@@ -354,10 +356,7 @@ impl CsvReader {
             // The last line has no newline.
             let mut last = std::mem::take(&mut self.carry);
             if memchr::memchr(b'"', &last).is_some() {
-                self.core.reset();
-                self.output_len = 0;
-                self.ends_len = 0;
-                self.in_quoted = true;
+                self.begin_quoted();
                 self.quoted(&last, false, warnings)?;
                 if self.in_quoted {
                     return self.finish(warnings);

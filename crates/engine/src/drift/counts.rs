@@ -1,0 +1,39 @@
+//! Category counts of the baseline and the current data over the union of
+//! their categories: the input of every categorical and binned test.
+
+use serde::{Deserialize, Serialize};
+
+/// Counts per category (or per bin) for both sides, aligned by index.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Counts {
+    /// One label per category or bin.
+    pub labels: Vec<String>,
+    /// Baseline count of each category.
+    pub reference: Vec<u64>,
+    /// Current count of each category.
+    pub current: Vec<u64>,
+}
+
+impl Counts {
+    /// Total baseline count.
+    pub fn reference_total(&self) -> u64 {
+        self.reference.iter().sum()
+    }
+
+    /// Total current count.
+    pub fn current_total(&self) -> u64 {
+        self.current.iter().sum()
+    }
+
+    /// Counts from labelled pairs; categories seen on one side only get 0 on
+    /// the other.
+    pub fn from_pairs(pairs: impl IntoIterator<Item = (String, u64, u64)>) -> Self {
+        let mut counts = Self::default();
+        for (label, reference, current) in pairs {
+            counts.labels.push(label);
+            counts.reference.push(reference);
+            counts.current.push(current);
+        }
+        counts
+    }
+}

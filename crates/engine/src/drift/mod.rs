@@ -2,10 +2,20 @@
 //! (numeric, sorted) or category counts, and returning a [`TestOutcome`].
 //!
 //! Names, binning, thresholds and drift direction follow Evidently 0.7.23 and
-//! scipy 1.17; the registry ([`stat`]) knows each test's defaults.
+//! scipy 1.17; the registry ([`stat`]) knows each test's defaults, the
+//! presets ([`preset`]) choose a test per column, and [`report`] runs them
+//! over two tables with multiple-testing control ([`correction`]).
 
+pub mod correction;
 pub mod counts;
+pub mod effect;
 pub mod outcome;
+pub mod preset;
+pub mod stat;
+pub mod values;
 
 pub use counts::Counts;
 pub use outcome::{Samples, TestOutcome};
+pub use correction::Correction;
+pub use preset::Preset;
+pub use stat::Stat;

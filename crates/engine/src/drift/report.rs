@@ -1,0 +1,242 @@
+//! A drift report over two tables: per column the chosen test, its result,
+//! an effect size and the counts; for the dataset the share of drifted
+//! columns and the verdict.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::column::{judge_column, Prepared};
+use super::correction::Correction;
+use super::effect::EffectMeasure;
+use super::outcome::TestOutcome;
+use super::preset::Preset;
+use super::stat::Stat;
+use crate::roles::Role;
+use crate::table::{Column, Table};
+use crate::types::Kind;
+
+/// Evidently's default share of drifted columns that makes the dataset drift.
+pub const DEFAULT_DRIFT_SHARE: f64 = 0.5;
+
+/// What to run and how to judge it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DriftOptions {
+    /// The default selection of tests.
+    pub preset: Preset,
+    /// Tests to use instead of the preset's, each on the columns it applies to (the first that applies wins).
+    pub tests: Vec<Stat>,
+    /// A threshold replacing every chosen test's default.
+    pub threshold: Option<f64>,
+    /// Multiple-testing correction; `None` keeps the preset's.
+    pub correction: Option<Correction>,
+    /// Share of drifted columns at or above which the dataset drifts.
+    pub drift_share: f64,
+    /// Also run every applicable test on every column.
+    pub all_tests: bool,
+    /// Seed of the permutation tests.
+    pub seed: u64,
+}
+
+impl Default for DriftOptions {
+    fn default() -> Self {
+        Self {
+            preset: Preset::default(),
+            tests: Vec::new(),
+            threshold: None,
+            correction: None,
+            drift_share: DEFAULT_DRIFT_SHARE,
+            all_tests: false,
+            seed: 0,
+        }
+    }
+}
+
+/// Rows behind a column's result.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ColumnCounts {
+    /// Present baseline values.
+    pub baseline_present: u64,
+    /// Present current values.
+    pub current_present: u64,
+    /// Missing baseline values.
+    pub baseline_missing: u64,
+    /// Missing current values.
+    pub current_missing: u64,
+    /// Distinct values over both sides.
+    pub n_unique: u64,
+    /// Categories present in the current data but never in the baseline, with their current counts (most frequent first).
+    pub unseen_categories: Vec<(String, u64)>,
+    /// Current rows whose category the baseline never had.
+    pub unseen_rows: u64,
+}
+
+/// One column's drift result.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ColumnDrift {
+    /// Column name.
+    pub name: String,
+    /// How it was treated.
+    pub kind: Kind,
+    /// The test that decided.
+    pub test: Stat,
+    /// Model Monitor's Robust L∞ was applied to the statistic.
+    pub robust: bool,
+    /// The test's statistic or distance.
+    pub statistic: f64,
+    /// The raw p-value, for p-value tests.
+    pub p_value: Option<f64>,
+    /// The p-value after the report's correction.
+    pub p_value_adjusted: Option<f64>,
+    /// The threshold it was compared with.
+    pub threshold: f64,
+    /// Whether the column drifted.
+    pub drifted: bool,
+    /// The effect size (see [`super::effect`]).
+    pub effect_size: f64,
+    /// What the effect size measures.
+    pub effect_size_measure: EffectMeasure,
+    /// The effect size drift also needed, if any.
+    pub min_effect: Option<f64>,
+    /// The rows behind it.
+    pub counts: ColumnCounts,
+    /// Every applicable test, when asked for.
+    pub tests: Option<BTreeMap<String, TestOutcome>>,
+}
+
+/// A column left out, and why.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SkippedColumn {
+    /// Column name.
+    pub name: String,
+    /// Why it was not tested.
+    pub reason: String,
+}
+
+/// The whole report.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DriftReport {
+    /// The preset used.
+    pub preset: Preset,
+    /// The correction applied.
+    pub correction: Correction,
+    /// Baseline rows.
+    pub n_baseline: u64,
+    /// Current rows.
+    pub n_current: u64,
+    /// Share of tested columns that drifted.
+    pub drift_share: f64,
+    /// The share at or above which the dataset drifts.
+    pub drift_share_threshold: f64,
+    /// Drifted columns.
+    pub n_drifted: usize,
+    /// Tested columns.
+    pub n_tested: usize,
+    /// The dataset verdict.
+    pub dataset_drift: bool,
+    /// Tested columns, in baseline order.
+    pub columns: Vec<ColumnDrift>,
+    /// Columns not tested.
+    pub skipped: Vec<SkippedColumn>,
+}
+
+/// Compares every shared column of `baseline` and `current`.
+#[must_use]
+pub fn run_drift(baseline: &Table, current: &Table, options: &DriftOptions) -> DriftReport {
+    let mut skipped = Vec::new();
+    let mut pairs: Vec<(&Column, &Column, Kind)> = Vec::new();
+    for column in &baseline.columns {
+        match pair_reason(column, current.column(&column.name)) {
+            Ok((other, kind)) => pairs.push((column, other, kind)),
+            Err(reason) => skipped.push(SkippedColumn { name: column.name.clone(), reason }),
+        }
+    }
+    for column in current.columns.iter().filter(|c| baseline.column(&c.name).is_none()) {
+        skipped.push(SkippedColumn { name: column.name.clone(), reason: "not in the baseline".into() });
+    }
+    let prepared = prepare_all(&pairs, options);
+    let correction = options.correction.unwrap_or(options.preset.default_correction());
+    let mut columns = Vec::new();
+    let mut p_values = Vec::new();
+    for result in prepared {
+        match result {
+            Ok(column) => {
+                p_values.push(column.p_value.unwrap_or(f64::NAN));
+                columns.push(column);
+            }
+            Err(skip) => skipped.push(skip),
+        }
+    }
+    let adjusted = correction.adjust(&p_values);
+    for (column, q) in columns.iter_mut().zip(adjusted) {
+        column.decide(if q.is_nan() { None } else { Some(q) });
+    }
+    let n_drifted = columns.iter().filter(|c| c.drifted).count();
+    let n_tested = columns.len();
+    let drift_share = if n_tested == 0 { 0.0 } else { n_drifted as f64 / n_tested as f64 };
+    DriftReport {
+        preset: options.preset,
+        correction,
+        n_baseline: baseline.n_rows as u64,
+        n_current: current.n_rows as u64,
+        drift_share,
+        drift_share_threshold: options.drift_share,
+        n_drifted,
+        n_tested,
+        dataset_drift: n_tested > 0 && drift_share >= options.drift_share,
+        columns,
+        skipped,
+    }
+}
+
+/// The current column and the kind to judge it by, or why it is left out.
+fn pair_reason<'a>(baseline: &Column, current: Option<&'a Column>) -> Result<(&'a Column, Kind), String> {
+    let Some(current) = current else { return Err("not in the current data".into()) };
+    match baseline.role {
+        Role::Ignored => return Err("ignored".into()),
+        Role::JoinId => return Err("an id column".into()),
+        Role::Timestamp => return Err("the timestamp column".into()),
+        _ => {}
+    }
+    match baseline.kind {
+        Kind::Numerical | Kind::Categorical => Ok((current, baseline.kind)),
+        Kind::Text => Err("free text: not tested for drift".into()),
+        Kind::Datetime => Err("a datetime: used for windows, not tested".into()),
+    }
+}
+
+/// Prepares and tests every pair, on all cores natively.
+fn prepare_all(pairs: &[(&Column, &Column, Kind)], options: &DriftOptions) -> Vec<Result<ColumnDrift, SkippedColumn>> {
+    let one = |&(b, c, kind): &(&Column, &Column, Kind)| judge_column(Prepared::new(b, c, kind), options);
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get).min(pairs.len());
+        if threads > 1 {
+            let next = std::sync::atomic::AtomicUsize::new(0);
+            let mut results: Vec<Option<Result<ColumnDrift, SkippedColumn>>> = vec![None; pairs.len()];
+            let chunks: Vec<Vec<(usize, Result<ColumnDrift, SkippedColumn>)>> = std::thread::scope(|scope| {
+                let handles: Vec<_> = (0..threads)
+                    .map(|_| {
+                        scope.spawn(|| {
+                            let mut done = Vec::new();
+                            loop {
+                                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                                let Some(pair) = pairs.get(i) else { break };
+                                done.push((i, one(pair)));
+                            }
+                            done
+                        })
+                    })
+                    .collect();
+                handles.into_iter().filter_map(|h| h.join().ok()).collect()
+            });
+            for (i, result) in chunks.into_iter().flatten() {
+                if let Some(slot) = results.get_mut(i) {
+                    *slot = Some(result);
+                }
+            }
+            return results.into_iter().flatten().collect();
+        }
+    }
+    pairs.iter().map(one).collect()
+}

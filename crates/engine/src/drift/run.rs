@@ -1,0 +1,62 @@
+//! Runs one named test on a column's prepared values.
+
+use super::binned;
+use super::categorical;
+use super::numeric;
+use super::outcome::TestOutcome;
+use super::stat::Stat;
+use super::values::ColumnValues;
+
+/// The outcome of `stat` on the column, or `None` when the test does not
+/// take this kind of column.
+///
+/// Categorical tests on a numeric column count its distinct values, as
+/// Evidently does when its default picks `chisquare` or `z` for a numeric
+/// column with at most five values. `seed` drives the permutation tests.
+#[must_use]
+pub fn run_test(stat: Stat, values: &ColumnValues, seed: u64) -> Option<TestOutcome> {
+    let samples = values.samples();
+    let outcome = match (stat, samples) {
+        (Stat::Ks, Some(s)) => numeric::ks(s),
+        (Stat::Wasserstein, Some(s)) => numeric::wasserstein_normed(s),
+        (Stat::Anderson, Some(s)) => numeric::anderson(s),
+        (Stat::CramerVonMises, Some(s)) => numeric::cramer_von_mises(s),
+        (Stat::MannWhitney, Some(s)) => numeric::mann_whitney(s),
+        (Stat::TTest, Some(s)) => numeric::t_test(s),
+        (Stat::EppsSingleton, Some(s)) => numeric::epps_singleton(s),
+        (Stat::Energy, Some(s)) => numeric::energy(s),
+        (Stat::EmpiricalMmd, Some(s)) => numeric::empirical_mmd(s, seed),
+        (Stat::PsiQuantile, Some(s)) => binned::psi_quantile(s),
+        (Stat::Psi, Some(s)) => binned::psi(&binned::numeric_bins(s)),
+        (Stat::JensenShannon, Some(s)) => binned::jensen_shannon(&binned::numeric_bins(s)),
+        (Stat::KlDiv, Some(s)) => binned::kl_div(&binned::numeric_bins(s)),
+        (Stat::Hellinger, Some(s)) => binned::hellinger(&binned::numeric_bins(s)),
+        // Model Monitor's numeric L∞ is the largest CDF gap.
+        (Stat::Linf, Some(s)) => TestOutcome::distance(super::effect::max_cdf_gap(s)),
+        (
+            Stat::Ks
+            | Stat::Wasserstein
+            | Stat::Anderson
+            | Stat::CramerVonMises
+            | Stat::MannWhitney
+            | Stat::TTest
+            | Stat::EppsSingleton
+            | Stat::Energy
+            | Stat::EmpiricalMmd
+            | Stat::PsiQuantile,
+            None,
+        ) => return None,
+        (Stat::Psi, None) => binned::psi(&values.counts()),
+        (Stat::JensenShannon, None) => binned::jensen_shannon(&values.counts()),
+        (Stat::KlDiv, None) => binned::kl_div(&values.counts()),
+        (Stat::Hellinger, None) => binned::hellinger(&values.counts()),
+        (Stat::Linf, None) => categorical::linf(&values.counts()),
+        (Stat::ChiSquare, _) => categorical::chisquare(&values.counts()),
+        (Stat::Z, _) => categorical::z_test(&values.counts()),
+        (Stat::FisherExact, _) => categorical::fisher_exact(&values.counts()),
+        (Stat::GTest, _) => categorical::g_test(&values.counts()),
+        (Stat::Tvd, _) => categorical::tvd(&values.counts(), seed),
+        (Stat::Chi2, _) => categorical::chi2_homogeneity(&values.counts()),
+    };
+    Some(outcome)
+}

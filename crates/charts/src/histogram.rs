@@ -5,7 +5,7 @@ use plotters::prelude::*;
 use tideline_engine::histogram::{Histogram, Series};
 use tideline_engine::summary::short_number;
 
-use crate::palette::{BASELINE, CURRENT};
+use crate::palette::{BASELINE, CURRENT, HIGHLIGHT};
 
 /// Longest bar label drawn before it is shortened with an ellipsis.
 const MAX_LABEL_CHARS: usize = 14;
@@ -59,6 +59,22 @@ pub fn draw_histogram<DB: DrawingBackend>(
             }))?
             .label(format!("{name} ({} rows)", series.counts.iter().sum::<u64>()))
             .legend(move |(x, y)| Rectangle::new([(x, y - 5), (x + 12, y + 5)], colour.filled()));
+    }
+    if let (false, Some(base), Some(cur)) = (histogram.numeric, &histogram.baseline, &histogram.current) {
+        // Categories the baseline never had: outlined and labelled, so they are not read as ordinary growth.
+        let unseen = base.counts.iter().zip(&cur.shares).enumerate().filter(|(_, (&b, &c))| b == 0 && c > 0.0);
+        #[allow(clippy::cast_precision_loss)]
+        chart
+            .draw_series(unseen.flat_map(|(i, (_, &share))| {
+                let x = i as f64 + x_min + 0.05;
+                [
+                    Rectangle::new([(x, 0.0), (x + 0.9, share)], HIGHLIGHT.stroke_width(2)).into_dyn(),
+                    Text::new("new", (x, share + top * 0.03), ("sans-serif", 13).into_font().color(&HIGHLIGHT))
+                        .into_dyn(),
+                ]
+            }))?
+            .label("not in the baseline")
+            .legend(|(x, y)| Rectangle::new([(x, y - 5), (x + 12, y + 5)], HIGHLIGHT.stroke_width(2)));
     }
     chart
         .configure_series_labels()

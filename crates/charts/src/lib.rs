@@ -4,8 +4,12 @@
 //! Colours are the Okabe–Ito palette, safe for colour-blind readers.
 #![deny(missing_docs)]
 
+mod cdf;
 mod histogram;
 mod palette;
+mod sparkline;
 
+pub use cdf::{cdf_svg, draw_cdf};
 pub use histogram::{draw_histogram, histogram_svg};
-pub use palette::{BASELINE, CURRENT};
+pub use palette::{BASELINE, CURRENT, HIGHLIGHT};
+pub use sparkline::draw_sparkline;

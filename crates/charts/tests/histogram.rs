@@ -32,6 +32,9 @@ fn categorical_histogram_svg() {
     for label in ["u", "v", "w", "z"] {
         assert!(svg.contains(&format!(">\n{label}\n</text>")), "label {label} missing");
     }
+    // "z" is new in the current data: one outlined bar, one "new" label, one legend entry.
+    assert_eq!(svg.matches(">\nnew\n</text>").count(), 1, "{svg}");
+    assert!(svg.contains("not in the baseline"));
     insta::assert_snapshot!(svg);
 }
 

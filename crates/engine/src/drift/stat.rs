@@ -7,8 +7,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::types::Kind;
 
-/// One drift test.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// One drift test; serialized by its name (`"ks"`, `"TVD"`, ...).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Stat {
     /// Two-sample Kolmogorov–Smirnov (`ks`).
     Ks,
@@ -223,6 +223,19 @@ impl Stat {
             | Self::Hellinger
             | Self::PsiQuantile => Decision::DAtOrAbove,
         }
+    }
+}
+
+impl Serialize for Stat {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.name())
+    }
+}
+
+impl<'de> Deserialize<'de> for Stat {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let name = String::deserialize(deserializer)?;
+        Self::parse(&name).ok_or_else(|| serde::de::Error::custom(format!("unknown drift test '{name}'")))
     }
 }
 

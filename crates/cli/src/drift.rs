@@ -1,0 +1,152 @@
+//! `tideline drift --baseline BASE --current CUR --out drift.json`: the
+//! per-column drift tests and the dataset verdict.
+
+use std::path::PathBuf;
+
+use clap::Args;
+use tideline_engine::drift::{run_drift, Correction, DriftOptions, DriftReport, Preset, Stat};
+use tideline_engine::table::{concat, ColumnData, Table};
+use tideline_engine::types::Kind;
+
+use crate::load::{load_file, ReadArgs};
+
+/// Arguments of `drift`.
+#[derive(Debug, Args)]
+pub struct DriftArgs {
+    /// Baseline (reference) files; several are stacked.
+    #[arg(long, required = true, num_args = 1.., value_name = "FILE")]
+    baseline: Vec<PathBuf>,
+    /// Current files; several are stacked.
+    #[arg(long, required = true, num_args = 1.., value_name = "FILE")]
+    current: Vec<PathBuf>,
+    /// Default test selection: evidently, sagemaker or tideline.
+    #[arg(long, default_value = "tideline")]
+    preset: String,
+    /// A test to use instead of the preset's on the columns it applies to (repeatable: one numeric and one categorical).
+    #[arg(long = "test", value_name = "NAME")]
+    tests: Vec<String>,
+    /// Threshold for every chosen test (p-value or distance), instead of each test's default.
+    #[arg(long)]
+    threshold: Option<f64>,
+    /// Multiple-testing correction: none, bonferroni or bh (default: the preset's).
+    #[arg(long)]
+    correction: Option<String>,
+    /// Share of drifted columns at or above which the dataset drifts.
+    #[arg(long, default_value_t = 0.5)]
+    drift_share: f64,
+    /// Also run every applicable test on every column ("tests" in the output).
+    #[arg(long)]
+    all_tests: bool,
+    /// Seed of the permutation tests (TVD, empirical_mmd).
+    #[arg(long, default_value_t = 0)]
+    seed: u64,
+    /// Treat these columns as numerical.
+    #[arg(long, value_delimiter = ',', value_name = "A,B")]
+    numeric: Vec<String>,
+    /// Treat these columns as categorical.
+    #[arg(long, value_delimiter = ',', value_name = "A,B")]
+    categorical: Vec<String>,
+    /// Where to write the JSON report (`-` for stdout).
+    #[arg(long, value_name = "FILE")]
+    out: PathBuf,
+    #[command(flatten)]
+    read: ReadArgs,
+}
+
+/// Runs the command.
+pub fn run(args: &DriftArgs) -> Result<(), String> {
+    let options = drift_options(args)?;
+    let load_options = args.read.options()?;
+    let load_side = |files: &[PathBuf]| -> Result<Table, String> {
+        let tables = files.iter().map(|f| load_file(f, &load_options).map(|l| l.table)).collect::<Result<Vec<_>, _>>()?;
+        Ok(concat(&tables))
+    };
+    let mut baseline = load_side(&args.baseline)?;
+    let mut current = load_side(&args.current)?;
+    for name in args.numeric.iter().chain(&args.categorical) {
+        if baseline.column(name).is_none() && current.column(name).is_none() {
+            return Err(format!("no column '{name}' in the baseline or the current data"));
+        }
+    }
+    for table in [&mut baseline, &mut current] {
+        force_kinds(table, &args.numeric, Kind::Numerical)?;
+        force_kinds(table, &args.categorical, Kind::Categorical)?;
+    }
+    let report = run_drift(&baseline, &current, &options);
+    let json = serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?;
+    if args.out.as_os_str() == "-" {
+        println!("{json}");
+    } else {
+        std::fs::write(&args.out, json).map_err(|e| format!("cannot write {}: {e}", args.out.display()))?;
+        print_summary(&report);
+    }
+    Ok(())
+}
+
+fn drift_options(args: &DriftArgs) -> Result<DriftOptions, String> {
+    let preset = Preset::parse(&args.preset)
+        .ok_or_else(|| format!("unknown preset '{}' (evidently, sagemaker, tideline)", args.preset))?;
+    let tests = args
+        .tests
+        .iter()
+        .map(|name| {
+            Stat::parse(name).ok_or_else(|| {
+                let names: Vec<&str> = Stat::ALL.iter().map(|s| s.name()).collect();
+                format!("unknown test '{name}' (one of {})", names.join(", "))
+            })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let correction = match &args.correction {
+        None => None,
+        Some(name) => {
+            Some(Correction::parse(name).ok_or_else(|| format!("unknown correction '{name}' (none, bonferroni, bh)"))?)
+        }
+    };
+    if !(0.0..=1.0).contains(&args.drift_share) {
+        return Err(format!("--drift-share must lie in [0, 1], not {}", args.drift_share));
+    }
+    Ok(DriftOptions {
+        preset,
+        tests,
+        threshold: args.threshold,
+        correction,
+        drift_share: args.drift_share,
+        all_tests: args.all_tests,
+        seed: args.seed,
+    })
+}
+
+/// Sets the kind of the named columns, refusing numbers that are not numbers.
+fn force_kinds(table: &mut Table, names: &[String], kind: Kind) -> Result<(), String> {
+    for name in names {
+        let Some(column) = table.column_mut(name) else { continue };
+        if kind == Kind::Numerical && !matches!(column.data, ColumnData::Numeric(_)) {
+            return Err(format!("column '{name}' holds values that are not numbers; it cannot be numerical"));
+        }
+        column.kind = kind;
+        column.kind_overridden = true;
+    }
+    Ok(())
+}
+
+fn print_summary(report: &DriftReport) {
+    println!(
+        "{} of {} columns drifted ({:.0}%, preset {}, correction {}): dataset drift {}",
+        report.n_drifted,
+        report.n_tested,
+        report.drift_share * 100.0,
+        report.preset.name(),
+        report.correction.name(),
+        if report.dataset_drift { "YES" } else { "no" }
+    );
+    for column in report.columns.iter().filter(|c| c.drifted) {
+        let p = column.p_value_adjusted.map_or(String::new(), |p| format!(" p={p:.3e}"));
+        println!(
+            "  {}: {} {:.4}{p} effect {:.3}",
+            column.name,
+            column.test.name(),
+            column.statistic,
+            column.effect_size
+        );
+    }
+}

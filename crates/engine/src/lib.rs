@@ -13,6 +13,7 @@ pub mod cdf;
 pub mod drift;
 pub mod histogram;
 pub mod io;
+pub mod monitor;
 pub mod progress;
 pub mod roles;
 pub mod snapshot;

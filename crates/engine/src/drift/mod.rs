@@ -9,6 +9,7 @@
 pub mod correction;
 pub mod counts;
 pub mod effect;
+pub mod numeric;
 pub mod outcome;
 pub mod preset;
 pub mod stat;

@@ -2,6 +2,8 @@
 
 mod inspect;
 mod load;
+mod monitor;
+mod suggest_baseline;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -18,12 +20,18 @@ struct Cli {
 enum Command {
     /// Show the schema of one dataset (several files are stacked, as on one side of the app).
     Inspect(inspect::InspectArgs),
+    /// Profile a baseline and suggest Model Monitor constraints (statistics.json, constraints.json).
+    SuggestBaseline(suggest_baseline::SuggestBaselineArgs),
+    /// Check current data against a baseline's constraints (constraint_violations.json).
+    Monitor(monitor::MonitorArgs),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Inspect(args) => inspect::run(&args),
+        Command::SuggestBaseline(args) => suggest_baseline::run(&args),
+        Command::Monitor(args) => monitor::run(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -1,0 +1,81 @@
+//! `tideline suggest-baseline --data BASE --out DIR`: profiles a baseline
+//! dataset and writes `DIR/statistics.json` and `DIR/constraints.json`, as
+//! SageMaker's baselining job does. BASE may also be a `statistics.json`
+//! (for example one written by SageMaker), whose constraints are then suggested.
+
+use std::path::{Path, PathBuf};
+
+use clap::Args;
+use tideline_engine::monitor::{suggest_constraints, Profiler, Statistics};
+
+use crate::load::{load_file, ReadArgs};
+
+/// Arguments of `suggest-baseline`.
+#[derive(Debug, Args)]
+pub struct SuggestBaselineArgs {
+    /// Baseline data files (stacked into one dataset), or one statistics.json.
+    #[arg(long = "data", required = true, value_name = "BASE")]
+    data: Vec<PathBuf>,
+    /// Output directory (created when absent).
+    #[arg(long, value_name = "DIR")]
+    out: PathBuf,
+    #[command(flatten)]
+    read: ReadArgs,
+}
+
+pub fn run(args: &SuggestBaselineArgs) -> Result<(), String> {
+    let statistics = match args.data.as_slice() {
+        [single] => match read_statistics(single) {
+            Some(statistics) => statistics,
+            None => profile_files(&args.data, &args.read)?,
+        },
+        _ => profile_files(&args.data, &args.read)?,
+    };
+    let constraints = suggest_constraints(&statistics);
+    std::fs::create_dir_all(&args.out).map_err(|e| format!("cannot create {}: {e}", args.out.display()))?;
+    write(&args.out.join("statistics.json"), &statistics.to_json())?;
+    write(&args.out.join("constraints.json"), &constraints.to_json())?;
+    let with_domain = constraints
+        .features
+        .iter()
+        .filter(|f| f.string_constraints.as_ref().is_some_and(|s| s.domains.is_some()))
+        .count();
+    println!(
+        "baseline: {} rows, {} columns; {} completeness and {} domain constraints",
+        statistics.dataset.item_count,
+        statistics.features.len(),
+        constraints.features.iter().filter(|f| f.completeness.is_some()).count(),
+        with_domain
+    );
+    println!(
+        "wrote {} and {}",
+        args.out.join("statistics.json").display(),
+        args.out.join("constraints.json").display()
+    );
+    Ok(())
+}
+
+/// The file as a `statistics.json`, when it is one.
+pub fn read_statistics(path: &Path) -> Option<Statistics> {
+    let is_json = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    let text = if is_json { std::fs::read_to_string(path).ok()? } else { return None };
+    Statistics::from_json(&text).ok()
+}
+
+/// Profiles data files one at a time (memory holds one file's table).
+pub fn profile_files(paths: &[PathBuf], read: &ReadArgs) -> Result<Statistics, String> {
+    let options = read.options()?;
+    let mut profiler = Profiler::default();
+    for path in paths {
+        let loaded = load_file(path, &options)?;
+        for warning in &loaded.warnings {
+            eprintln!("warning: {} ({})", warning.message, warning.file);
+        }
+        profiler.add_table(&loaded.table);
+    }
+    Ok(profiler.finish().to_statistics())
+}
+
+pub fn write(path: &Path, text: &str) -> Result<(), String> {
+    std::fs::write(path, format!("{text}\n")).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}

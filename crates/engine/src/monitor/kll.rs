@@ -40,11 +40,35 @@ impl Compactor {
         // The odd item kept is the last one appended, not the largest.
         let tail = if n % 2 == 1 { self.items.last().copied() } else { None };
         self.items.truncate(even);
-        self.items.sort_unstable_by(f64::total_cmp);
+        sort_items(&mut self.items);
         promoted.extend(self.items.iter().skip(self.offset).step_by(2));
         self.items.clear();
         self.items.extend(tail);
         self.compactions += 1;
+    }
+}
+
+/// Sorts in `f64::total_cmp` order (Java's `Double.compare`, as Scala sorts).
+///
+/// Above level 0 a buffer is a few sorted runs (each a compaction's output),
+/// so the run-adaptive stable sort merges them in near-linear time; raw
+/// level-0 items are sorted as order-preserving integer keys.
+fn sort_items(items: &mut [f64]) {
+    let runs = items.windows(2).filter(|w| w[0].total_cmp(&w[1]).is_gt()).count();
+    if runs * 8 < items.len() {
+        items.sort_by(f64::total_cmp);
+        return;
+    }
+    // total_cmp's key: flip the magnitude bits of negatives, then compare as i64.
+    let key = |x: f64| {
+        let bits = x.to_bits() as i64;
+        bits ^ ((((bits >> 63) as u64) >> 1) as i64)
+    };
+    let unkey = |k: i64| f64::from_bits((k ^ ((((k >> 63) as u64) >> 1) as i64)) as u64);
+    let mut keys: Vec<i64> = items.iter().map(|&x| key(x)).collect();
+    keys.sort_unstable();
+    for (slot, k) in items.iter_mut().zip(keys) {
+        *slot = unkey(k);
     }
 }
 

@@ -6,6 +6,8 @@
 //! presets ([`preset`]) choose a test per column, and [`report`] runs them
 //! over two tables with multiple-testing control ([`correction`]).
 
+pub mod binned;
+pub mod categorical;
 pub mod correction;
 pub mod counts;
 pub mod effect;

@@ -1,0 +1,20 @@
+//! Evidently's `jensenshannon` stattest: the Jensen-Shannon distance.
+
+use super::shares::{rel_entr, shares};
+use crate::drift::categorical::numpy_sum;
+use crate::drift::{Counts, TestOutcome};
+
+/// `scipy.spatial.distance.jensenshannon(ref_shares, cur_shares)` (natural
+/// log, no empty-bin epsilon): `√((KL(p‖m) + KL(q‖m)) / 2)` with `m` the
+/// average. Symmetric; 0 for identical shares. A distance, no p-value; NaN
+/// when a side is empty.
+#[must_use]
+pub fn jensen_shannon(c: &Counts) -> TestOutcome {
+    let (reference, current) = (shares(&c.reference), shares(&c.current));
+    let (sum_reference, sum_current) = (numpy_sum(&reference), numpy_sum(&current));
+    let p: Vec<f64> = reference.iter().map(|r| r / sum_reference).collect();
+    let q: Vec<f64> = current.iter().map(|c| c / sum_current).collect();
+    let m: Vec<f64> = p.iter().zip(&q).map(|(a, b)| (a + b) / 2.0).collect();
+    let divergence = |side: &[f64]| numpy_sum(&side.iter().zip(&m).map(|(x, y)| rel_entr(*x, *y)).collect::<Vec<_>>());
+    TestOutcome::distance(((divergence(&p) + divergence(&q)) / 2.0).sqrt())
+}

@@ -1,0 +1,12 @@
+//! The categorical and binned drift tests against Evidently 0.7.23 / scipy
+//! 1.17.1 / numpy 2.4.6 values recorded by tools/reference/categorical_tests.py.
+
+include!("fixtures/reference/replay_categorical.rs");
+
+/// Statistics: 1e-9 absolute. p-values: 1e-8 relative, tiny ones included.
+#[test]
+fn categorical_tests_match_evidently_and_scipy() {
+    let (failures, checked) = replay_categorical(1e-9, 1e-8);
+    assert!(checked > 0, "no cases replayed");
+    assert!(failures.is_empty(), "{} mismatches of {checked}:\n{}", failures.len(), failures.join("\n"));
+}

@@ -78,9 +78,23 @@ def evidently_score(stattest, ref, cur):
 def tests_for(ref, cur):
     out = {}
 
-    def scipy_case(name, call, fn, stattest, distance=False):
-        res, err = run(fn)
+    def scipy_case(name, call, fn_of, stattest, distance=False):
+        res, err = run(lambda: fn_of(ref, cur))
         entry = {"scipy_call": call}
+        if not err:
+            # The reference's own round-off: the same call on reordered input
+            # (every test is order-invariant in exact arithmetic).
+            perm = np.random.default_rng(1)
+            spread = {"statistic": 0.0, "p_value": 0.0}
+            for a, b in [(ref[::-1], cur[::-1]), (perm.permutation(ref), perm.permutation(cur))]:
+                again, again_err = run(lambda: fn_of(a, b))
+                if again_err:
+                    continue
+                for key in spread:
+                    x, y = res[key], again[key]
+                    if isinstance(x, float) and isinstance(y, float):
+                        spread[key] = max(spread[key], abs(x - y))
+            entry["order_spread"] = spread
         if err:
             entry["scipy_error"] = err
             entry["expected"] = {"statistic": "nan", "p_value": None if distance else "nan"}
@@ -93,36 +107,36 @@ def tests_for(ref, cur):
         out[name] = entry
 
     scipy_case("ks", "scipy.stats.ks_2samp(reference, current)",
-               lambda: scipy_result(stats.ks_2samp(ref, cur)), ks_stat_test)
+               lambda r, c: scipy_result(stats.ks_2samp(r, c)), ks_stat_test)
 
-    def wasserstein():
-        norm = max(float(np.std(ref)), 0.001)
-        return {"statistic": num(stats.wasserstein_distance(ref, cur) / norm), "p_value": None}
+    def wasserstein(r, c):
+        norm = max(float(np.std(r)), 0.001)
+        return {"statistic": num(stats.wasserstein_distance(r, c) / norm), "p_value": None}
     scipy_case("wasserstein_normed",
                "scipy.stats.wasserstein_distance(reference, current) / max(float(np.std(reference)), 0.001)",
                wasserstein, wasserstein_stat_test, distance=True)
 
-    def anderson():
-        r = stats.anderson_ksamp([np.asarray(ref), np.asarray(cur)])
-        return {"statistic": num(r.statistic), "p_value": num(r[2])}
+    def anderson(r, c):
+        res = stats.anderson_ksamp([np.asarray(r), np.asarray(c)])
+        return {"statistic": num(res.statistic), "p_value": num(res[2])}
     scipy_case("anderson", "scipy.stats.anderson_ksamp([reference, current])  # [2] = significance_level",
                anderson, anderson_darling_test)
 
     scipy_case("cramer_von_mises", "scipy.stats.cramervonmises_2samp(reference, current, method='auto')",
-               lambda: scipy_result(stats.cramervonmises_2samp(ref, cur)), cramer_von_mises)
+               lambda r, c: scipy_result(stats.cramervonmises_2samp(r, c)), cramer_von_mises)
 
     scipy_case("mann_whitney", "scipy.stats.mannwhitneyu(x=reference, y=current, alternative='less')",
-               lambda: scipy_result(stats.mannwhitneyu(x=ref, y=cur, alternative="less")),
+               lambda r, c: scipy_result(stats.mannwhitneyu(x=r, y=c, alternative="less")),
                mann_whitney_u_stat_test)
 
     scipy_case("t_test", "scipy.stats.ttest_ind(reference, current)",
-               lambda: scipy_result(stats.ttest_ind(ref, cur)), t_test)
+               lambda r, c: scipy_result(stats.ttest_ind(r, c)), t_test)
 
     scipy_case("epps_singleton", "scipy.stats.epps_singleton_2samp(reference, current)",
-               lambda: scipy_result(stats.epps_singleton_2samp(ref, cur)), epps_singleton_test)
+               lambda r, c: scipy_result(stats.epps_singleton_2samp(r, c)), epps_singleton_test)
 
     scipy_case("energy", "scipy.stats.energy_distance(reference, current)",
-               lambda: {"statistic": num(stats.energy_distance(ref, cur)), "p_value": None},
+               lambda r, c: {"statistic": num(stats.energy_distance(r, c)), "p_value": None},
                energy_dist_test, distance=True)
 
     # Evidently's own MMD: the statistic is deterministic, its p-value is not.
@@ -130,7 +144,7 @@ def tests_for(ref, cur):
         np.random.seed(0)
         p, stat = mmd_pval(np.asarray(ref).reshape(-1, 1), np.asarray(cur).reshape(-1, 1))
         return {"statistic": num(stat), "p_value": None, "evidently_p_value_seed0": num(p)}
-    if len(ref) + len(cur) <= 2000:
+    if len(ref) <= 1000 and len(cur) <= 1000:
         res, err = run(mmd)
         entry = {"evidently_call": "evidently.legacy.calculations.stattests.mmd_stattest.mmd_pval(reference.reshape(-1, 1), current.reshape(-1, 1))  # np.random.seed(0)"}
         if err:
@@ -209,6 +223,25 @@ def main():
         add(f"asymp_{len(ref)}x{n_cur}_shift{shift}", ref, cur_vals,
             f"np.repeat(sorted rng.normal(0, 1, {n_ref_distinct}).round(6), {rep_ref}) vs rng.normal({shift}, 1, {n_cur}).round(6)",
             compact)
+    # Near-identical samples with a side above 10,000: small D at an
+    # effective n just above 140 (Durbin's matrix in scipy's kstwo).
+    vals = np.sort(normal(1500))
+    add("asymp_quantiles_10500x150", expand(vals, [7] * 1500), vals[5::10],
+        "np.repeat(sorted rng.normal(0, 1, 1500).round(6), 7) vs every 10th of those distinct values from the 6th",
+        ({"values": [float(v) for v in vals], "counts": [7] * 1500},
+         {"values": [float(v) for v in vals[5::10]], "counts": [1] * 150}))
+    # Exact Mann-Whitney with a large other side.
+    add("mw_exact_8x2000", rng.normal(0.8, 1, 8), rng.normal(0, 1, 2000),
+        "rng.normal(0.8, 1, 8) vs rng.normal(0, 1, 2000) (full precision: no ties)")
+    add("mw_exact_3x500", rng.normal(-2, 1, 3), rng.normal(0, 1, 500),
+        "rng.normal(-2, 1, 3) vs rng.normal(0, 1, 500)")
+    # Tiny and degenerate samples.
+    add("tiny_1x1", [0.5], [1.5], "[0.5] vs [1.5]")
+    add("tiny_1x3", [2.0], [1.0, 3.0, 4.0], "[2.0] vs [1.0, 3.0, 4.0]")
+    add("tiny_2x2", [1.0, 2.0], [3.0, 4.0], "[1.0, 2.0] vs [3.0, 4.0]")
+    add("tiny_2x3_ties", [1.0, 1.0], [1.0, 2.0, 2.0], "[1.0, 1.0] vs [1.0, 2.0, 2.0]")
+    add("all_equal_5x6", [3.0] * 5, [3.0] * 6, "[3.0] * 5 vs [3.0] * 6")
+    add("constant_sides_6x6", [1.0] * 6, [2.0] * 6, "[1.0] * 6 vs [2.0] * 6")
     # Real data slices.
     for column, a, b, size in [("car_value", 0, 0, 300), ("debt_to_income_ratio", 0, 49700, 300),
                                ("loan_length", 100, 49000, 300), ("driver_tenure", 0, 49500, 400),

@@ -9,8 +9,9 @@
 use statrs::function::gamma::gamma;
 use std::f64::consts::PI;
 
-/// Where the series hands over to the continued fraction.
-const SERIES_UP_TO: f64 = 2.0;
+/// Where the series hands over to the continued fraction (the series
+/// loses about 1e-13 by x = 2; the fraction is accurate from here up).
+const SERIES_UP_TO: f64 = 1.0;
 
 /// Iteration cap for either expansion (both converge in well under 100).
 const MAX_TERMS: usize = 10_000;
@@ -24,7 +25,9 @@ fn series(nu: f64, x: f64) -> f64 {
     let gamma2 = (recip_minus + recip_plus) / 2.0;
     let ln_half_x = (x / 2.0).ln();
     let sigma = -nu * ln_half_x;
-    let mut f = nu * PI / (nu * PI).sin() * (sigma.cosh() * gamma1 - sigma.sinh() / sigma * ln_half_x * gamma2);
+    // sinh(σ)/σ, whose limit at σ = 0 (x = 2) is 1.
+    let sinh_ratio = if sigma == 0.0 { 1.0 } else { sigma.sinh() / sigma };
+    let mut f = nu * PI / (nu * PI).sin() * (sigma.cosh() * gamma1 - sinh_ratio * ln_half_x * gamma2);
     let mut p = 0.5 * (-nu * ln_half_x).exp() / recip_plus;
     let mut q = 0.5 * (nu * ln_half_x).exp() / recip_minus;
     let quarter_x2 = x * x / 4.0;
@@ -113,7 +116,7 @@ mod agreement {
 
     #[test]
     fn series_and_fraction_agree_at_the_switch() {
-        for x in [1.5, 2.0, 3.0] {
+        for x in [1.0, 1.25, 1.5] {
             let a = series(0.25, x) * x.exp();
             let b = scaled_continued_fraction(0.25, x);
             assert!((a / b - 1.0).abs() < 1e-13, "x={x}: {a} vs {b}");

@@ -332,8 +332,22 @@ def series_from_counts(rng, counts):
     return pd.Series(values, dtype=object)
 
 
+def fisher_scipy_case(name, reference, current):
+    """fisher_exact on a table too large for Evidently's row-by-row Series: the
+    scipy call Evidently makes, on the table it would build."""
+    counts = {"labels": ["zero", "one"], "reference": list(reference), "current": list(current)}
+    table = [[current[1], current[0]], [reference[1], reference[0]]]
+    res = stats.fisher_exact(table)
+    return {"name": f"{name}/fisher_exact", "test": "fisher_exact", "calls": [f"scipy.stats.fisher_exact({table})"],
+            "input": input_id("counts", counts), "expected": {"statistic": num(res.statistic), "p_value": num(res.pvalue)}}
+
+
 def synthetic(rng):
-    cases = []
+    cases = [
+        fisher_scipy_case("fisher_million", (500_000, 500_000), (499_000, 501_000)),
+        fisher_scipy_case("fisher_large_tie", (25_100, 24_900), (24_900, 25_100)),
+        fisher_scipy_case("fisher_large_unbalanced", (190_000, 1_200), (60_000, 520)),
+    ]
 
     def add(name, ref_counts, cur_counts):
         cases.extend(categorical_cases(name, series_from_counts(rng, ref_counts), series_from_counts(rng, cur_counts)))

@@ -1,6 +1,6 @@
 //! Evidently's `hellinger` stattest: the Hellinger distance.
 
-use super::shares::shares;
+use super::shares::{has_empty_side, shares};
 use super::sturges::{histogram_counts, sturges_edges};
 use crate::drift::{Counts, Samples, TestOutcome};
 
@@ -11,6 +11,9 @@ use crate::drift::{Counts, Samples, TestOutcome};
 /// empty.
 #[must_use]
 pub fn hellinger(c: &Counts) -> TestOutcome {
+    if has_empty_side(c) {
+        return TestOutcome::distance(f64::NAN);
+    }
     let affinity = shares(&c.reference).iter().zip(shares(&c.current)).fold(0.0, |sum, (p, q)| sum + (p * q).sqrt());
     TestOutcome::distance(distance_from_affinity(affinity))
 }

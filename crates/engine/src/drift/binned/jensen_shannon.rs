@@ -1,6 +1,6 @@
 //! Evidently's `jensenshannon` stattest: the Jensen-Shannon distance.
 
-use super::shares::{rel_entr, shares};
+use super::shares::{has_empty_side, rel_entr, shares};
 use crate::drift::categorical::numpy_sum;
 use crate::drift::{Counts, TestOutcome};
 
@@ -10,6 +10,9 @@ use crate::drift::{Counts, TestOutcome};
 /// when a side is empty.
 #[must_use]
 pub fn jensen_shannon(c: &Counts) -> TestOutcome {
+    if has_empty_side(c) {
+        return TestOutcome::distance(f64::NAN);
+    }
     let (reference, current) = (shares(&c.reference), shares(&c.current));
     let (sum_reference, sum_current) = (numpy_sum(&reference), numpy_sum(&current));
     let p: Vec<f64> = reference.iter().map(|r| r / sum_reference).collect();

@@ -1,6 +1,6 @@
 //! Evidently's `kl_div` stattest: Kullback-Leibler divergence.
 
-use super::shares::{fill_zero_shares, rel_entr, shares};
+use super::shares::{fill_zero_shares, has_empty_side, rel_entr, shares};
 use crate::drift::categorical::numpy_sum;
 use crate::drift::{Counts, TestOutcome};
 
@@ -10,6 +10,9 @@ use crate::drift::{Counts, TestOutcome};
 /// a side is empty.
 #[must_use]
 pub fn kl_div(c: &Counts) -> TestOutcome {
+    if has_empty_side(c) {
+        return TestOutcome::distance(f64::NAN);
+    }
     let (mut reference, mut current) = (shares(&c.reference), shares(&c.current));
     fill_zero_shares(&mut reference);
     fill_zero_shares(&mut current);

@@ -1,6 +1,6 @@
 //! Evidently's `psi` stattest: the Population Stability Index.
 
-use super::shares::{fill_zero_shares, shares};
+use super::shares::{fill_zero_shares, has_empty_side, shares};
 use crate::drift::categorical::numpy_sum;
 use crate::drift::{Counts, TestOutcome};
 
@@ -9,6 +9,9 @@ use crate::drift::{Counts, TestOutcome};
 /// distance, no p-value; NaN when a side is empty.
 #[must_use]
 pub fn psi(c: &Counts) -> TestOutcome {
+    if has_empty_side(c) {
+        return TestOutcome::distance(f64::NAN);
+    }
     TestOutcome::distance(psi_of_shares(shares(&c.reference), shares(&c.current)))
 }
 

@@ -1,5 +1,14 @@
 //! Bin shares, and Evidently's rule for empty bins.
 
+use crate::drift::Counts;
+
+/// True when a side has no value at all (or there is no bin): every binned
+/// distance is then NaN (Evidently divides by zero or takes the minimum of
+/// nothing).
+pub(crate) fn has_empty_side(c: &Counts) -> bool {
+    c.reference_total() == 0 || c.current_total() == 0
+}
+
 /// Each count over the total (NaN for an empty side).
 pub(crate) fn shares(counts: &[u64]) -> Vec<f64> {
     let total = counts.iter().sum::<u64>() as f64;

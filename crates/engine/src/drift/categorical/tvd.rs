@@ -26,13 +26,13 @@ pub fn tvd(c: &Counts, seed: u64) -> TestOutcome {
     let pairs = present_pairs(c);
     let reference: Vec<u64> = pairs.iter().map(|p| p.0).collect();
     let current: Vec<u64> = pairs.iter().map(|p| p.1).collect();
-    let mut terms = Vec::with_capacity(pairs.len());
-    let observed = statistic(&reference, &current, &mut terms);
-    if observed.is_nan() {
+    let n_reference: u64 = reference.iter().sum();
+    if n_reference == 0 || current.iter().sum::<u64>() == 0 {
         return TestOutcome::test(f64::NAN, f64::NAN);
     }
+    let mut terms = Vec::with_capacity(pairs.len());
+    let observed = statistic(&reference, &current, &mut terms);
     let pool: Vec<u64> = pairs.iter().map(|(r, c)| r + c).collect();
-    let n_reference: u64 = reference.iter().sum();
     let mut rng = SplitMix64::new(seed);
     let (mut drawn, mut rest) = (vec![0; pool.len()], vec![0; pool.len()]);
     let mut at_least = 0u32;

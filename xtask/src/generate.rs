@@ -1,5 +1,7 @@
-//! The benchmark's input: 1,000,000 rows × 20 numeric columns (about 300 MB),
-//! generated deterministically (xorshift64*) so every run reads the same bytes.
+//! The benchmark's inputs: 1,000,000 rows × 20 numeric columns (about 300 MB),
+//! generated deterministically (xorshift64*) so every run reads the same bytes;
+//! the drift benchmark's current file comes from another seed with four
+//! columns shifted.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -26,16 +28,28 @@ impl XorShift {
     }
 }
 
-/// The file, generated when missing.
+/// Columns shifted in the drift benchmark's current file.
+pub const SHIFTED: [usize; 4] = [0, 5, 10, 15];
+
+/// The ingest file (also the drift benchmark's baseline), generated when missing.
 pub fn ingest_file() -> Result<PathBuf, String> {
-    let path = root().join("target/bench/ingest_1m_x20.csv");
+    generated("ingest_1m_x20.csv", 0x9E37_79B9_7F4A_7C15, false)
+}
+
+/// The drift benchmark's current file: another sample, columns [`SHIFTED`] moved.
+pub fn drift_current_file() -> Result<PathBuf, String> {
+    generated("drift_current_1m_x20.csv", 0xD1B5_4A32_D192_ED03, true)
+}
+
+fn generated(name: &str, seed: u64, shift: bool) -> Result<PathBuf, String> {
+    let path = root().join("target/bench").join(name);
     if !path.exists() {
-        write(&path).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        write(&path, seed, shift).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     }
     Ok(path)
 }
 
-fn write(path: &Path) -> std::io::Result<()> {
+fn write(path: &Path, seed: u64, shift: bool) -> std::io::Result<()> {
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir)?;
     }
@@ -44,7 +58,7 @@ fn write(path: &Path) -> std::io::Result<()> {
     let mut out = std::io::BufWriter::with_capacity(1 << 20, std::fs::File::create(&tmp)?);
     let names: Vec<String> = (0..COLUMNS).map(|i| format!("x{i}")).collect();
     writeln!(out, "{}", names.join(","))?;
-    let mut rng = XorShift(0x9E37_79B9_7F4A_7C15);
+    let mut rng = XorShift(seed);
     let mut line = String::with_capacity(512);
     for _ in 0..ROWS {
         line.clear();
@@ -52,7 +66,11 @@ fn write(path: &Path) -> std::io::Result<()> {
             if c > 0 {
                 line.push(',');
             }
-            let u = rng.unit();
+            let mut u = rng.unit();
+            if shift && SHIFTED.contains(&c) {
+                // A quarter of the range: every test should flag these four.
+                u += 0.25;
+            }
             // Three shapes seen in real exports: pandas full-precision floats,
             // measurements with a few decimals, and integer counts.
             match c % 4 {

@@ -2,6 +2,7 @@
 //! (plus the benchmark). Each installs what it needs when it is missing.
 
 mod bench;
+mod bench_drift;
 mod csp;
 mod generate;
 mod run;
@@ -18,15 +19,22 @@ commands:
   test    install what is missing, then fmt, clippy (native + wasm32), native tests,
           the engine's dependency check, wasm tests in headless Chromium,
           trunk build --release and the Playwright end-to-end tests
-  bench   CSV ingest throughput on a generated 1,000,000 x 20 file: native and in
-          headless Chromium (inside the worker)";
+  bench [ingest] [drift]
+          on generated 1,000,000 x 20 files, natively and in headless Chromium
+          (inside the worker): CSV ingest throughput; the evidently drift preset
+          end to end (default: both)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("serve") => serve::run(),
         Some("test") => test::run(args.get(1..).unwrap_or_default()),
-        Some("bench") => bench::run(),
+        Some("bench") => {
+            let what = args.get(1..).unwrap_or_default();
+            let all = what.is_empty();
+            let ingest = if all || what.iter().any(|w| w == "ingest") { bench::run() } else { Ok(()) };
+            ingest.and_then(|()| if all || what.iter().any(|w| w == "drift") { bench_drift::run() } else { Ok(()) })
+        }
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);

@@ -5,7 +5,8 @@ use std::path::PathBuf;
 
 use clap::Args;
 use tideline_engine::drift::{run_drift, Correction, DriftOptions, DriftReport, Preset, Stat};
-use tideline_engine::table::{concat, ColumnData, Table};
+use tideline_engine::roles::Role;
+use tideline_engine::table::{concat, rows_where, ColumnData, Table};
 use tideline_engine::types::Kind;
 
 use crate::load::{load_file, ReadArgs};
@@ -46,6 +47,12 @@ pub struct DriftArgs {
     /// Treat these columns as categorical.
     #[arg(long, value_delimiter = ',', value_name = "A,B")]
     categorical: Vec<String>,
+    /// Keep only the baseline rows where COLUMN equals VALUE (e.g. `dataset=train`); the column is then not tested.
+    #[arg(long, value_name = "COLUMN=VALUE")]
+    baseline_where: Option<String>,
+    /// Keep only the current rows where COLUMN equals VALUE (e.g. `dataset=test`); the column is then not tested.
+    #[arg(long, value_name = "COLUMN=VALUE")]
+    current_where: Option<String>,
     /// Where to write the JSON report (`-` for stdout).
     #[arg(long, value_name = "FILE")]
     out: PathBuf,
@@ -61,8 +68,16 @@ pub fn run(args: &DriftArgs) -> Result<(), String> {
         let tables = files.iter().map(|f| load_file(f, &load_options).map(|l| l.table)).collect::<Result<Vec<_>, _>>()?;
         Ok(concat(&tables))
     };
-    let mut baseline = load_side(&args.baseline)?;
-    let mut current = load_side(&args.current)?;
+    let mut baseline = select(load_side(&args.baseline)?, args.baseline_where.as_deref())?;
+    let mut current = select(load_side(&args.current)?, args.current_where.as_deref())?;
+    for split in [&args.baseline_where, &args.current_where].into_iter().flatten() {
+        let column = split.split_once('=').map_or(split.as_str(), |(c, _)| c);
+        for table in [&mut baseline, &mut current] {
+            if let Some(c) = table.column_mut(column) {
+                c.role = Role::Ignored;
+            }
+        }
+    }
     for name in args.numeric.iter().chain(&args.categorical) {
         if baseline.column(name).is_none() && current.column(name).is_none() {
             return Err(format!("no column '{name}' in the baseline or the current data"));
@@ -114,6 +129,18 @@ fn drift_options(args: &DriftArgs) -> Result<DriftOptions, String> {
         all_tests: args.all_tests,
         seed: args.seed,
     })
+}
+
+/// The rows where `COLUMN=VALUE` holds, when asked.
+fn select(table: Table, condition: Option<&str>) -> Result<Table, String> {
+    let Some(condition) = condition else { return Ok(table) };
+    let (column, value) =
+        condition.split_once('=').ok_or_else(|| format!("'{condition}' is not COLUMN=VALUE"))?;
+    let selected = rows_where(&table, column, value)?;
+    if selected.n_rows == 0 {
+        return Err(format!("no row has {column} = {value}"));
+    }
+    Ok(selected)
 }
 
 /// Sets the kind of the named columns, refusing numbers that are not numbers.

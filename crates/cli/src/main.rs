@@ -1,5 +1,6 @@
 //! `tideline`: Tideline's engine on the command line, for pipelines and big files.
 
+mod drift;
 mod inspect;
 mod load;
 mod monitor;
@@ -24,6 +25,8 @@ enum Command {
     SuggestBaseline(suggest_baseline::SuggestBaselineArgs),
     /// Check current data against a baseline's constraints (constraint_violations.json).
     Monitor(monitor::MonitorArgs),
+    /// Test every column of current data for drift from a baseline (drift.json).
+    Drift(drift::DriftArgs),
 }
 
 fn main() -> ExitCode {
@@ -32,6 +35,7 @@ fn main() -> ExitCode {
         Command::Inspect(args) => inspect::run(&args),
         Command::SuggestBaseline(args) => suggest_baseline::run(&args),
         Command::Monitor(args) => monitor::run(&args),
+        Command::Drift(args) => drift::run(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -7,6 +7,7 @@
 //! over two tables with multiple-testing control ([`correction`]).
 
 pub mod binned;
+pub mod column;
 pub mod categorical;
 pub mod correction;
 pub mod counts;
@@ -14,6 +15,8 @@ pub mod effect;
 pub mod numeric;
 pub mod outcome;
 pub mod preset;
+pub mod report;
+pub mod run;
 pub mod stat;
 pub mod values;
 
@@ -21,4 +24,5 @@ pub use counts::Counts;
 pub use outcome::{Samples, TestOutcome};
 pub use correction::Correction;
 pub use preset::Preset;
+pub use report::{run_drift, ColumnDrift, DriftOptions, DriftReport};
 pub use stat::Stat;

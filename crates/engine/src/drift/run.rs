@@ -30,7 +30,7 @@ pub fn run_test(stat: Stat, values: &ColumnValues, seed: u64) -> Option<TestOutc
         (Stat::Psi, Some(s)) => binned::psi(&binned::numeric_bins(s)),
         (Stat::JensenShannon, Some(s)) => binned::jensen_shannon(&binned::numeric_bins(s)),
         (Stat::KlDiv, Some(s)) => binned::kl_div(&binned::numeric_bins(s)),
-        (Stat::Hellinger, Some(s)) => binned::hellinger(&binned::numeric_bins(s)),
+        (Stat::Hellinger, Some(s)) => binned::hellinger_numeric(s),
         // Model Monitor's numeric L∞ is the largest CDF gap.
         (Stat::Linf, Some(s)) => TestOutcome::distance(super::effect::max_cdf_gap(s)),
         (

@@ -182,11 +182,12 @@ impl Stat {
     /// True when the test can judge a column of this kind.
     #[must_use]
     pub fn applies_to(self, kind: Kind) -> bool {
-        match (self.applies(), kind) {
-            (Applies::Both, Kind::Numerical | Kind::Categorical) => true,
-            (Applies::Numerical, Kind::Numerical) | (Applies::Categorical, Kind::Categorical) => true,
-            _ => false,
-        }
+        matches!(
+            (self.applies(), kind),
+            (Applies::Both, Kind::Numerical | Kind::Categorical)
+                | (Applies::Numerical, Kind::Numerical)
+                | (Applies::Categorical, Kind::Categorical)
+        )
     }
 
     /// Evidently's default threshold (Tideline's for its own tests).

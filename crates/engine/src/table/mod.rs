@@ -12,11 +12,13 @@ mod column;
 mod concat;
 mod interner;
 mod lines;
+mod select;
 
 pub use builder::{ColumnBuilder, TableBuilder};
 pub use column::{Column, ColumnData, TextColumn, MISSING_CODE, MISSING_TIMESTAMP};
 pub use concat::concat;
 pub use lines::LinesReport;
+pub use select::{rows_where, take_rows};
 
 use serde::{Deserialize, Serialize};
 

@@ -1,0 +1,52 @@
+//! Drift benchmark (run by `cargo xtask bench`): loads a baseline and a
+//! current file, runs a drift preset end to end and prints timings as JSON.
+//!
+//! Usage: `cargo run --release -p tideline-engine --example drift -- BASE CUR [PRESET]`
+
+use std::time::Instant;
+
+use tideline_engine::drift::{run_drift, DriftOptions, Preset};
+use tideline_engine::io::{load_reader, LoadOptions};
+use tideline_engine::progress::NoProgress;
+use tideline_engine::table::Table;
+
+fn peak_rss() -> u64 {
+    let Ok(status) = std::fs::read_to_string("/proc/self/status") else { return 0 };
+    status
+        .lines()
+        .find(|l| l.starts_with("VmHWM:"))
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|kb| kb.parse::<u64>().ok())
+        .map_or(0, |kb| kb * 1024)
+}
+
+fn load(path: &str) -> Result<Table, String> {
+    let file = std::fs::File::open(path).map_err(|e| format!("{path}: {e}"))?;
+    let bytes = file.metadata().map_err(|e| e.to_string())?.len();
+    Ok(load_reader(path, file, Some(bytes), LoadOptions::default(), &mut NoProgress).map_err(|e| e.to_string())?.table)
+}
+
+fn main() -> Result<(), String> {
+    let args: Vec<String> = std::env::args().collect();
+    let (Some(base), Some(cur)) = (args.get(1), args.get(2)) else { return Err("usage: drift BASE CUR [PRESET]".into()) };
+    let preset = Preset::parse(args.get(3).map_or("evidently", String::as_str)).ok_or("unknown preset")?;
+    let started = Instant::now();
+    let baseline = load(base)?;
+    let loaded_baseline = started.elapsed().as_secs_f64();
+    let current = load(cur)?;
+    let loaded = started.elapsed().as_secs_f64();
+    let report = run_drift(&baseline, &current, &DriftOptions { preset, ..DriftOptions::default() });
+    let total = started.elapsed().as_secs_f64();
+    let drifted: Vec<&str> = report.columns.iter().filter(|c| c.drifted).map(|c| c.name.as_str()).collect();
+    println!(
+        "{{\"preset\":\"{}\",\"rows\":{},\"columns\":{},\"load_baseline_seconds\":{loaded_baseline},\"load_current_seconds\":{},\"drift_seconds\":{},\"seconds\":{total},\"peak_rss\":{},\"drifted\":{:?}}}",
+        preset.name(),
+        baseline.n_rows + current.n_rows,
+        report.n_tested,
+        loaded - loaded_baseline,
+        total - loaded,
+        peak_rss(),
+        drifted
+    );
+    Ok(())
+}

@@ -1,0 +1,86 @@
+//! Keeping some rows of a table: one file holding both periods (e.g. Adult's
+//! `dataset` = train/test) is split into baseline and current this way.
+//!
+//! Each column keeps its storage, dictionary, kind and role, so the two
+//! parts of one file are judged alike; its Deequ counts are those of the
+//! whole file (they come from the cells' text, which is not kept).
+
+use super::{Column, ColumnData, Table, TextColumn};
+
+/// The rows where `column`'s value (as a category key: `1.0` reads `1`)
+/// equals `value`.
+///
+/// # Errors
+/// When the table has no such column.
+pub fn rows_where(table: &Table, column: &str, value: &str) -> Result<Table, String> {
+    let data = &table.column(column).ok_or_else(|| format!("no column '{column}' to select rows by"))?.data;
+    let keep: Vec<usize> = (0..table.n_rows).filter(|&i| data.category_key(i).as_deref() == Some(value)).collect();
+    Ok(take_rows(table, &keep))
+}
+
+/// The rows at `indices`, in that order (indices beyond the table are skipped).
+#[must_use]
+pub fn take_rows(table: &Table, indices: &[usize]) -> Table {
+    let indices: Vec<usize> = indices.iter().copied().filter(|&i| i < table.n_rows).collect();
+    let columns = table.columns.iter().map(|c| Column { data: take_data(&c.data, &indices), ..c.clone_empty() }).collect();
+    Table { columns, n_rows: indices.len() }
+}
+
+impl Column {
+    /// The column's metadata with no values (the data is filled in by the caller).
+    fn clone_empty(&self) -> Self {
+        Self {
+            name: self.name.clone(),
+            data: ColumnData::Numeric(Vec::new()),
+            deequ: self.deequ,
+            kind: self.kind,
+            kind_overridden: self.kind_overridden,
+            role: self.role,
+        }
+    }
+}
+
+fn take_data(data: &ColumnData, indices: &[usize]) -> ColumnData {
+    fn pick<T: Copy>(values: &[T], indices: &[usize], missing: T) -> Vec<T> {
+        indices.iter().map(|&i| values.get(i).copied().unwrap_or(missing)).collect()
+    }
+    match data {
+        ColumnData::Numeric(v) => ColumnData::Numeric(pick(v, indices, f64::NAN)),
+        ColumnData::Categorical { dictionary, codes } => ColumnData::Categorical {
+            dictionary: dictionary.clone(),
+            codes: pick(codes, indices, super::MISSING_CODE),
+        },
+        ColumnData::Boolean(v) => ColumnData::Boolean(pick(v, indices, None)),
+        ColumnData::Timestamp(v) => ColumnData::Timestamp(pick(v, indices, super::MISSING_TIMESTAMP)),
+        ColumnData::Text(t) => {
+            let mut out = TextColumn { offsets: vec![0], ..TextColumn::default() };
+            for &i in indices {
+                let text = t.get(i);
+                out.buffer.push_str(text.unwrap_or(""));
+                out.offsets.push(out.buffer.len());
+                out.present.push(text.is_some());
+            }
+            ColumnData::Text(out)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::io::{load_bytes, LoadOptions};
+
+    #[test]
+    fn splits_one_file_by_a_column() {
+        let csv = b"x,s,t,split\n1,a,hello there,train\n2,b,,test\n3,a,bye,train\n";
+        let table = load_bytes("t.csv", csv, LoadOptions::default()).unwrap().table;
+        let train = rows_where(&table, "split", "train").unwrap();
+        assert_eq!(train.n_rows, 2);
+        assert_eq!(train.column("x").unwrap().data, ColumnData::Numeric(vec![1.0, 3.0]));
+        assert_eq!(train.column("s").unwrap().data.category_key(1).as_deref(), Some("a"));
+        assert_eq!(train.column("t").unwrap().data.category_key(1).as_deref(), Some("bye"));
+        let test = rows_where(&table, "split", "test").unwrap();
+        assert!(test.column("t").unwrap().data.is_missing(0));
+        assert!(rows_where(&table, "nope", "x").is_err());
+    }
+}

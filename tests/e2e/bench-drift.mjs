@@ -1,0 +1,33 @@
+// Browser half of `cargo xtask bench` for drift: picks the preset, loads BASE
+// into the baseline and CUR into the current side, and waits for the drift
+// verdict; prints wall-clock seconds (parsing included) and worker memory.
+import { serveDist, launch, openApp } from './support.mjs';
+
+const [base, cur, preset = 'evidently'] = process.argv.slice(2);
+if (!base || !cur) throw new Error('usage: node bench-drift.mjs BASE CUR [PRESET]');
+const server = await serveDist();
+const browser = await launch();
+try {
+  const { page } = await openApp(browser, server.origin);
+  await page.getByTestId('drift-preset').selectOption(preset).catch(() => {});
+  const started = Date.now();
+  await page.getByTestId('baseline-file-input').setInputFiles(base);
+  await page.getByTestId('baseline-last-job').waitFor({ timeout: 600000 });
+  await page.getByTestId('current-file-input').setInputFiles(cur);
+  const verdict = page.locator(`[data-testid="drift-verdict"][data-preset="${preset}"]`);
+  await verdict.waitFor({ timeout: 600000 });
+  const seconds = (Date.now() - started) / 1000;
+  const memory = page.getByTestId('memory');
+  const result = {
+    seconds,
+    drift_millis: Number(await verdict.getAttribute('data-millis')),
+    drifted: Number(await verdict.getAttribute('data-drifted')),
+    tested: Number(await verdict.getAttribute('data-tested')),
+    wasm_bytes: Number(await memory.getAttribute('data-wasm-bytes')),
+    typed_bytes: Number(await memory.getAttribute('data-typed-bytes')),
+  };
+  console.log(JSON.stringify(result));
+} finally {
+  await browser.close();
+  await server.close();
+}

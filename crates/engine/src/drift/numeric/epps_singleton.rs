@@ -57,15 +57,10 @@ fn order_statistic(s: Samples, k: usize) -> f64 {
 
 /// Means and biased covariance of g(x) = (cos t1 x, cos t2 x, sin t1 x, sin t2 x).
 fn moments(values: &[f64], t: [f64; 2]) -> ([f64; 4], [[f64; 4]; 4]) {
-    let g = |i: usize, row: usize| -> f64 {
-        let x = values.get(i).copied().unwrap_or(0.0);
-        match row {
-            0 => (t[0] * x).cos(),
-            1 => (t[1] * x).cos(),
-            2 => (t[0] * x).sin(),
-            _ => (t[1] * x).sin(),
-        }
-    };
+    // Evaluated once per value: the sums below read them ten times.
+    let rows: Vec<[f64; 4]> =
+        values.iter().map(|&x| [(t[0] * x).cos(), (t[1] * x).cos(), (t[0] * x).sin(), (t[1] * x).sin()]).collect();
+    let g = |i: usize, row: usize| -> f64 { rows.get(i).and_then(|r| r.get(row)).copied().unwrap_or(0.0) };
     let n = values.len();
     let means: [f64; 4] = std::array::from_fn(|r| pairwise_sum(0, n, &|i| g(i, r)) / n as f64);
     let mut cov = [[0.0; 4]; 4];

@@ -10,8 +10,7 @@ use web_sys::{MessageEvent, Worker};
 use crate::protocol::{Reply, Request};
 use crate::state::AppState;
 
-/// Bars in the comparison histogram.
-pub const COMPARE_BINS: usize = 20;
+pub use crate::state::COMPARE_BINS;
 
 /// Where Trunk puts the worker's loader script.
 const WORKER_SCRIPT: &str = "./worker_loader.js";
@@ -33,8 +32,8 @@ pub fn start(state: AppState) {
         let Some(text) = event.data().as_string() else { return };
         match serde_json::from_str::<Reply>(&text) {
             Ok(reply) => {
-                if let Some(column) = state.apply(reply) {
-                    send(&Request::Compare { column, bins: COMPARE_BINS }, &[]);
+                for request in state.apply(reply) {
+                    send(&request, &[]);
                 }
             }
             Err(e) => state.notice.set(Some(format!("The engine sent a reply the page cannot read: {e}"))),

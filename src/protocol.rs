@@ -3,6 +3,8 @@
 //! through the UI thread).
 
 use serde::{Deserialize, Serialize};
+use tideline_engine::cdf::CdfPair;
+use tideline_engine::drift::{DriftOptions, DriftReport};
 use tideline_engine::histogram::Histogram;
 use tideline_engine::io::{LoadOptions, Warning};
 use tideline_engine::roles::Role;
@@ -89,7 +91,12 @@ pub enum Request {
         /// New role.
         role: Role,
     },
-    /// Histogram of `column` on both sides.
+    /// Drift tests of every shared column.
+    Drift {
+        /// Preset, tests, correction and thresholds.
+        options: DriftOptions,
+    },
+    /// Histogram (and, for numbers, CDFs) of `column` on both sides.
     Compare {
         /// Column.
         column: String,
@@ -180,6 +187,17 @@ pub enum Reply {
         column: String,
         /// Bars, `None` when neither side has the column.
         histogram: Option<Histogram>,
+        /// Both CDFs, when both sides hold numbers.
+        cdf: Option<CdfPair>,
+    },
+    /// The drift report asked for with `Drift`.
+    Drift {
+        /// Per-column results and the verdict.
+        report: DriftReport,
+        /// A small histogram per tested column, in report order.
+        sparklines: Vec<Histogram>,
+        /// Milliseconds the tests took in the worker.
+        millis: f64,
     },
     /// A request that could not be served.
     Error {

@@ -2,10 +2,15 @@
 //! Replies from the worker are applied here; components only read.
 
 use leptos::prelude::*;
+use tideline_engine::cdf::CdfPair;
+use tideline_engine::drift::{DriftOptions, DriftReport};
 use tideline_engine::histogram::Histogram;
 use tideline_engine::summary::DatasetSummary;
 
-use crate::protocol::{FileStatus, Memory, Reply, Side};
+use crate::protocol::{FileStatus, Memory, Reply, Request, Side};
+
+/// Bars in the comparison histogram.
+pub const COMPARE_BINS: usize = 20;
 
 /// A job in progress.
 #[derive(Debug, Clone, PartialEq)]
@@ -92,6 +97,17 @@ impl SideState {
     }
 }
 
+/// The last drift report and what came with it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DriftResult {
+    /// The report.
+    pub report: DriftReport,
+    /// A small histogram per tested column, in report order.
+    pub sparklines: Vec<Histogram>,
+    /// Milliseconds the worker took.
+    pub millis: f64,
+}
+
 /// The whole page's state.
 #[derive(Debug, Clone, Copy)]
 pub struct AppState {
@@ -103,6 +119,14 @@ pub struct AppState {
     pub compare_column: RwSignal<Option<String>>,
     /// Its histogram.
     pub histogram: RwSignal<Option<Histogram>>,
+    /// Its CDFs, for numbers.
+    pub cdf: RwSignal<Option<CdfPair>>,
+    /// How drift is tested.
+    pub drift_options: RwSignal<DriftOptions>,
+    /// The last drift report.
+    pub drift: RwSignal<Option<DriftResult>>,
+    /// True while the worker tests drift.
+    pub drift_running: RwSignal<bool>,
     /// Worker memory.
     pub memory: RwSignal<Memory>,
     /// A message about a request that failed.
@@ -126,6 +150,10 @@ impl AppState {
             worker_ready: RwSignal::new(false),
             compare_column: RwSignal::new(None),
             histogram: RwSignal::new(None),
+            cdf: RwSignal::new(None),
+            drift_options: RwSignal::new(DriftOptions::default()),
+            drift: RwSignal::new(None),
+            drift_running: RwSignal::new(false),
             memory: RwSignal::new(Memory::default()),
             notice: RwSignal::new(None),
             next_job: RwSignal::new(1),
@@ -163,9 +191,23 @@ impl AppState {
         self.sides.into_iter().find(|s| s.job.with_untracked(|j| j.as_ref().is_some_and(|j| j.id == id)))
     }
 
-    /// Applies a reply from the worker. Returns the column to compare again
-    /// when a dataset changed and a column is selected.
-    pub fn apply(&self, reply: Reply) -> Option<String> {
+    /// The drift request for the current options, when both sides hold rows.
+    #[must_use]
+    pub fn drift_request(&self) -> Option<Request> {
+        let rows = |s: &SideState| s.summary.with_untracked(|x| x.as_ref().map_or(0, |x| x.rows));
+        if self.sides.iter().all(|s| rows(s) > 0) {
+            self.drift_running.set(true);
+            Some(Request::Drift { options: self.drift_options.get_untracked() })
+        } else {
+            self.drift.set(None);
+            None
+        }
+    }
+
+    /// Applies a reply from the worker. Returns the requests it calls for:
+    /// when a dataset changed, the selected column's comparison and the
+    /// drift tests again.
+    pub fn apply(&self, reply: Reply) -> Vec<Request> {
         match reply {
             Reply::Ready => self.worker_ready.set(true),
             Reply::Progress { job, file, bytes_done, bytes_total, rows_done, elapsed_ms } => {
@@ -186,7 +228,8 @@ impl AppState {
                 s.files.set(files);
                 s.summary.set(Some(summary));
                 self.memory.set(memory);
-                return self.compare_column.get_untracked();
+                let compare = self.compare_column.get_untracked().map(|column| Request::Compare { column, bins: COMPARE_BINS });
+                return compare.into_iter().chain(self.drift_request()).collect();
             }
             Reply::JobDone { job, cancelled, rows, bytes, millis, read_millis, ingest_millis } => {
                 let result = JobResult { rows, bytes, millis, cancelled, read_millis, ingest_millis };
@@ -196,14 +239,22 @@ impl AppState {
                     side.last_job.set(Some(result));
                 }
             }
-            Reply::Comparison { column, histogram } => {
+            Reply::Comparison { column, histogram, cdf } => {
                 if self.compare_column.get_untracked().as_deref() == Some(column.as_str()) {
                     self.histogram.set(histogram);
+                    self.cdf.set(cdf);
                 }
             }
-            Reply::Error { message } => self.notice.set(Some(message)),
+            Reply::Drift { report, sparklines, millis } => {
+                self.drift_running.set(false);
+                self.drift.set(Some(DriftResult { report, sparklines, millis }));
+            }
+            Reply::Error { message } => {
+                self.drift_running.set(false);
+                self.notice.set(Some(message));
+            }
         }
-        None
+        Vec::new()
     }
 
     /// Columns of both sides, baseline order first.
@@ -273,7 +324,32 @@ mod tests {
             summary: DatasetSummary { rows: 3, columns: vec![] },
             memory: Memory::default(),
         });
-        assert_eq!(again.as_deref(), Some("x"));
+        assert_eq!(again, vec![Request::Compare { column: "x".into(), bins: COMPARE_BINS }]);
         assert_eq!(state.side(Side::Baseline).summary.get_untracked().unwrap().rows, 3);
+    }
+
+    #[test]
+    fn both_sides_loaded_asks_for_drift_and_its_reply_is_kept() {
+        let owner = Owner::new();
+        owner.set();
+        let state = AppState::new();
+        let dataset = |side| Reply::Dataset {
+            side,
+            files: vec![],
+            summary: DatasetSummary { rows: 10, columns: vec![] },
+            memory: Memory::default(),
+        };
+        assert!(state.apply(dataset(Side::Baseline)).is_empty(), "one side alone has nothing to compare");
+        let requests = state.apply(dataset(Side::Current));
+        assert!(matches!(requests.as_slice(), [Request::Drift { .. }]), "{requests:?}");
+        assert!(state.drift_running.get_untracked());
+        let report = tideline_engine::drift::run_drift(
+            &tideline_engine::table::Table::default(),
+            &tideline_engine::table::Table::default(),
+            &DriftOptions::default(),
+        );
+        state.apply(Reply::Drift { report, sparklines: vec![], millis: 1.0 });
+        assert!(!state.drift_running.get_untracked());
+        assert_eq!(state.drift.get_untracked().map(|d| d.millis), Some(1.0));
     }
 }

@@ -4,7 +4,10 @@ use leptos::prelude::*;
 use tideline_engine::roles::Role;
 use tideline_engine::types::Kind;
 
-use super::HistogramCanvas;
+use wasm_bindgen::JsCast;
+
+use super::{CdfCanvas, HistogramCanvas};
+use crate::download::{download_canvas_png, download_text};
 use crate::bridge::{self, COMPARE_BINS};
 use crate::protocol::Request;
 use crate::state::AppState;
@@ -56,6 +59,25 @@ pub fn ColumnCompare() -> impl IntoView {
                     </select>
                 </label>
                 <HistogramCanvas histogram=Signal::derive(move || state.histogram.get())/>
+                <div class="chart-actions">
+                    <button data-testid="histogram-png" on:click=move |_| export_png("compare-canvas", "histogram")>"Histogram as PNG"</button>
+                    <button data-testid="histogram-svg" on:click=move |_| {
+                        if let Some(h) = state.histogram.get_untracked() {
+                            save_svg(&format!("{}-histogram.svg", h.column), tideline_charts::histogram_svg(&h, 960, 380));
+                        }
+                    }>"Histogram as SVG"</button>
+                </div>
+                <Show when=move || state.cdf.with(Option::is_some)>
+                    <CdfCanvas cdf=Signal::derive(move || state.cdf.get())/>
+                    <div class="chart-actions">
+                        <button data-testid="cdf-png" on:click=move |_| export_png("cdf-canvas", "cdf")>"CDFs as PNG"</button>
+                        <button data-testid="cdf-svg" on:click=move |_| {
+                            if let Some(c) = state.cdf.get_untracked() {
+                                save_svg(&format!("{}-cdf.svg", c.column), tideline_charts::cdf_svg(&c, 960, 380));
+                            }
+                        }>"CDFs as SVG"</button>
+                    </div>
+                </Show>
                 <details>
                     <summary>"Shares as a table"</summary>
                     <table data-testid="compare-table">
@@ -65,5 +87,25 @@ pub fn ColumnCompare() -> impl IntoView {
                 </details>
             </section>
         </Show>
+    }
+}
+
+/// Saves the canvas with this `data-testid` as `COLUMN-WHAT.png`.
+fn export_png(testid: &str, what: &str) {
+    let state = expect_context::<AppState>();
+    let column = state.compare_column.get_untracked().unwrap_or_default();
+    let canvas = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(&format!("canvas[data-testid='{testid}']")).ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlCanvasElement>().ok());
+    if let Some(canvas) = canvas {
+        download_canvas_png(&format!("{column}-{what}.png"), &canvas);
+    }
+}
+
+fn save_svg(name: &str, svg: Result<String, String>) {
+    match svg {
+        Ok(svg) => download_text(name, "image/svg+xml", &svg),
+        Err(e) => web_sys::console::error_1(&format!("tideline: SVG export failed: {e}").into()),
     }
 }

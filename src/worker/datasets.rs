@@ -137,9 +137,14 @@ impl Datasets {
         }
     }
 
+    /// The stacked table of a side.
+    pub(super) fn table(&self, side: Side) -> &Table {
+        self.side(side).table()
+    }
+
     /// Histogram of a column on both sides.
     pub(super) fn compare(&self, column: &str, bins: usize) -> Option<Histogram> {
-        compare(self.side(Side::Baseline).table().column(column), self.side(Side::Current).table().column(column), bins)
+        compare(self.table(Side::Baseline).column(column), self.table(Side::Current).column(column), bins)
     }
 
     /// The side's files and schema, as a reply.

@@ -3,6 +3,7 @@
 //! handles beside them; files are read slice by slice (awaiting each slice
 //! lets a `Cancel` message in between chunks).
 
+mod analyses;
 mod datasets;
 mod read_file;
 
@@ -106,8 +107,11 @@ fn handle(worker: &Rc<Worker>, request: Request, files: Vec<web_sys::File>) {
             post(&worker.datasets.borrow().dataset_reply(side));
         }
         Request::Compare { column, bins } => {
-            let histogram = worker.datasets.borrow().compare(&column, bins);
-            post(&Reply::Comparison { column, histogram });
+            let datasets = worker.datasets.borrow();
+            let histogram = datasets.compare(&column, bins);
+            let cdf = analyses::cdf(&datasets, &column);
+            post(&Reply::Comparison { column, histogram, cdf });
         }
+        Request::Drift { options } => post(&analyses::drift_reply(&worker.datasets.borrow(), &options)),
     }
 }

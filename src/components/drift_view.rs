@@ -1,0 +1,246 @@
+//! The drift view: the dataset verdict, preset and correction, and a
+//! sortable, filterable table of columns (drifted first) whose rows open the
+//! column's charts.
+
+use leptos::prelude::*;
+use tideline_engine::drift::{ColumnDrift, Correction, Preset};
+
+use super::SparklineCanvas;
+use crate::bridge::{self, COMPARE_BINS};
+use crate::download::download_text;
+use crate::format::thousands;
+use crate::protocol::Request;
+use crate::state::AppState;
+
+/// Orders of the table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum SortBy {
+    /// Drifted first, then by effect size (largest first).
+    Verdict,
+    /// By name.
+    Name,
+    /// By effect size, largest first.
+    Effect,
+    /// By p-value, smallest first (distances last).
+    PValue,
+}
+
+/// Drift of every shared column.
+#[component]
+pub fn DriftView() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let sort = RwSignal::new(SortBy::Verdict);
+    let filter = RwSignal::new(String::new());
+    let drifted_only = RwSignal::new(false);
+    let rerun = move || {
+        if let Some(request) = state.drift_request() {
+            bridge::send(&request, &[]);
+        }
+    };
+    let on_preset = move |ev| {
+        if let Some(preset) = Preset::parse(&event_target_value(&ev)) {
+            state.drift_options.update(|o| {
+                o.preset = preset;
+                o.correction = None;
+            });
+            rerun();
+        }
+    };
+    let on_correction = move |ev| {
+        let value = event_target_value(&ev);
+        state.drift_options.update(|o| o.correction = if value == "preset" { None } else { Correction::parse(&value) });
+        rerun();
+    };
+    let open = move |column: String| {
+        state.compare_column.set(Some(column.clone()));
+        bridge::send(&Request::Compare { column, bins: COMPARE_BINS }, &[]);
+        if let Some(target) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("compare-title")) {
+            target.scroll_into_view();
+        }
+    };
+    let verdict = move || {
+        state.drift.get().map(|d| {
+            let r = &d.report;
+            let text = format!(
+                "{} of {} columns drifted ({:.0}%): {} (dataset drift at {:.0}% or more). Preset {}, correction {}, {} vs {} rows, {:.0} ms.",
+                r.n_drifted,
+                r.n_tested,
+                r.drift_share * 100.0,
+                if r.dataset_drift { "the dataset drifted" } else { "no dataset drift" },
+                r.drift_share_threshold * 100.0,
+                r.preset.name(),
+                r.correction.name(),
+                thousands(r.n_baseline),
+                thousands(r.n_current),
+                d.millis
+            );
+            view! {
+                <p class=if r.dataset_drift { "verdict drifted" } else { "verdict stable" } data-testid="drift-verdict" data-dataset-drift=r.dataset_drift.to_string() data-drifted=r.n_drifted data-tested=r.n_tested data-preset=r.preset.name() data-millis=d.millis>
+                    {text}
+                </p>
+            }
+        })
+    };
+    let rows = move || {
+        let Some(d) = state.drift.get() else { return Vec::new() };
+        let needle = filter.get().to_lowercase();
+        let mut columns: Vec<ColumnDrift> = d
+            .report
+            .columns
+            .into_iter()
+            .filter(|c| !drifted_only.get() || c.drifted)
+            .filter(|c| needle.is_empty() || c.name.to_lowercase().contains(&needle) || c.test.name().to_lowercase().contains(&needle))
+            .collect();
+        let effect = |c: &ColumnDrift| if c.effect_size.is_nan() { -1.0 } else { c.effect_size };
+        match sort.get() {
+            SortBy::Verdict => columns.sort_by(|a, b| b.drifted.cmp(&a.drifted).then(effect(b).total_cmp(&effect(a)))),
+            SortBy::Name => columns.sort_by(|a, b| a.name.cmp(&b.name)),
+            SortBy::Effect => columns.sort_by(|a, b| effect(b).total_cmp(&effect(a))),
+            SortBy::PValue => columns.sort_by(|a, b| {
+                let p = |c: &ColumnDrift| c.p_value_adjusted.unwrap_or(f64::INFINITY);
+                p(a).total_cmp(&p(b))
+            }),
+        }
+        columns
+            .into_iter()
+            .map(|c| {
+                let sparkline = d.sparklines.iter().find(|h| h.column == c.name).cloned();
+                drift_row(c, sparkline, open)
+            })
+            .collect::<Vec<_>>()
+    };
+    let skipped = move || {
+        state.drift.get().filter(|d| !d.report.skipped.is_empty()).map(|d| {
+            view! {
+                <details data-testid="drift-skipped">
+                    <summary>{format!("{} columns not tested", d.report.skipped.len())}</summary>
+                    <ul>{d.report.skipped.into_iter().map(|s| view! { <li><strong>{s.name}</strong>": "{s.reason}</li> }).collect_view()}</ul>
+                </details>
+            }
+        })
+    };
+    let download = move |_| {
+        if let Some(d) = state.drift.get_untracked() {
+            if let Ok(json) = serde_json::to_string_pretty(&d.report) {
+                download_text("drift.json", "application/json", &json);
+            }
+        }
+    };
+    let sort_button = move |by: SortBy, label: &'static str| {
+        view! {
+            <button class="link" aria-pressed=move || (sort.get() == by).to_string() on:click=move |_| sort.set(by)>{label}</button>
+        }
+    };
+    view! {
+        <Show when=move || state.drift.with(Option::is_some) || state.drift_running.get()>
+            <section class="drift" aria-labelledby="drift-title" data-testid="drift-view">
+                <h2 id="drift-title">"Drift"</h2>
+                {verdict}
+                <Show when=move || state.drift_running.get()>
+                    <p class="running" role="status" data-testid="drift-running">"Testing every column…"</p>
+                </Show>
+                <div class="drift-controls">
+                    <label>
+                        "Preset "
+                        <select data-testid="drift-preset" on:change=on_preset prop:value=move || state.drift_options.get().preset.name().to_owned()>
+                            <option value="tideline">"Tideline: significant after BH and an effect ≥ 0.1"</option>
+                            <option value="evidently">"Evidently: its default tests"</option>
+                            <option value="sagemaker">"SageMaker: Model Monitor's robust L∞ > 0.1"</option>
+                        </select>
+                    </label>
+                    <label>
+                        "Correction "
+                        <select data-testid="drift-correction" on:change=on_correction prop:value=move || state.drift_options.get().correction.map_or("preset", Correction::name).to_owned()>
+                            <option value="preset">"the preset's"</option>
+                            <option value="none">"none"</option>
+                            <option value="bonferroni">"Bonferroni"</option>
+                            <option value="bh">"Benjamini–Hochberg"</option>
+                        </select>
+                    </label>
+                    <label>
+                        "Filter "
+                        <input type="search" data-testid="drift-filter" placeholder="column or test" on:input=move |ev| filter.set(event_target_value(&ev))/>
+                    </label>
+                    <label>
+                        <input type="checkbox" data-testid="drift-only" on:change=move |ev| drifted_only.set(event_target_checked(&ev))/>
+                        " drifted only"
+                    </label>
+                    <button data-testid="drift-download" on:click=download>"Download drift.json"</button>
+                </div>
+                <p class="help">"Sort by "{sort_button(SortBy::Verdict, "verdict")}{sort_button(SortBy::Effect, "effect size")}{sort_button(SortBy::PValue, "p-value")}{sort_button(SortBy::Name, "name")}". Click a row for its charts."</p>
+                <div class="table-scroll">
+                    <table data-testid="drift-table">
+                        <thead>
+                            <tr>
+                                <th scope="col">"Column"</th>
+                                <th scope="col">"Kind"</th>
+                                <th scope="col">"Test"</th>
+                                <th scope="col">"Statistic"</th>
+                                <th scope="col">"p-value"</th>
+                                <th scope="col">"Effect size"</th>
+                                <th scope="col">"Threshold"</th>
+                                <th scope="col">"Verdict"</th>
+                                <th scope="col">"Distribution"</th>
+                            </tr>
+                        </thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+                {skipped}
+            </section>
+        </Show>
+    }
+}
+
+fn drift_row(c: ColumnDrift, sparkline: Option<tideline_engine::histogram::Histogram>, open: impl Fn(String) + Copy + 'static) -> impl IntoView {
+    let name = c.name.clone();
+    let p = match (c.p_value, c.p_value_adjusted) {
+        (Some(raw), Some(adjusted)) if raw != adjusted => format!("{} (raw {})", p_text(adjusted), p_text(raw)),
+        (Some(raw), _) => p_text(raw),
+        _ => "–".to_owned(),
+    };
+    let threshold = match (c.test.decision().uses_p_value(), c.min_effect) {
+        (true, Some(min)) => format!("p < {} and effect ≥ {min}", c.threshold),
+        (true, None) => format!("p < {}", c.threshold),
+        (false, _) => format!("≥ {}", c.threshold),
+    };
+    let unseen = (c.counts.unseen_rows > 0).then(|| {
+        format!(" · {} rows in {} new categories", thousands(c.counts.unseen_rows), c.counts.unseen_categories.len())
+    });
+    let test = if c.robust { format!("{} (robust)", c.test.name()) } else { c.test.name().to_owned() };
+    view! {
+        <tr data-testid=format!("drift-row-{}", c.name) data-drifted=c.drifted.to_string() data-test=c.test.name() class:drifted=c.drifted tabindex="0"
+            on:click={let name = name.clone(); move |_| open(name.clone())}
+            on:keydown=move |ev| if ev.key() == "Enter" { open(name.clone()) }>
+            <th scope="row">{c.name.clone()}<span class="unseen">{unseen}</span></th>
+            <td>{c.kind.as_str()}</td>
+            <td>{test}</td>
+            <td class="num">{number(c.statistic)}</td>
+            <td class="num">{p}</td>
+            <td class="num" title=format!("{:?}", c.effect_size_measure)>{number(c.effect_size)}</td>
+            <td>{threshold}</td>
+            <td><span class=if c.drifted { "badge bad" } else { "badge ok" }>{if c.drifted { "drift" } else { "stable" }}</span></td>
+            <td>{sparkline.map(|h| view! { <SparklineCanvas histogram=h/> })}</td>
+        </tr>
+    }
+}
+
+fn number(x: f64) -> String {
+    if x.is_nan() {
+        "–".to_owned()
+    } else if x != 0.0 && x.abs() < 1e-3 {
+        format!("{x:.2e}")
+    } else {
+        format!("{x:.4}")
+    }
+}
+
+fn p_text(p: f64) -> String {
+    if p.is_nan() {
+        "–".to_owned()
+    } else if p < 1e-4 {
+        format!("{p:.2e}")
+    } else {
+        format!("{p:.4}")
+    }
+}

@@ -228,7 +228,8 @@ impl AppState {
                 s.files.set(files);
                 s.summary.set(Some(summary));
                 self.memory.set(memory);
-                let compare = self.compare_column.get_untracked().map(|column| Request::Compare { column, bins: COMPARE_BINS });
+                let compare =
+                    self.compare_column.get_untracked().map(|column| Request::Compare { column, bins: COMPARE_BINS });
                 return compare.into_iter().chain(self.drift_request()).collect();
             }
             Reply::JobDone { job, cancelled, rows, bytes, millis, read_millis, ingest_millis } => {

@@ -7,8 +7,8 @@ use tideline_engine::types::Kind;
 use wasm_bindgen::JsCast;
 
 use super::{CdfCanvas, HistogramCanvas};
-use crate::download::{download_canvas_png, download_text};
 use crate::bridge::{self, COMPARE_BINS};
+use crate::download::{download_canvas_png, download_text};
 use crate::protocol::Request;
 use crate::state::AppState;
 

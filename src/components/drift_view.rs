@@ -54,7 +54,9 @@ pub fn DriftView() -> impl IntoView {
     let open = move |column: String| {
         state.compare_column.set(Some(column.clone()));
         bridge::send(&Request::Compare { column, bins: COMPARE_BINS }, &[]);
-        if let Some(target) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("compare-title")) {
+        if let Some(target) =
+            web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("compare-title"))
+        {
             target.scroll_into_view();
         }
     };
@@ -89,7 +91,11 @@ pub fn DriftView() -> impl IntoView {
             .columns
             .into_iter()
             .filter(|c| !drifted_only.get() || c.drifted)
-            .filter(|c| needle.is_empty() || c.name.to_lowercase().contains(&needle) || c.test.name().to_lowercase().contains(&needle))
+            .filter(|c| {
+                needle.is_empty()
+                    || c.name.to_lowercase().contains(&needle)
+                    || c.test.name().to_lowercase().contains(&needle)
+            })
             .collect();
         let effect = |c: &ColumnDrift| if c.effect_size.is_nan() { -1.0 } else { c.effect_size };
         match sort.get() {
@@ -192,7 +198,11 @@ pub fn DriftView() -> impl IntoView {
     }
 }
 
-fn drift_row(c: ColumnDrift, sparkline: Option<tideline_engine::histogram::Histogram>, open: impl Fn(String) + Copy + 'static) -> impl IntoView {
+fn drift_row(
+    c: ColumnDrift,
+    sparkline: Option<tideline_engine::histogram::Histogram>,
+    open: impl Fn(String) + Copy + 'static,
+) -> impl IntoView {
     let name = c.name.clone();
     let p = match (c.p_value, c.p_value_adjusted) {
         (Some(raw), Some(adjusted)) if raw != adjusted => format!("{} (raw {})", p_text(adjusted), p_text(raw)),

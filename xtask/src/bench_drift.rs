@@ -26,7 +26,10 @@ pub fn run() -> Result<(), String> {
     let mut best: Option<serde_json::Value> = None;
     for _ in 0..3 {
         let json = last_json(&output(std::process::Command::new(&exe).args([&base, &cur, PRESET]))?)?;
-        if best.as_ref().is_none_or(|b| field(&json, "seconds").unwrap_or(f64::MAX) < field(b, "seconds").unwrap_or(f64::MAX)) {
+        if best
+            .as_ref()
+            .is_none_or(|b| field(&json, "seconds").unwrap_or(f64::MAX) < field(b, "seconds").unwrap_or(f64::MAX))
+        {
             best = Some(json);
         }
     }
@@ -38,7 +41,10 @@ pub fn run() -> Result<(), String> {
             .env("TIDELINE_DIST", root().join("dist")),
     )?)?;
     let shifted: Vec<String> = SHIFTED.iter().map(|c| format!("x{c}")).collect();
-    println!("\nDrift, preset {PRESET}: 1,000,000 x 20 baseline vs current with {} shifted, parsing included\n", shifted.join(", "));
+    println!(
+        "\nDrift, preset {PRESET}: 1,000,000 x 20 baseline vs current with {} shifted, parsing included\n",
+        shifted.join(", ")
+    );
     println!("| where | seconds end to end | of which tests | drifted columns | peak memory | target |");
     println!("|---|---:|---:|---:|---:|---|");
     println!(

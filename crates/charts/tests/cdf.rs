@@ -13,7 +13,9 @@ fn cdf_chart_marks_the_ks_gap() {
     let pair = cdf_pair(&a.columns[0], &b.columns[0], 100).unwrap();
     let svg = cdf_svg(&pair, 640, 320).unwrap();
     assert!(svg.contains("largest gap (KS D) 0.500 at 2"), "{svg}");
-    assert!(svg.contains("stroke=\"#0072B2\"") && svg.contains("stroke=\"#E69F00\"") && svg.contains("stroke=\"#D55E00\""));
+    assert!(
+        svg.contains("stroke=\"#0072B2\"") && svg.contains("stroke=\"#E69F00\"") && svg.contains("stroke=\"#D55E00\"")
+    );
     insta::assert_snapshot!(svg);
 }
 

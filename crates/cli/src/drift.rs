@@ -65,7 +65,8 @@ pub fn run(args: &DriftArgs) -> Result<(), String> {
     let options = drift_options(args)?;
     let load_options = args.read.options()?;
     let load_side = |files: &[PathBuf]| -> Result<Table, String> {
-        let tables = files.iter().map(|f| load_file(f, &load_options).map(|l| l.table)).collect::<Result<Vec<_>, _>>()?;
+        let tables =
+            files.iter().map(|f| load_file(f, &load_options).map(|l| l.table)).collect::<Result<Vec<_>, _>>()?;
         Ok(concat(&tables))
     };
     let mut baseline = select(load_side(&args.baseline)?, args.baseline_where.as_deref())?;
@@ -134,8 +135,7 @@ fn drift_options(args: &DriftArgs) -> Result<DriftOptions, String> {
 /// The rows where `COLUMN=VALUE` holds, when asked.
 fn select(table: Table, condition: Option<&str>) -> Result<Table, String> {
     let Some(condition) = condition else { return Ok(table) };
-    let (column, value) =
-        condition.split_once('=').ok_or_else(|| format!("'{condition}' is not COLUMN=VALUE"))?;
+    let (column, value) = condition.split_once('=').ok_or_else(|| format!("'{condition}' is not COLUMN=VALUE"))?;
     let selected = rows_where(&table, column, value)?;
     if selected.n_rows == 0 {
         return Err(format!("no row has {column} = {value}"));

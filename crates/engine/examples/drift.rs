@@ -28,7 +28,9 @@ fn load(path: &str) -> Result<Table, String> {
 
 fn main() -> Result<(), String> {
     let args: Vec<String> = std::env::args().collect();
-    let (Some(base), Some(cur)) = (args.get(1), args.get(2)) else { return Err("usage: drift BASE CUR [PRESET]".into()) };
+    let (Some(base), Some(cur)) = (args.get(1), args.get(2)) else {
+        return Err("usage: drift BASE CUR [PRESET]".into());
+    };
     let preset = Preset::parse(args.get(3).map_or("evidently", String::as_str)).ok_or("unknown preset")?;
     let started = Instant::now();
     let baseline = load(base)?;

@@ -67,8 +67,13 @@ pub fn cdf_pair(baseline: &Column, current: &Column, points: usize) -> Option<Cd
 fn thin(sorted: &[f64], points: usize) -> Vec<(f64, f64)> {
     let n = sorted.len();
     let stride = n.div_ceil(points.max(1)).max(1);
-    let mut steps: Vec<(f64, f64)> =
-        sorted.iter().enumerate().skip(stride - 1).step_by(stride).map(|(k, &x)| (x, (k + 1) as f64 / n as f64)).collect();
+    let mut steps: Vec<(f64, f64)> = sorted
+        .iter()
+        .enumerate()
+        .skip(stride - 1)
+        .step_by(stride)
+        .map(|(k, &x)| (x, (k + 1) as f64 / n as f64))
+        .collect();
     if let Some(&last) = sorted.last() {
         if steps.last().is_none_or(|s| s.1 < 1.0) {
             steps.push((last, 1.0));

@@ -49,7 +49,9 @@ impl Correction {
         let m = p_values.iter().filter(|p| !p.is_nan()).count();
         match self {
             Self::None => p_values.to_vec(),
-            Self::Bonferroni => p_values.iter().map(|&p| if p.is_nan() { p } else { (p * m as f64).min(1.0) }).collect(),
+            Self::Bonferroni => {
+                p_values.iter().map(|&p| if p.is_nan() { p } else { (p * m as f64).min(1.0) }).collect()
+            }
             Self::Bh => benjamini_hochberg(p_values, m),
         }
     }

@@ -7,8 +7,8 @@
 //! over two tables with multiple-testing control ([`correction`]).
 
 pub mod binned;
-pub mod column;
 pub mod categorical;
+pub mod column;
 pub mod correction;
 pub mod counts;
 pub mod effect;
@@ -20,9 +20,9 @@ pub mod run;
 pub mod stat;
 pub mod values;
 
+pub use correction::Correction;
 pub use counts::Counts;
 pub use outcome::{Samples, TestOutcome};
-pub use correction::Correction;
 pub use preset::Preset;
 pub use report::{run_drift, ColumnDrift, DriftOptions, DriftReport};
 pub use stat::Stat;

@@ -217,12 +217,9 @@ impl Stat {
             | Self::Tvd
             | Self::Chi2 => Decision::PBelow,
             Self::Energy | Self::Linf => Decision::DAbove,
-            Self::Wasserstein
-            | Self::Psi
-            | Self::JensenShannon
-            | Self::KlDiv
-            | Self::Hellinger
-            | Self::PsiQuantile => Decision::DAtOrAbove,
+            Self::Wasserstein | Self::Psi | Self::JensenShannon | Self::KlDiv | Self::Hellinger | Self::PsiQuantile => {
+                Decision::DAtOrAbove
+            }
         }
     }
 }

@@ -88,9 +88,7 @@ impl ColumnValues {
     pub fn n_unique(&self) -> usize {
         match self {
             Self::Numeric { reference, current } => distinct_in_merge(reference, current),
-            Self::Categorical(c) => {
-                c.reference.iter().zip(&c.current).filter(|(r, c)| **r + **c > 0).count()
-            }
+            Self::Categorical(c) => c.reference.iter().zip(&c.current).filter(|(r, c)| **r + **c > 0).count(),
         }
     }
 }

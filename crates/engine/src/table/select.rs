@@ -22,7 +22,8 @@ pub fn rows_where(table: &Table, column: &str, value: &str) -> Result<Table, Str
 #[must_use]
 pub fn take_rows(table: &Table, indices: &[usize]) -> Table {
     let indices: Vec<usize> = indices.iter().copied().filter(|&i| i < table.n_rows).collect();
-    let columns = table.columns.iter().map(|c| Column { data: take_data(&c.data, &indices), ..c.clone_empty() }).collect();
+    let columns =
+        table.columns.iter().map(|c| Column { data: take_data(&c.data, &indices), ..c.clone_empty() }).collect();
     Table { columns, n_rows: indices.len() }
 }
 
@@ -46,10 +47,9 @@ fn take_data(data: &ColumnData, indices: &[usize]) -> ColumnData {
     }
     match data {
         ColumnData::Numeric(v) => ColumnData::Numeric(pick(v, indices, f64::NAN)),
-        ColumnData::Categorical { dictionary, codes } => ColumnData::Categorical {
-            dictionary: dictionary.clone(),
-            codes: pick(codes, indices, super::MISSING_CODE),
-        },
+        ColumnData::Categorical { dictionary, codes } => {
+            ColumnData::Categorical { dictionary: dictionary.clone(), codes: pick(codes, indices, super::MISSING_CODE) }
+        }
         ColumnData::Boolean(v) => ColumnData::Boolean(pick(v, indices, None)),
         ColumnData::Timestamp(v) => ColumnData::Timestamp(pick(v, indices, super::MISSING_TIMESTAMP)),
         ColumnData::Text(t) => {

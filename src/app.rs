@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::bridge;
-use crate::components::{ColumnCompare, DatasetPanel, DriftView, Intro};
+use crate::components::{ColumnCompare, DatasetPanel, DriftView, Intro, QualityView};
 use crate::format::bytes;
 use crate::protocol::Side;
 use crate::state::AppState;
@@ -30,6 +30,7 @@ pub fn App() -> impl IntoView {
                 <DatasetPanel side=Side::Current/>
             </div>
             <DriftView/>
+            <QualityView/>
             <ColumnCompare/>
         </main>
         <footer class="bottom">

@@ -7,6 +7,7 @@ use tideline_engine::cdf::CdfPair;
 use tideline_engine::drift::{DriftOptions, DriftReport};
 use tideline_engine::histogram::Histogram;
 use tideline_engine::io::{LoadOptions, Warning};
+use tideline_engine::monitor::CheckResult;
 use tideline_engine::roles::Role;
 use tideline_engine::summary::DatasetSummary;
 use tideline_engine::types::Kind;
@@ -95,6 +96,11 @@ pub enum Request {
     Drift {
         /// Preset, tests, correction and thresholds.
         options: DriftOptions,
+    },
+    /// Model Monitor's data-quality checks of the current data against the baseline.
+    Quality {
+        /// A user-edited `constraints.json`; `None` suggests them from the baseline.
+        constraints: Option<String>,
     },
     /// Histogram (and, for numbers, CDFs) of `column` on both sides.
     Compare {
@@ -199,9 +205,32 @@ pub enum Reply {
         /// Milliseconds the tests took in the worker.
         millis: f64,
     },
+    /// The data-quality checks asked for with `Quality`.
+    Quality(Box<QualityResult>),
     /// A request that could not be served.
     Error {
         /// What went wrong.
         message: String,
     },
+}
+
+/// Model Monitor's data-quality result and its files.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QualityResult {
+    /// Every check evaluated (passed and failed).
+    pub checks: Vec<CheckResult>,
+    /// (check, evaluated, violated) per check type.
+    pub counts: Vec<(String, usize, usize)>,
+    /// The baseline's `statistics.json`.
+    pub baseline_statistics: String,
+    /// The current data's `statistics.json`.
+    pub current_statistics: String,
+    /// The `constraints.json` used (suggested or the user's).
+    pub constraints: String,
+    /// True when the constraints are the user's.
+    pub edited: bool,
+    /// `constraint_violations.json`.
+    pub violations: String,
+    /// Milliseconds the worker took.
+    pub millis: f64,
 }

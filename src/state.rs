@@ -7,7 +7,7 @@ use tideline_engine::drift::{DriftOptions, DriftReport};
 use tideline_engine::histogram::Histogram;
 use tideline_engine::summary::DatasetSummary;
 
-use crate::protocol::{FileStatus, Memory, Reply, Request, Side};
+use crate::protocol::{FileStatus, Memory, QualityResult, Reply, Request, Side};
 
 /// Bars in the comparison histogram.
 pub const COMPARE_BINS: usize = 20;
@@ -127,6 +127,12 @@ pub struct AppState {
     pub drift: RwSignal<Option<DriftResult>>,
     /// True while the worker tests drift.
     pub drift_running: RwSignal<bool>,
+    /// The last data-quality result.
+    pub quality: RwSignal<Option<QualityResult>>,
+    /// True while the worker runs the data-quality checks.
+    pub quality_running: RwSignal<bool>,
+    /// The user's `constraints.json`, once edited (`None`: suggested from the baseline).
+    pub constraints: RwSignal<Option<String>>,
     /// Worker memory.
     pub memory: RwSignal<Memory>,
     /// A message about a request that failed.
@@ -154,6 +160,9 @@ impl AppState {
             drift_options: RwSignal::new(DriftOptions::default()),
             drift: RwSignal::new(None),
             drift_running: RwSignal::new(false),
+            quality: RwSignal::new(None),
+            quality_running: RwSignal::new(false),
+            constraints: RwSignal::new(None),
             memory: RwSignal::new(Memory::default()),
             notice: RwSignal::new(None),
             next_job: RwSignal::new(1),
@@ -194,14 +203,29 @@ impl AppState {
     /// The drift request for the current options, when both sides hold rows.
     #[must_use]
     pub fn drift_request(&self) -> Option<Request> {
-        let rows = |s: &SideState| s.summary.with_untracked(|x| x.as_ref().map_or(0, |x| x.rows));
-        if self.sides.iter().all(|s| rows(s) > 0) {
+        if self.both_loaded() {
             self.drift_running.set(true);
             Some(Request::Drift { options: self.drift_options.get_untracked() })
         } else {
             self.drift.set(None);
             None
         }
+    }
+
+    /// The data-quality request, when both sides hold rows.
+    #[must_use]
+    pub fn quality_request(&self) -> Option<Request> {
+        if self.both_loaded() {
+            self.quality_running.set(true);
+            Some(Request::Quality { constraints: self.constraints.get_untracked() })
+        } else {
+            self.quality.set(None);
+            None
+        }
+    }
+
+    fn both_loaded(&self) -> bool {
+        self.sides.iter().all(|s| s.summary.with_untracked(|x| x.as_ref().is_some_and(|x| x.rows > 0)))
     }
 
     /// Applies a reply from the worker. Returns the requests it calls for:
@@ -230,7 +254,7 @@ impl AppState {
                 self.memory.set(memory);
                 let compare =
                     self.compare_column.get_untracked().map(|column| Request::Compare { column, bins: COMPARE_BINS });
-                return compare.into_iter().chain(self.drift_request()).collect();
+                return compare.into_iter().chain(self.drift_request()).chain(self.quality_request()).collect();
             }
             Reply::JobDone { job, cancelled, rows, bytes, millis, read_millis, ingest_millis } => {
                 let result = JobResult { rows, bytes, millis, cancelled, read_millis, ingest_millis };
@@ -250,8 +274,13 @@ impl AppState {
                 self.drift_running.set(false);
                 self.drift.set(Some(DriftResult { report, sparklines, millis }));
             }
+            Reply::Quality(result) => {
+                self.quality_running.set(false);
+                self.quality.set(Some(*result));
+            }
             Reply::Error { message } => {
                 self.drift_running.set(false);
+                self.quality_running.set(false);
                 self.notice.set(Some(message));
             }
         }
@@ -342,7 +371,10 @@ mod tests {
         };
         assert!(state.apply(dataset(Side::Baseline)).is_empty(), "one side alone has nothing to compare");
         let requests = state.apply(dataset(Side::Current));
-        assert!(matches!(requests.as_slice(), [Request::Drift { .. }]), "{requests:?}");
+        assert!(
+            matches!(requests.as_slice(), [Request::Drift { .. }, Request::Quality { constraints: None }]),
+            "{requests:?}"
+        );
         assert!(state.drift_running.get_untracked());
         let report = tideline_engine::drift::run_drift(
             &tideline_engine::table::Table::default(),

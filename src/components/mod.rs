@@ -9,6 +9,7 @@ mod file_list;
 mod histogram_canvas;
 mod intro;
 mod job_progress;
+mod quality_view;
 mod schema_table;
 mod sparkline_canvas;
 
@@ -21,5 +22,6 @@ pub use file_list::FileList;
 pub use histogram_canvas::HistogramCanvas;
 pub use intro::Intro;
 pub use job_progress::JobProgress;
+pub use quality_view::QualityView;
 pub use schema_table::SchemaTable;
 pub use sparkline_canvas::SparklineCanvas;

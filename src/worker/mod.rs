@@ -5,6 +5,7 @@
 
 mod analyses;
 mod datasets;
+mod quality;
 mod read_file;
 
 use std::cell::RefCell;
@@ -111,6 +112,9 @@ fn handle(worker: &Rc<Worker>, request: Request, files: Vec<web_sys::File>) {
             let histogram = datasets.compare(&column, bins);
             let cdf = analyses::cdf(&datasets, &column);
             post(&Reply::Comparison { column, histogram, cdf });
+        }
+        Request::Quality { constraints } => {
+            post(&quality::quality_reply(&worker.datasets.borrow(), constraints.as_deref()));
         }
         Request::Drift { options } => post(&analyses::drift_reply(&worker.datasets.borrow(), &options)),
     }

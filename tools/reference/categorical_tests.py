@@ -57,6 +57,8 @@ from evidently.legacy.calculations.stattests.kl_div import kl_div_stat_test  # n
 from evidently.legacy.calculations.stattests.jensenshannon import jensenshannon_stat_test  # noqa: E402
 from evidently.legacy.calculations.stattests.hellinger_distance import hellinger_stat_test  # noqa: E402
 
+from fixture_support import num  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "crates/engine/tests/fixtures/reference/categorical_tests.json"
 DATA = Path("/work/shared/data")
@@ -77,18 +79,6 @@ def input_id(kind, value):
     key = f"{kind}_{len(INPUTS)}"
     INPUTS[key] = (kind, text)
     return key
-
-
-def num(x):
-    """A float for JSON: non-finite values as strings."""
-    if x is None:
-        return None
-    x = float(x)
-    if math.isnan(x):
-        return "nan"
-    if math.isinf(x):
-        return "inf" if x > 0 else "-inf"
-    return x
 
 
 def quiet(fn):

@@ -13,7 +13,6 @@ Run from the repository root:
 """
 
 import json
-import math
 import sys
 import warnings
 from pathlib import Path
@@ -37,20 +36,12 @@ from evidently.legacy.calculations.stattests import (
 )
 from evidently.legacy.calculations.stattests.mmd_stattest import mmd_pval
 
+from fixture_support import num
+
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "crates/engine/tests/fixtures/reference/numeric_tests.json"
 DATA = Path("/work/shared/data")
 SEED = 20240611
-
-
-def num(x):
-    """A float for JSON: non-finite values as strings."""
-    x = float(x)
-    if math.isnan(x):
-        return "nan"
-    if math.isinf(x):
-        return "inf" if x > 0 else "-inf"
-    return x
 
 
 def scipy_result(res):

@@ -1,6 +1,7 @@
 //! The categorical and binned drift tests against Evidently 0.7.23 / scipy
 //! 1.17.1 / numpy 2.4.6 values recorded by tools/reference/categorical_tests.py.
 
+include!("fixtures/reference/replay_support.rs");
 include!("fixtures/reference/replay_categorical.rs");
 
 /// Statistics: 1e-9 absolute. p-values: 1e-8 relative, tiny ones included.

@@ -12,6 +12,7 @@ pub mod column;
 pub mod correction;
 pub mod counts;
 pub mod effect;
+pub mod math;
 pub mod numeric;
 pub mod outcome;
 pub mod preset;

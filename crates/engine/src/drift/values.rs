@@ -4,6 +4,7 @@
 use hashbrown::HashMap;
 
 use super::counts::Counts;
+use super::math::distinct_values::DistinctValues;
 use super::outcome::Samples;
 use crate::table::{Column, ColumnData, MISSING_CODE};
 use crate::types::canonical_number;
@@ -104,24 +105,10 @@ pub fn sorted_present(values: &[f64]) -> Vec<f64> {
 /// Counts of distinct values of two sorted samples, labelled canonically.
 fn value_counts_sorted(reference: &[f64], current: &[f64]) -> Counts {
     let mut counts = Counts::default();
-    let (mut i, mut j) = (0, 0);
-    while i < reference.len() || j < current.len() {
-        let next = match (reference.get(i), current.get(j)) {
-            (Some(&a), Some(&b)) => a.min(b),
-            (Some(&a), None) => a,
-            (None, Some(&b)) => b,
-            (None, None) => break,
-        };
-        let start = (i, j);
-        while reference.get(i) == Some(&next) {
-            i += 1;
-        }
-        while current.get(j) == Some(&next) {
-            j += 1;
-        }
-        counts.labels.push(canonical_number(next));
-        counts.reference.push((i - start.0) as u64);
-        counts.current.push((j - start.1) as u64);
+    for tie in DistinctValues::new(reference, current) {
+        counts.labels.push(canonical_number(tie.value));
+        counts.reference.push(tie.reference as u64);
+        counts.current.push(tie.current as u64);
     }
     counts
 }

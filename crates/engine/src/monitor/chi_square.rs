@@ -11,8 +11,7 @@
 //! category from a hash map, so ties fall arbitrarily; here ties go to the
 //! category listed first (baseline order).
 
-use statrs::distribution::{ChiSquared, ContinuousCDF};
-
+use crate::drift::math::tails::chi_squared_sf;
 use crate::drift::Counts;
 
 /// Cochran's minimum expected count for a two-category table.
@@ -126,6 +125,7 @@ pub fn chi_square_drift(counts: &Counts) -> Option<ChiSquareOutcome> {
     }
     #[allow(clippy::cast_precision_loss)]
     let freedom = (expected.len() - 1) as f64;
-    let p_value = ChiSquared::new(freedom).ok()?.sf(statistic);
+    // Q(k/2, x/2), the same call statrs' `ChiSquared::sf` makes.
+    let p_value = chi_squared_sf(statistic, freedom);
     Some(ChiSquareOutcome { labels, observed, expected, statistic, p_value })
 }

@@ -1,7 +1,7 @@
 //! Evidently's `jensenshannon` stattest: the Jensen-Shannon distance.
 
 use super::shares::{has_empty_side, rel_entr, shares};
-use crate::drift::categorical::numpy_sum;
+use crate::drift::math::pairwise_sum::numpy_sum;
 use crate::drift::{Counts, TestOutcome};
 
 /// `scipy.spatial.distance.jensenshannon(ref_shares, cur_shares)` (natural

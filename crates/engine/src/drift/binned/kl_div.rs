@@ -1,7 +1,7 @@
 //! Evidently's `kl_div` stattest: Kullback-Leibler divergence.
 
 use super::shares::{fill_zero_shares, has_empty_side, rel_entr, shares};
-use crate::drift::categorical::numpy_sum;
+use crate::drift::math::pairwise_sum::numpy_sum;
 use crate::drift::{Counts, TestOutcome};
 
 /// `scipy.stats.entropy(ref_shares, cur_shares)` (natural log) on the bins'

@@ -1,7 +1,7 @@
 //! Evidently's `psi` stattest: the Population Stability Index.
 
 use super::shares::{fill_zero_shares, has_empty_side, shares};
-use crate::drift::categorical::numpy_sum;
+use crate::drift::math::pairwise_sum::numpy_sum;
 use crate::drift::{Counts, TestOutcome};
 
 /// `Σ (r_i − c_i)·ln(r_i / c_i)` over the bins' shares after Evidently's

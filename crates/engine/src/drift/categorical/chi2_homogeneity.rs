@@ -1,8 +1,8 @@
 //! Pearson's chi-square test of homogeneity on the 2×k table of counts.
 
-use super::chi_squared_tail::chi_squared_sf;
-use super::numpy_sum::numpy_sum;
 use super::present::present_pairs;
+use crate::drift::math::pairwise_sum::numpy_sum;
+use crate::drift::math::tails::chi_squared_sf;
 use crate::drift::{Counts, TestOutcome};
 
 /// `scipy.stats.chi2_contingency([reference, current], correction=False)`,

@@ -1,9 +1,9 @@
 //! Evidently's `chisquare` stattest: Pearson's goodness of fit of the current
 //! counts to the reference proportions.
 
-use super::chi_squared_tail::chi_squared_sf;
-use super::numpy_sum::numpy_sum;
 use super::present::present_pairs;
+use crate::drift::math::pairwise_sum::numpy_sum;
+use crate::drift::math::tails::chi_squared_sf;
 use crate::drift::{Counts, TestOutcome};
 
 /// `scipy.stats.chisquare(f_obs, f_exp)` with `f_obs` the current counts and

@@ -1,9 +1,9 @@
 //! Evidently's `g_test` stattest: the log-likelihood ratio (G) test of the
 //! current counts against the reference counts.
 
-use super::chi_squared_tail::chi_squared_sf;
-use super::numpy_sum::numpy_sum;
 use super::present::present_pairs;
+use crate::drift::math::pairwise_sum::numpy_sum;
+use crate::drift::math::tails::chi_squared_sf;
 use crate::drift::{Counts, TestOutcome};
 
 /// `scipy.stats.power_divergence(f_obs, f_exp, lambda_="log-likelihood")`

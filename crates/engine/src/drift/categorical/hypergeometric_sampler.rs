@@ -10,7 +10,7 @@
 
 use statrs::function::factorial::ln_binomial;
 
-use super::splitmix64::SplitMix64;
+use crate::drift::math::splitmix64::SplitMix64;
 
 /// How many of `draws` items taken without replacement from `population`
 /// items are `marked`, by inversion searching outwards from the mode

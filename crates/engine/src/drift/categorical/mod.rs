@@ -9,16 +9,13 @@
 //! statistic and a NaN p-value; each function documents its own.
 
 mod chi2_homogeneity;
-mod chi_squared_tail;
 mod chisquare;
 mod double_double;
 mod fisher_exact;
 mod g_test;
 mod hypergeometric_sampler;
 mod linf;
-mod numpy_sum;
 mod present;
-mod splitmix64;
 mod tvd;
 mod value_counts;
 mod z_test;
@@ -31,5 +28,3 @@ pub use linf::linf;
 pub use tvd::{tvd, TVD_PERMUTATIONS};
 pub use value_counts::value_counts;
 pub use z_test::z_test;
-
-pub(crate) use numpy_sum::numpy_sum;

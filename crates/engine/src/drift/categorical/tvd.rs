@@ -2,9 +2,9 @@
 //! p-value.
 
 use super::hypergeometric_sampler::sample_multivariate_hypergeometric;
-use super::numpy_sum::numpy_sum;
 use super::present::present_pairs;
-use super::splitmix64::SplitMix64;
+use crate::drift::math::pairwise_sum::numpy_sum;
+use crate::drift::math::splitmix64::SplitMix64;
 use crate::drift::{Counts, TestOutcome};
 
 /// Permutations behind the p-value, as Evidently's `TVD` runs.

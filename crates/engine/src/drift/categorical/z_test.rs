@@ -1,7 +1,7 @@
 //! Evidently's `z` stattest: the two-proportion z-test on the share of the
 //! first category.
 
-use super::chi_squared_tail::normal_upper_tail;
+use crate::drift::math::tails::normal_sf_from_chi_squared;
 use crate::drift::{Counts, TestOutcome};
 
 /// Two-proportion z-test, as Evidently's `z`.
@@ -44,7 +44,7 @@ pub fn z_test(c: &Counts) -> TestOutcome {
     let p2 = (n2 - first_current) as f64 / n2f;
     let pooled = (p1 * n1f + p2 * n2f) / (n1 + n2) as f64;
     let z = (p1 - p2) / (pooled * (1.0 - pooled) * (1.0 / n1f + 1.0 / n2f)).sqrt();
-    let cdf = 1.0 - normal_upper_tail(z.abs());
+    let cdf = 1.0 - normal_sf_from_chi_squared(z.abs());
     TestOutcome::test(z, 2.0 * (1.0 - cdf))
 }
 

@@ -4,9 +4,9 @@
 //! ("significance level") interpolated from their Table 2 and capped to
 //! [0.001, 0.25] exactly as scipy does.
 
-use super::distinct::DistinctValues;
-use super::pairwise_sum::pairwise_sum;
 use super::special::quadratic_fit::quadratic_fit;
+use crate::drift::math::distinct_values::DistinctValues;
+use crate::drift::math::pairwise_sum::pairwise_sum;
 use crate::drift::{Samples, TestOutcome};
 
 /// Significance levels of Scholz and Stephens' Table 2.

@@ -7,10 +7,10 @@
 //! test; with numpy 2 its exact branch fails (an integer casting error) and
 //! its asymptotic branch equals scipy's, so scipy is the reference here.
 
-use super::pairwise_sum::pairwise_sum;
 use super::ranks::midranks;
 use super::special::cvm_exact::cvm_exact_sf;
 use super::special::cvm_limit::cvm_limit_cdf;
+use crate::drift::math::pairwise_sum::pairwise_sum;
 use crate::drift::{Samples, TestOutcome};
 
 /// scipy's "auto" is exact while both sizes are at most this.

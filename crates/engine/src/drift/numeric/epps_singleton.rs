@@ -4,9 +4,9 @@
 //! semi-interquartile range of the pooled sample, with the small-sample
 //! correction and a pseudo-inverse of the estimated covariance.
 
-use super::pairwise_sum::pairwise_sum;
-use super::special::chi_squared::chi_squared_sf;
 use super::special::symmetric_eigen::symmetric_eigen;
+use crate::drift::math::pairwise_sum::pairwise_sum;
+use crate::drift::math::tails::chi_squared_sf_integer;
 use crate::drift::{Samples, TestOutcome};
 
 /// Evaluation points of the characteristic function, before scaling.
@@ -127,5 +127,5 @@ pub fn epps_singleton(s: Samples) -> TestOutcome {
     if nx.max(ny) < CORRECTION_BELOW {
         w *= 1.0 / (1.0 + n.powf(-0.45) + 10.1 * (fx.powf(-1.7) + fy.powf(-1.7)));
     }
-    TestOutcome::test(w, chi_squared_sf(rank as u32, w))
+    TestOutcome::test(w, chi_squared_sf_integer(rank as u32, w))
 }

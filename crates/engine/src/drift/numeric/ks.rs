@@ -2,9 +2,9 @@
 //! it: `scipy.stats.ks_2samp(reference, current)` (two-sided, method
 //! "auto").
 
-use super::distinct::DistinctValues;
 use super::special::kolmogorov_n::kolmogorov_n_sf;
 use super::special::ks_exact::{prob_outside_band, prob_outside_square};
+use crate::drift::math::distinct_values::DistinctValues;
 use crate::drift::{Samples, TestOutcome};
 
 /// scipy's "auto" uses the exact distribution while both sizes are at most this.

@@ -6,9 +6,9 @@
 //! to be *smaller* than the current data. Swapping the samples therefore
 //! changes the p-value (U1 becomes n1 n2 - U1).
 
-use super::distinct::DistinctValues;
 use super::special::mann_whitney_exact::mann_whitney_exact_sf;
-use super::special::normal::normal_sf;
+use crate::drift::math::distinct_values::DistinctValues;
+use crate::drift::math::tails::normal_sf;
 use crate::drift::{Samples, TestOutcome};
 
 /// scipy's "auto" stays exact while one side has at most this many values

@@ -14,7 +14,7 @@
 //! equals Evidently's; above it, it is Evidently's statistic on the
 //! subsample.
 
-use super::splitmix::SplitMix64;
+use crate::drift::math::splitmix64::SplitMix64;
 use crate::drift::{Samples, TestOutcome};
 
 /// Largest number of values per side that enter the kernel matrix (a 2,000

@@ -14,16 +14,13 @@
 
 mod anderson;
 mod cramer_von_mises;
-mod distinct;
 mod energy;
 mod epps_singleton;
 mod ks;
 mod mann_whitney;
 mod mmd;
-mod pairwise_sum;
 mod ranks;
 mod special;
-mod splitmix;
 mod t_test;
 mod wasserstein;
 

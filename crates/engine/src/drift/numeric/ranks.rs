@@ -1,7 +1,7 @@
 //! Midranks of each side within the pooled sample (ties share the average
 //! of the positions they occupy, `scipy.stats.rankdata(method="average")`).
 
-use super::distinct::DistinctValues;
+use crate::drift::math::distinct_values::DistinctValues;
 use crate::drift::Samples;
 
 /// The pooled midrank of every reference value and of every current value,

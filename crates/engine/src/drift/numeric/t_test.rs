@@ -2,8 +2,8 @@
 //! current)`, i.e. Student's pooled-variance t test (`equal_var=True`),
 //! two-sided.
 
-use super::pairwise_sum::{mean, variance};
 use super::special::student_t::student_t_two_sided;
+use crate::drift::math::pairwise_sum::{mean, variance};
 use crate::drift::{Samples, TestOutcome};
 
 /// Sample variance as scipy forms it: the mean squared deviation times

@@ -2,8 +2,8 @@
 //! (`scipy.stats.wasserstein_distance`) divided by the reference's
 //! population standard deviation, floored at 0.001.
 
-use super::distinct::DistinctValues;
-use super::pairwise_sum::variance;
+use crate::drift::math::distinct_values::DistinctValues;
+use crate::drift::math::pairwise_sum::variance;
 use crate::drift::{Samples, TestOutcome};
 
 /// Evidently's floor on the normalising standard deviation.

@@ -2,7 +2,6 @@
 //! does not provide accurately enough in the far tails).
 
 pub(crate) mod bessel_k;
-pub(crate) mod chi_squared;
 pub(crate) mod cvm_exact;
 pub(crate) mod cvm_limit;
 pub(crate) mod durbin_matrix;
@@ -10,7 +9,6 @@ pub(crate) mod incomplete_beta;
 pub(crate) mod kolmogorov_n;
 pub(crate) mod ks_exact;
 pub(crate) mod mann_whitney_exact;
-pub(crate) mod normal;
 pub(crate) mod pelz_good;
 pub(crate) mod quadratic_fit;
 pub(crate) mod scaling;

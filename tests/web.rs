@@ -14,6 +14,12 @@ use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 wasm_bindgen_test_configure!(run_in_browser);
 
 include!("../crates/engine/tests/fixtures/readers/cases.rs");
+include!("../crates/engine/tests/fixtures/reference/replay_support.rs");
+include!("../crates/engine/tests/fixtures/reference/replay_numeric.rs");
+include!("../crates/engine/tests/fixtures/reference/replay_categorical.rs");
+include!("../crates/engine/tests/fixtures/reference/replay_corrections.rs");
+include!("../crates/engine/tests/fixtures/reference/replay_drift_report.rs");
+include!("../crates/engine/tests/fixtures/reference/replay_monitor.rs");
 
 #[wasm_bindgen_test]
 fn reader_outcomes_equal_the_native_ones() {
@@ -22,6 +28,36 @@ fn reader_outcomes_equal_the_native_ones() {
         let expected: serde_json::Value = serde_json::from_str(expected).unwrap();
         assert_eq!(outcome(name, bytes), expected, "{name}");
     }
+}
+
+// The reference fixtures (scipy, Evidently, numpy) replayed in the browser at
+// the same tolerances as natively.
+#[wasm_bindgen_test]
+fn numeric_tests_match_scipy_and_evidently_in_wasm() {
+    let (failures, checked) = replay_numeric(1e-9, 1e-8);
+    assert!(checked > 0);
+    assert!(failures.is_empty(), "{failures:#?}");
+}
+
+#[wasm_bindgen_test]
+fn categorical_tests_match_evidently_and_scipy_in_wasm() {
+    let (failures, checked) = replay_categorical(1e-9, 1e-8);
+    assert!(checked > 0);
+    assert!(failures.is_empty(), "{failures:#?}");
+}
+
+#[wasm_bindgen_test]
+fn corrections_and_the_evidently_preset_match_in_wasm() {
+    let (failures, cases) = replay_corrections(1e-12);
+    assert!(cases > 0 && failures.is_empty(), "{failures:#?}");
+    let (failures, cases) = replay_drift_report(1e-9);
+    assert!(cases >= 4 && failures.is_empty(), "{failures:#?}");
+}
+
+#[wasm_bindgen_test]
+fn monitor_matches_the_reference_in_wasm() {
+    let (failures, cases) = replay_monitor(1e-12, 1e-15);
+    assert!(cases > 0 && failures.is_empty(), "{failures:#?}");
 }
 
 #[wasm_bindgen_test]

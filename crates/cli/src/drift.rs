@@ -1,10 +1,11 @@
 //! `tideline drift --baseline BASE --current CUR --out drift.json`: the
 //! per-column drift tests and the dataset verdict.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::Args;
 use tideline_engine::drift::{run_drift, Correction, DriftOptions, DriftReport, Preset, Stat};
+use tideline_engine::monitor::{baseline_table, Statistics};
 use tideline_engine::roles::Role;
 use tideline_engine::table::{concat, rows_where, ColumnData, Table};
 use tideline_engine::types::Kind;
@@ -14,7 +15,7 @@ use crate::load::{load_file, ReadArgs};
 /// Arguments of `drift`.
 #[derive(Debug, Args)]
 pub struct DriftArgs {
-    /// Baseline (reference) files; several are stacked.
+    /// Baseline (reference) files, or a Model Monitor `statistics.json` (its KLL sketches and category counts stand for the data); several are stacked.
     #[arg(long, required = true, num_args = 1.., value_name = "FILE")]
     baseline: Vec<PathBuf>,
     /// Current files; several are stacked.
@@ -64,13 +65,18 @@ pub struct DriftArgs {
 pub fn run(args: &DriftArgs) -> Result<(), String> {
     let options = drift_options(args)?;
     let load_options = args.read.options()?;
-    let load_side = |files: &[PathBuf]| -> Result<Table, String> {
-        let tables =
-            files.iter().map(|f| load_file(f, &load_options).map(|l| l.table)).collect::<Result<Vec<_>, _>>()?;
+    let load_side = |files: &[PathBuf], statistics: bool| -> Result<Table, String> {
+        let tables = files
+            .iter()
+            .map(|f| match statistics.then(|| from_statistics(f)).flatten() {
+                Some(table) => Ok(table),
+                None => load_file(f, &load_options).map(|l| l.table),
+            })
+            .collect::<Result<Vec<_>, _>>()?;
         Ok(concat(&tables))
     };
-    let mut baseline = select(load_side(&args.baseline)?, args.baseline_where.as_deref())?;
-    let mut current = select(load_side(&args.current)?, args.current_where.as_deref())?;
+    let mut baseline = select(load_side(&args.baseline, true)?, args.baseline_where.as_deref())?;
+    let mut current = select(load_side(&args.current, false)?, args.current_where.as_deref())?;
     for split in [&args.baseline_where, &args.current_where].into_iter().flatten() {
         let column = split.split_once('=').map_or(split.as_str(), |(c, _)| c);
         for table in [&mut baseline, &mut current] {
@@ -130,6 +136,26 @@ fn drift_options(args: &DriftArgs) -> Result<DriftOptions, String> {
         all_tests: args.all_tests,
         seed: args.seed,
     })
+}
+
+/// The baseline a `statistics.json` describes, when `path` is one.
+fn from_statistics(path: &Path) -> Option<Table> {
+    if path.extension().and_then(|e| e.to_str()) != Some("json") {
+        return None;
+    }
+    let statistics = Statistics::from_json(&std::fs::read_to_string(path).ok()?).ok()?;
+    if statistics.features.is_empty() {
+        return None;
+    }
+    let (table, left_out) = baseline_table(&statistics);
+    if !left_out.is_empty() {
+        eprintln!(
+            "note: {} has no sketch or category counts for {}; they are not tested",
+            path.display(),
+            left_out.join(", ")
+        );
+    }
+    Some(table)
 }
 
 /// The rows where `COLUMN=VALUE` holds, when asked.

@@ -10,6 +10,7 @@
 //! sketch ([`KllSketch`]) reproduced item for item, so a `statistics.json`
 //! written by SageMaker can serve as the baseline.
 
+mod baseline_table;
 mod chi_square;
 mod constraints_json;
 mod dataset_profile;
@@ -27,6 +28,7 @@ mod value_counts;
 mod violations;
 mod violations_json;
 
+pub use baseline_table::baseline_table;
 pub use chi_square::{chi_square_drift, regroup_categories, ChiSquareOutcome};
 pub use constraints_json::{
     CategoricalDriftMethod, ComparisonMethod, Constraints, DistributionConstraints, FeatureConstraints,

@@ -224,6 +224,12 @@ impl AppState {
         }
     }
 
+    /// True when either side holds rows.
+    #[must_use]
+    pub fn any_loaded(&self) -> bool {
+        self.sides.iter().any(|s| s.summary.with(|x| x.as_ref().is_some_and(|x| x.rows > 0)))
+    }
+
     fn both_loaded(&self) -> bool {
         self.sides.iter().all(|s| s.summary.with_untracked(|x| x.as_ref().is_some_and(|x| x.rows > 0)))
     }

@@ -138,10 +138,13 @@ pub fn DriftView() -> impl IntoView {
         }
     };
     view! {
-        <Show when=move || state.drift.with(Option::is_some) || state.drift_running.get()>
+        <Show when=move || state.drift.with(Option::is_some) || state.drift_running.get() || state.any_loaded()>
             <section class="drift" aria-labelledby="drift-title" data-testid="drift-view">
                 <h2 id="drift-title">"Drift"</h2>
                 {verdict}
+                <Show when=move || state.drift.with(Option::is_none) && !state.drift_running.get()>
+                    <p class="help" data-testid="drift-waiting">"Drift is tested as soon as both sides hold data. Choose a preset now if you like."</p>
+                </Show>
                 <Show when=move || state.drift_running.get()>
                     <p class="running" role="status" data-testid="drift-running">"Testing every column…"</p>
                 </Show>

@@ -36,7 +36,7 @@ pub fn QualityView() -> impl IntoView {
             };
             let source = if q.edited { "your edited constraints" } else { "constraints suggested from the baseline" };
             view! {
-                <p class=if failed == 0 { "verdict stable" } else { "verdict drifted" } data-testid="quality-verdict" data-violations=failed data-checks=checked>
+                <p class=if failed == 0 { "verdict stable" } else { "verdict drifted" } data-testid="quality-verdict" data-violations=failed data-checks=checked data-millis=q.millis>
                     {text}" Checked against "{source}"."
                 </p>
             }

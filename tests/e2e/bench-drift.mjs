@@ -9,19 +9,23 @@ const server = await serveDist();
 const browser = await launch();
 try {
   const { page } = await openApp(browser, server.origin);
-  await page.getByTestId('drift-preset').selectOption(preset).catch(() => {});
   const started = Date.now();
   await page.getByTestId('baseline-file-input').setInputFiles(base);
   await page.getByTestId('baseline-last-job').waitFor({ timeout: 600000 });
+  // The drift view appears once a side holds data; its preset applies to the first run.
+  await page.getByTestId('drift-preset').selectOption(preset);
   await page.getByTestId('current-file-input').setInputFiles(cur);
   const verdict = page.locator(`[data-testid="drift-verdict"][data-preset="${preset}"]`);
   await verdict.waitFor({ timeout: 600000 });
   const seconds = (Date.now() - started) / 1000;
+  const quality = page.getByTestId('quality-verdict');
+  await quality.waitFor({ timeout: 600000 });
   const memory = page.getByTestId('memory');
   const result = {
     seconds,
     drift_millis: Number(await verdict.getAttribute('data-millis')),
     drifted: Number(await verdict.getAttribute('data-drifted')),
+    quality_millis: Number(await quality.getAttribute('data-millis')),
     tested: Number(await verdict.getAttribute('data-tested')),
     wasm_bytes: Number(await memory.getAttribute('data-wasm-bytes')),
     typed_bytes: Number(await memory.getAttribute('data-typed-bytes')),

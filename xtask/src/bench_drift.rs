@@ -21,7 +21,10 @@ pub fn run() -> Result<(), String> {
     ensure_browser_tools()?;
     let base = ingest_file()?.to_string_lossy().into_owned();
     let cur = drift_current_file()?.to_string_lossy().into_owned();
-    exec(&mut cmd("cargo", &["build", "--release", "-p", "tideline-engine", "--example", "drift"]))?;
+    exec(&mut cmd(
+        "cargo",
+        &["build", "--release", "-p", "tideline-engine", "--example", "drift", "--example", "profile"],
+    ))?;
     let exe = root().join("target/release/examples/drift");
     let mut best: Option<serde_json::Value> = None;
     for _ in 0..3 {
@@ -34,6 +37,8 @@ pub fn run() -> Result<(), String> {
         }
     }
     let native = best.ok_or("no native run")?;
+    let profile =
+        last_json(&output(std::process::Command::new(root().join("target/release/examples/profile")).arg(&base))?)?;
     exec(&mut cmd("trunk", &["build", "--release"]))?;
     let wasm = last_json(&output(
         cmd("node", &["bench-drift.mjs", &base, &cur, PRESET])
@@ -61,6 +66,13 @@ pub fn run() -> Result<(), String> {
         field(&wasm, "drifted")?,
         field(&wasm, "tested")?,
         field(&wasm, "wasm_bytes")? / 1e6
+    );
+    println!("\nModel Monitor profile + suggested constraints of the 1,000,000 x 20 baseline (parsing excluded)\n");
+    println!(
+        "native: {:.2} s (profile {:.2} s). In the browser, profile of both sides + suggestion + the six checks: {:.2} s.",
+        field(&profile, "profile_and_suggest_seconds")?,
+        field(&profile, "profile_seconds")?,
+        field(&wasm, "quality_millis")? / 1000.0
     );
     Ok(())
 }

@@ -29,9 +29,7 @@ pub enum EffectMeasure {
 #[must_use]
 pub fn effect_size(values: &ColumnValues) -> (f64, EffectMeasure) {
     match values {
-        ColumnValues::Numeric { reference, current } => {
-            (max_cdf_gap(Samples { reference, current }), EffectMeasure::MaxCdfGap)
-        }
+        ColumnValues::Numeric { .. } => (values.numeric_shape().map_or(f64::NAN, |s| s.1), EffectMeasure::MaxCdfGap),
         ColumnValues::Categorical(counts) => (max_share_change(counts), EffectMeasure::MaxShareChange),
     }
 }

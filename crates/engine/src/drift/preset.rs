@@ -130,7 +130,7 @@ mod tests {
         let v: Vec<f64> = (0..n).map(|i| (i % distinct) as f64).collect();
         let mut sorted = v.clone();
         sorted.sort_unstable_by(f64::total_cmp);
-        ColumnValues::Numeric { reference: sorted.clone(), current: sorted }
+        ColumnValues::numeric_sorted(sorted.clone(), sorted)
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! A column's values, prepared once for every test that judges it: sorted
 //! present numbers, or category counts over the union of both sides.
 
+use std::cell::OnceCell;
+
 use hashbrown::HashMap;
 
 use super::counts::Counts;
@@ -18,6 +20,8 @@ pub enum ColumnValues {
         reference: Vec<f64>,
         /// Current values.
         current: Vec<f64>,
+        /// Distinct values and largest CDF gap, computed once on first use.
+        shape: OnceCell<(usize, f64)>,
     },
     /// Counts per category.
     Categorical(Counts),
@@ -30,7 +34,24 @@ impl ColumnValues {
         let (ColumnData::Numeric(a), ColumnData::Numeric(b)) = (&baseline.data, &current.data) else {
             return None;
         };
-        Some(Self::Numeric { reference: sorted_present(a), current: sorted_present(b) })
+        Some(Self::numeric_sorted(sorted_present(a), sorted_present(b)))
+    }
+
+    /// Numeric values from two samples already sorted ascending (no NaN).
+    #[must_use]
+    pub fn numeric_sorted(reference: Vec<f64>, current: Vec<f64>) -> Self {
+        Self::Numeric { reference, current, shape: OnceCell::new() }
+    }
+
+    /// Distinct values over both sides and the largest CDF gap, for numbers.
+    #[must_use]
+    pub fn numeric_shape(&self) -> Option<(usize, f64)> {
+        match self {
+            Self::Numeric { reference, current, shape } => {
+                Some(*shape.get_or_init(|| merged_shape(reference, current)))
+            }
+            Self::Categorical(_) => None,
+        }
     }
 
     /// Counts per category over the union of both columns' values, in order
@@ -60,7 +81,7 @@ impl ColumnValues {
     #[must_use]
     pub fn samples(&self) -> Option<Samples<'_>> {
         match self {
-            Self::Numeric { reference, current } => Some(Samples { reference, current }),
+            Self::Numeric { reference, current, .. } => Some(Samples { reference, current }),
             Self::Categorical(_) => None,
         }
     }
@@ -70,7 +91,7 @@ impl ColumnValues {
     #[must_use]
     pub fn counts(&self) -> Counts {
         match self {
-            Self::Numeric { reference, current } => value_counts_sorted(reference, current),
+            Self::Numeric { reference, current, .. } => value_counts_sorted(reference, current),
             Self::Categorical(counts) => counts.clone(),
         }
     }
@@ -79,7 +100,7 @@ impl ColumnValues {
     #[must_use]
     pub fn sizes(&self) -> (u64, u64) {
         match self {
-            Self::Numeric { reference, current } => (reference.len() as u64, current.len() as u64),
+            Self::Numeric { reference, current, .. } => (reference.len() as u64, current.len() as u64),
             Self::Categorical(c) => (c.reference_total(), c.current_total()),
         }
     }
@@ -88,7 +109,7 @@ impl ColumnValues {
     #[must_use]
     pub fn n_unique(&self) -> usize {
         match self {
-            Self::Numeric { reference, current } => distinct_in_merge(reference, current),
+            Self::Numeric { .. } => self.numeric_shape().map_or(0, |s| s.0),
             Self::Categorical(c) => c.reference.iter().zip(&c.current).filter(|(r, c)| **r + **c > 0).count(),
         }
     }
@@ -98,7 +119,10 @@ impl ColumnValues {
 #[must_use]
 pub fn sorted_present(values: &[f64]) -> Vec<f64> {
     let mut present: Vec<f64> = values.iter().copied().filter(|x| !x.is_nan()).collect();
-    present.sort_unstable_by(f64::total_cmp);
+    // A radix sort: 3–5× faster than a comparison sort on a million floats,
+    // and every test of a numeric column starts here. Same order as
+    // `f64::total_cmp` (−0 before +0); NaN never reaches it.
+    radsort::sort(&mut present);
     present
 }
 
@@ -113,31 +137,35 @@ fn value_counts_sorted(reference: &[f64], current: &[f64]) -> Counts {
     counts
 }
 
-/// Distinct values over two sorted samples.
-fn distinct_in_merge(reference: &[f64], current: &[f64]) -> usize {
-    let (mut i, mut j, mut distinct) = (0, 0, 0);
-    let mut last: Option<f64> = None;
-    loop {
-        let next = match (reference.get(i), current.get(j)) {
-            (Some(&a), Some(&b)) if a <= b => {
-                i += 1;
-                a
-            }
-            (_, Some(&b)) => {
-                j += 1;
-                b
-            }
-            (Some(&a), None) => {
-                i += 1;
-                a
-            }
-            (None, None) => return distinct,
-        };
-        if last != Some(next) {
-            distinct += 1;
-            last = Some(next);
-        }
+/// Distinct values over two sorted samples and the largest gap between
+/// their empirical CDFs, in one merge pass (NaN gap when a side is empty).
+/// The pass is written to compile to conditional moves: on interleaved
+/// samples a branching merge mispredicts about every other step.
+fn merged_shape(a: &[f64], b: &[f64]) -> (usize, f64) {
+    let (n, m) = (a.len(), b.len());
+    let (inv_n, inv_m) = (1.0 / n as f64, 1.0 / m as f64);
+    let (mut i, mut j, mut distinct, mut gap) = (0_usize, 0_usize, 0_usize, 0.0_f64);
+    let mut last = f64::NAN;
+    for _ in 0..n + m {
+        let x = a.get(i).copied().unwrap_or(f64::INFINITY);
+        let y = b.get(j).copied().unwrap_or(f64::INFINITY);
+        let take_a = j >= m || (i < n && x <= y);
+        let v = if take_a { x } else { y };
+        i += usize::from(take_a);
+        j += usize::from(!take_a);
+        distinct += usize::from(v != last);
+        last = v;
+        let next_a = a.get(i).copied().unwrap_or(f64::INFINITY);
+        let next_b = b.get(j).copied().unwrap_or(f64::INFINITY);
+        // The CDFs are compared after the last copy of a value on both sides.
+        let group_ends = (i == n || next_a != v) && (j == m || next_b != v);
+        let here = (i as f64 * inv_n - j as f64 * inv_m).abs();
+        gap = if group_ends && here > gap { here } else { gap };
     }
+    if n == 0 || m == 0 {
+        gap = f64::NAN;
+    }
+    (distinct, gap)
 }
 
 /// (label, count) of the present values of a column.
@@ -181,12 +209,56 @@ mod tests {
     use super::*;
 
     #[test]
+    fn radix_order_is_total_cmp_order() {
+        let mut state = 0x2545_F491_4F6C_DD1D_u64;
+        let mut values: Vec<f64> = (0..5000)
+            .map(|i| {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                let x = (state >> 11) as f64 / (1_u64 << 53) as f64 - 0.5;
+                match i % 7 {
+                    0 => -0.0,
+                    1 => 0.0,
+                    2 => f64::NAN,
+                    3 => x * 1e300,
+                    _ => x,
+                }
+            })
+            .collect();
+        let radix = sorted_present(&values);
+        values.retain(|x| !x.is_nan());
+        values.sort_by(f64::total_cmp);
+        assert_eq!(
+            radix.iter().map(|x| x.to_bits()).collect::<Vec<_>>(),
+            values.iter().map(|x| x.to_bits()).collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
     fn value_counts_merge_both_sides() {
         let c = value_counts_sorted(&[1.0, 1.0, 2.0], &[2.0, 3.0]);
         assert_eq!(c.labels, ["1", "2", "3"]);
         assert_eq!(c.reference, [2, 1, 0]);
         assert_eq!(c.current, [0, 1, 1]);
-        assert_eq!(distinct_in_merge(&[1.0, 1.0, 2.0], &[2.0, 3.0]), 3);
-        assert_eq!(distinct_in_merge(&[], &[]), 0);
+        assert_eq!(merged_shape(&[1.0, 1.0, 2.0], &[2.0, 3.0]).0, 3);
+        assert_eq!(merged_shape(&[], &[]).0, 0);
+    }
+
+    #[test]
+    fn merged_shape_gap_equals_the_plain_merge() {
+        use crate::drift::effect::max_cdf_gap;
+        let cases: [(&[f64], &[f64]); 5] = [
+            (&[1.0, 2.0, 3.0, 4.0], &[3.0, 4.0, 5.0, 6.0]),
+            (&[1.0, 1.0, 1.0, 2.0], &[1.0, 2.0, 2.0]),
+            (&[0.0, 0.5, 0.5, 0.9], &[0.1, 0.5, 0.7]),
+            (&[5.0], &[1.0, 2.0, 3.0]),
+            (&[1.0, 2.0], &[]),
+        ];
+        for (a, b) in cases {
+            let (_, gap) = merged_shape(a, b);
+            let plain = max_cdf_gap(Samples { reference: a, current: b });
+            assert!(gap == plain || (gap.is_nan() && plain.is_nan()), "{a:?} {b:?}: {gap} vs {plain}");
+        }
     }
 }

@@ -14,8 +14,8 @@ mod interner;
 mod lines;
 mod select;
 
-pub use builder::{ColumnBuilder, TableBuilder};
 pub(crate) use builder::infer_kind;
+pub use builder::{ColumnBuilder, TableBuilder};
 pub use column::{Column, ColumnData, TextColumn, MISSING_CODE, MISSING_TIMESTAMP};
 pub use concat::concat;
 pub use lines::LinesReport;

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::bridge;
-use crate::components::{ColumnCompare, DatasetPanel, DriftView, Intro, QualityView};
+use crate::components::{ColumnCompare, DatasetPanel, DriftView, Intro, QualityView, SplitControl};
 use crate::format::bytes;
 use crate::protocol::Side;
 use crate::state::AppState;
@@ -29,6 +29,7 @@ pub fn App() -> impl IntoView {
                 <DatasetPanel side=Side::Baseline/>
                 <DatasetPanel side=Side::Current/>
             </div>
+            <SplitControl/>
             <DriftView/>
             <QualityView/>
             <ColumnCompare/>

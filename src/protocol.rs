@@ -92,6 +92,16 @@ pub enum Request {
         /// New role.
         role: Role,
     },
+    /// Make both sides from the baseline's rows: those where `column` is
+    /// `baseline_value`, and those where it is `current_value`.
+    Split {
+        /// The column that tells the periods apart (e.g. `dataset`).
+        column: String,
+        /// Its value on baseline rows (e.g. `train`).
+        baseline_value: String,
+        /// Its value on current rows (e.g. `test`).
+        current_value: String,
+    },
     /// Drift tests of every shared column.
     Drift {
         /// Preset, tests, correction and thresholds.

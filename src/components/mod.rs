@@ -12,6 +12,7 @@ mod job_progress;
 mod quality_view;
 mod schema_table;
 mod sparkline_canvas;
+mod split_control;
 
 pub use cdf_canvas::CdfCanvas;
 pub use column_compare::ColumnCompare;
@@ -25,3 +26,4 @@ pub use job_progress::JobProgress;
 pub use quality_view::QualityView;
 pub use schema_table::SchemaTable;
 pub use sparkline_canvas::SparklineCanvas;
+pub use split_control::SplitControl;

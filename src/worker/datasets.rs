@@ -4,7 +4,7 @@ use tideline_engine::histogram::{compare, Histogram};
 use tideline_engine::io::{load_bytes, LoadOptions};
 use tideline_engine::roles::{set_role, Role};
 use tideline_engine::summary::summarize;
-use tideline_engine::table::{concat, Table};
+use tideline_engine::table::{concat, rows_where, Table};
 use tideline_engine::types::Kind;
 use wasm_bindgen::JsCast;
 
@@ -135,6 +135,36 @@ impl Datasets {
         for table in self.side_mut(side).tables_mut() {
             set_role(table, column, role);
         }
+    }
+
+    /// Replaces both sides with the baseline rows where `column` equals each
+    /// value; the column is then ignored by the analyses (it differs by construction).
+    pub(super) fn split(&mut self, column: &str, baseline_value: &str, current_value: &str) -> Result<(), String> {
+        let source = self.side(Side::Baseline);
+        let (table, name, format) = {
+            let first = source.files.iter().find(|f| f.table.is_some()).map(|f| f.status.clone()).unwrap_or_default();
+            (source.table().clone(), first.name, first.format)
+        };
+        let mut parts = Vec::new();
+        for value in [baseline_value, current_value] {
+            let mut part = rows_where(&table, column, value)?;
+            if part.n_rows == 0 {
+                return Err(format!("no row of the baseline has {column} = {value}"));
+            }
+            set_role(&mut part, column, Role::Ignored);
+            parts.push((value, part));
+        }
+        for (side, (value, part)) in Side::BOTH.into_iter().zip(parts) {
+            let status = FileStatus {
+                name: format!("{name} where {column} = {value}"),
+                rows: part.n_rows as u64,
+                format: format.clone(),
+                ..FileStatus::default()
+            };
+            *self.side_mut(side) = SideData::default();
+            self.add_file(side, status, Some(part));
+        }
+        Ok(())
     }
 
     /// The stacked table of a side.

@@ -116,6 +116,17 @@ fn handle(worker: &Rc<Worker>, request: Request, files: Vec<web_sys::File>) {
         Request::Quality { constraints } => {
             post(&quality::quality_reply(&worker.datasets.borrow(), constraints.as_deref()));
         }
+        Request::Split { column, baseline_value, current_value } => {
+            let result = worker.datasets.borrow_mut().split(&column, &baseline_value, &current_value);
+            match result {
+                Ok(()) => {
+                    for side in crate::protocol::Side::BOTH {
+                        post(&worker.datasets.borrow().dataset_reply(side));
+                    }
+                }
+                Err(message) => post(&Reply::Error { message }),
+            }
+        }
         Request::Drift { options } => post(&analyses::drift_reply(&worker.datasets.borrow(), &options)),
     }
 }

@@ -1,5 +1,6 @@
 //! UI components, one per file.
 
+mod canvas_draw;
 mod cdf_canvas;
 mod column_compare;
 mod dataset_panel;

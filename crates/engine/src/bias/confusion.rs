@@ -95,6 +95,8 @@ pub struct FacetCounts {
     pub strata: Vec<(Confusion, Confusion)>,
     /// True when predicted labels were counted (post-training).
     pub has_predictions: bool,
+    /// True when a group variable was given (even one with no stratum).
+    pub has_group_variable: bool,
 }
 
 impl FacetCounts {

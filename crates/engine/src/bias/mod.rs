@@ -6,8 +6,48 @@
 //! over the rows counts them, so metrics, bootstrap intervals and live
 //! threshold changes cost almost nothing after it.
 
+mod analysis;
+mod bootstrap;
+mod compute;
+mod conditional_disparity;
+mod config;
 mod confusion;
+mod counting;
+mod datatype;
 mod divide;
+pub mod fairness;
+mod flip_test;
+mod ft_features;
+mod interval;
+mod kd_tree;
+mod knn_classifier;
+mod label_distribution;
+mod metric;
+mod multinomial;
+mod neighbour_heap;
+mod nth_element;
+mod py_value;
+mod python_format;
+mod report;
+mod series;
+mod split;
+mod strata;
+mod warnings;
 
+pub use analysis::{run_bias, BiasRun, GroupCounts};
+pub use bootstrap::{bootstrap_ci, bootstrap_groups_ci, BootstrapOptions, ConfidenceInterval};
+pub use compute::compute;
+pub use config::{AnalysisConfig, ColumnRef, FacetConfig, MethodSelection, Methods, StageMethods};
 pub use confusion::{Confusion, FacetCounts};
+pub use counting::count_facet;
+pub use datatype::{series_datatype, DataType, UNIQUENESS_THRESHOLD};
 pub use divide::divide;
+pub use flip_test::{flip_test, NON_NUMERIC_FEATURES};
+pub use metric::{Metric, MetricInfo, Stage};
+pub use py_value::PyValue;
+pub use python_format::{float_str, number_str};
+pub use report::{Analysis, FacetReport, MetricResult, StageReport};
+pub use series::{Dtype, Elem, Series};
+pub use split::{split, Split};
+pub use strata::Strata;
+pub use warnings::SMALL_GROUP;

@@ -1,0 +1,239 @@
+//! A bias analysis end to end: a table and an `analysis_config.json` in,
+//! Clarify's `analysis.json` out, with the counts behind every value (for
+//! confidence intervals, confusion matrices and the UI) and warnings.
+
+use serde::{Deserialize, Serialize};
+
+use super::compute::compute;
+use super::confusion::FacetCounts;
+use super::config::{AnalysisConfig, ColumnRef, FacetConfig};
+use super::counting::count_facet;
+use super::datatype::{series_datatype, DataType};
+use super::ft_features::ft_features;
+use super::metric::{Metric, Stage};
+use super::py_value::PyValue;
+use super::python_format::float_str;
+use super::report::{Analysis, FacetReport, MetricResult, StageReport};
+use super::series::{Elem, Series};
+use super::split::{categorical_mask, split, split_predicted};
+use super::strata::Strata;
+use super::warnings::{small_group, threshold_quirk};
+use crate::table::{Column, Table};
+
+/// The counts behind one facet value's metrics.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct GroupCounts {
+    /// The facet column.
+    pub facet: String,
+    /// The facet value(s) or threshold range, as in the report.
+    pub value_or_threshold: String,
+    /// The counts; `Err` when the facet value could not be matched.
+    pub counts: Result<FacetCounts, String>,
+}
+
+/// What a bias analysis produces.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BiasRun {
+    /// Clarify's `analysis.json`.
+    pub analysis: Analysis,
+    /// Counts per facet value, in report order.
+    pub groups: Vec<GroupCounts>,
+    /// Warnings the user must see.
+    pub warnings: Vec<String>,
+}
+
+fn column<'t>(table: &'t Table, reference: &ColumnRef, role: &str) -> Result<&'t Column, String> {
+    reference.find(table).ok_or_else(|| format!("{role} column {} is not present in the dataset", reference.text()))
+}
+
+/// One facet value's rows.
+struct FacetSplit {
+    facet: String,
+    text: String,
+    mask: Result<Vec<bool>, String>,
+}
+
+fn elem_value(e: Elem<'_>) -> (PyValue, String) {
+    match e {
+        Elem::Int(i) => (PyValue::Int(i), i.to_string()),
+        Elem::Float(x) => (PyValue::Float(x), float_str(x)),
+        Elem::Bool(b) => (PyValue::Bool(b), if b { "True" } else { "False" }.to_owned()),
+        Elem::Str(s) => (PyValue::Str(s.to_owned()), s.to_owned()),
+        Elem::Missing => (PyValue::Float(f64::NAN), "nan".to_owned()),
+    }
+}
+
+fn facet_splits(table: &Table, facet: &FacetConfig, strict: bool, warnings: &mut Vec<String>) -> Result<Vec<FacetSplit>, String> {
+    let column = column(table, &facet.name_or_index, "Facet")?;
+    let series = Series::new(column);
+    let name = column.name.clone();
+    match facet.value_or_threshold.as_deref().filter(|v| !v.is_empty()) {
+        Some(values) => {
+            let one = split(&series, values, strict);
+            Ok(vec![match one {
+                Ok(s) => {
+                    warnings.extend(threshold_quirk("Facet", &series, values, &s));
+                    FacetSplit { facet: name, text: s.text, mask: Ok(s.mask) }
+                }
+                // A categorical match that cannot convert the values fails every metric.
+                Err(e) if series_datatype(&series, values) == DataType::Categorical || strict => FacetSplit {
+                    facet: name,
+                    text: values.iter().map(PyValue::py_str).collect::<Vec<_>>().join(","),
+                    mask: Err(e),
+                },
+                Err(e) => return Err(e),
+            }])
+        }
+        None => {
+            if !strict && series_datatype(&series, &[]) == DataType::Continuous {
+                return Err("Threshold values must be provided for continuous features".into());
+            }
+            Ok(series
+                .unique_in_order()
+                .into_iter()
+                .map(|e| {
+                    let (value, text) = elem_value(e);
+                    let mask = categorical_mask(&series, std::slice::from_ref(&value));
+                    FacetSplit { facet: name.clone(), text, mask }
+                })
+                .collect())
+        }
+    }
+}
+
+/// Predicted labels from a predicted-label column or a score column.
+fn predictions(table: &Table, config: &AnalysisConfig, label: &Series<'_>, label_split: &super::split::Split) -> Result<Option<Vec<bool>>, String> {
+    if let Some(reference) = &config.predicted_label {
+        let predicted = Series::new(column(table, reference, "Predicted label")?);
+        return split_predicted(&predicted, label, label_split, &config.label_values_or_threshold, config.strict).map(Some);
+    }
+    let Some(reference) = &config.predicted_score else { return Ok(None) };
+    let score = column(table, reference, "Predicted score")?;
+    let numbers = Series::new(score).numbers();
+    if let Some(row) = (0..score.len()).find(|&i| numbers[i].is_nan() && !score.data.is_missing(i)) {
+        return Err(format!("predicted score column '{}' is not numeric (row {}: {:?})", score.name, row + 1, score.data.category_key(row).unwrap_or_default()));
+    }
+    let threshold = config.threshold();
+    let mask: Vec<bool> = numbers.iter().map(|&s| s > threshold).collect();
+    if mask.iter().any(|&m| m) {
+        Ok(Some(mask))
+    } else {
+        Err(format!("No score in '{}' exceeds the probability threshold {threshold}: no row is predicted positive", score.name))
+    }
+}
+
+/// Runs the bias analysis the config describes. Whole-analysis failures
+/// (no label, unknown metric, no positive prediction ...) are `Err`, as a
+/// Clarify job fails; a metric that cannot be computed is reported with its
+/// error, as Clarify reports it.
+pub fn run_bias(table: &Table, config: &AnalysisConfig) -> Result<BiasRun, String> {
+    let pre = config.stage_metrics(Stage::PreTraining).transpose()?;
+    let post = config.stage_metrics(Stage::PostTraining).transpose()?;
+    if pre.is_none() && post.is_none() {
+        return Err("the config asks for no bias metric (methods.pre_training_bias or methods.post_training_bias)".into());
+    }
+    let label_ref = config.label.as_ref().ok_or("the config names no label column")?;
+    let label_column = column(table, label_ref, "Label")?;
+    if config.label_values_or_threshold.is_empty() {
+        return Err("Positive label values or thresholds are empty for Label column".into());
+    }
+    let mut warnings = Vec::new();
+    let label = Series::new(label_column);
+    let label_split = split(&label, &config.label_values_or_threshold, config.strict)?;
+    warnings.extend(threshold_quirk("Label", &label, &config.label_values_or_threshold, &label_split));
+    let predicted = if post.is_some() {
+        let p = predictions(table, config, &label, &label_split)?;
+        if p.is_none() {
+            return Err("predicted_label_column has to be provided for Post training metrics".into());
+        }
+        p
+    } else {
+        None
+    };
+    let strata = config
+        .group_variable
+        .as_ref()
+        .map(|g| column(table, g, "Group variable").and_then(|c| Strata::new(&Series::new(c))))
+        .transpose();
+    let (strata, strata_error) = match strata {
+        Ok(s) => (s, None),
+        Err(e) => (None, Some(e)),
+    };
+
+    let mut splits = Vec::new();
+    for facet in &config.facet {
+        splits.extend(facet_splits(table, facet, config.strict, &mut warnings)?);
+    }
+    if splits.is_empty() {
+        return Err("the config names no facet".into());
+    }
+
+    let mut left_out: Vec<&str> = vec![label_column.name.as_str()];
+    for reference in config.facet.iter().map(|f| &f.name_or_index).chain(&config.predicted_label).chain(&config.predicted_score).chain(&config.excluded_columns) {
+        if let Some(c) = reference.find(table) {
+            left_out.push(c.name.as_str());
+        }
+    }
+    let wants_ft = post.as_ref().is_some_and(|m| m.contains(&Metric::FT));
+    let features = wants_ft.then(|| ft_features(table, &left_out));
+
+    let mut groups = Vec::with_capacity(splits.len());
+    let mut pre_facets = indexmap::IndexMap::new();
+    let mut post_facets = indexmap::IndexMap::new();
+    for s in &splits {
+        let counts = s.mask.as_ref().map_err(Clone::clone).map(|mask| {
+            let mut c = count_facet(mask, &label_split.mask, predicted.as_deref(), strata.as_ref());
+            c.has_group_variable = config.group_variable.is_some();
+            c
+        });
+        if let Ok(c) = &counts {
+            warnings.extend(small_group(&s.facet, &s.text, "d", c.d.n()));
+            warnings.extend(small_group(&s.facet, &s.text, "a (the rest)", c.a.n()));
+        }
+        let value_of = |metric: Metric| -> Result<f64, String> {
+            let c = counts.as_ref().map_err(Clone::clone)?;
+            if matches!(metric, Metric::CDDL | Metric::CDDPL) {
+                if let Some(e) = &strata_error {
+                    return Err(e.clone());
+                }
+            }
+            if metric == Metric::FT {
+                let mask = s.mask.as_ref().map_err(Clone::clone)?;
+                let features = features.as_ref().ok_or("no features")?.as_ref().map_err(Clone::clone)?;
+                let _ = c;
+                return super::ft_features::flip_test_value(features, mask, predicted.as_deref().unwrap_or_default());
+            }
+            compute(metric, c)
+        };
+        let report = |metrics: &[Metric]| FacetReport {
+            value_or_threshold: s.text.clone(),
+            metrics: metrics
+                .iter()
+                .map(|&m| {
+                    let value = value_of(m);
+                    MetricResult {
+                        name: m.name().into(),
+                        description: m.description().into(),
+                        value: value.as_ref().ok().copied(),
+                        error: value.err(),
+                    }
+                })
+                .collect(),
+        };
+        if let Some(metrics) = &pre {
+            pre_facets.entry(s.facet.clone()).or_insert_with(Vec::new).push(report(metrics));
+        }
+        if let Some(metrics) = &post {
+            post_facets.entry(s.facet.clone()).or_insert_with(Vec::new).push(report(metrics));
+        }
+        groups.push(GroupCounts { facet: s.facet.clone(), value_or_threshold: s.text.clone(), counts });
+    }
+    let stage = |facets| StageReport { label: label_column.name.clone(), label_value_or_threshold: label_split.text.clone(), facets };
+    let analysis = Analysis {
+        version: "1.0".into(),
+        pre_training_bias_metrics: pre.is_some().then(|| stage(pre_facets)),
+        post_training_bias_metrics: post.is_some().then(|| stage(post_facets)),
+    };
+    warnings.dedup();
+    Ok(BiasRun { analysis, groups, warnings })
+}

@@ -1,0 +1,128 @@
+//! A value from `label_values_or_threshold` or `value_or_threshold`, as the
+//! Python value JSON gives, and how smclarify compares it with cells.
+
+use serde::{Deserialize, Serialize};
+
+use super::python_format::float_str;
+use super::series::{Dtype, Elem};
+
+/// A configured value: a JSON number (int or float), string or boolean.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum PyValue {
+    /// A whole JSON number (Python `int`).
+    Int(i64),
+    /// Any other JSON number (Python `float`).
+    Float(f64),
+    /// A boolean.
+    Bool(bool),
+    /// A string.
+    Str(String),
+}
+
+impl PyValue {
+    /// `str(value)` as Python prints it (report strings join these).
+    #[must_use]
+    pub fn py_str(&self) -> String {
+        match self {
+            Self::Int(i) => i.to_string(),
+            Self::Float(x) => float_str(*x),
+            Self::Bool(b) => if *b { "True" } else { "False" }.to_owned(),
+            Self::Str(s) => s.clone(),
+        }
+    }
+
+    /// The value as a number (a threshold), when it is one.
+    #[must_use]
+    pub fn number(&self) -> Option<f64> {
+        match self {
+            Self::Int(i) => Some(*i as f64),
+            Self::Float(x) => Some(*x),
+            Self::Bool(b) => Some(f64::from(u8::from(*b))),
+            Self::Str(_) => None,
+        }
+    }
+
+    /// `cell == value` on a pandas categorical: numbers equal numbers of any
+    /// width, strings equal strings, booleans only booleans.
+    #[must_use]
+    pub fn equals(&self, cell: Elem<'_>) -> bool {
+        match (cell, self) {
+            (Elem::Int(e), Self::Int(v)) => e == *v,
+            (Elem::Int(e), Self::Float(v)) => e as f64 == *v,
+            (Elem::Float(e), Self::Int(v)) => e == *v as f64,
+            (Elem::Float(e), Self::Float(v)) => e == *v,
+            (Elem::Bool(e), Self::Bool(v)) => e == *v,
+            (Elem::Str(e), Self::Str(v)) => e == v,
+            _ => false,
+        }
+    }
+}
+
+/// smclarify's second try when no cell equals any value: convert the values
+/// to the type of the column's first cell (`convert_positive_label_values`),
+/// with its quirks (`np.int64(1.5)` is 1, `np.bool_("False")` is True).
+pub fn convert_values(values: &[PyValue], dtype: Dtype, first: Elem<'_>) -> Result<Vec<PyValue>, String> {
+    let target = match first {
+        Elem::Missing => Dtype::Float,
+        Elem::Str(_) => Dtype::Object,
+        _ => dtype,
+    };
+    // Only strings are already of the target type (`str`); numpy scalars never match a Python value.
+    if target == Dtype::Object && matches!(values.first(), Some(PyValue::Str(_))) {
+        return Ok(values.to_vec());
+    }
+    match target {
+        Dtype::Int => match values.iter().map(to_int).collect::<Result<Vec<_>, _>>() {
+            Ok(v) => Ok(v),
+            Err(()) => values.iter().map(|v| to_float(v).map_err(|s| format!("could not convert string to float: '{s}'"))).collect(),
+        },
+        Dtype::Float => values.iter().map(to_float).collect::<Result<_, _>>().map_err(|_| {
+            "'label' has not positive elements. Double-check if 'label' and 'positive_label_values'have correct data-types or values.".to_owned()
+        }),
+        Dtype::Bool => Ok(values
+            .iter()
+            .map(|v| {
+                PyValue::Bool(match v {
+                    PyValue::Int(i) => *i != 0,
+                    PyValue::Float(x) => *x != 0.0,
+                    PyValue::Bool(b) => *b,
+                    PyValue::Str(s) => !s.is_empty(),
+                })
+            })
+            .collect()),
+        Dtype::Object => Ok(values.iter().map(|v| PyValue::Str(v.py_str())).collect()),
+    }
+}
+
+/// `np.int64(v)`: floats truncate; a string must be an integer literal.
+fn to_int(v: &PyValue) -> Result<PyValue, ()> {
+    match v {
+        PyValue::Int(i) => Ok(PyValue::Int(*i)),
+        #[allow(clippy::cast_possible_truncation)]
+        PyValue::Float(x) if x.is_finite() => Ok(PyValue::Int(x.trunc() as i64)),
+        PyValue::Float(_) => Err(()),
+        PyValue::Bool(b) => Ok(PyValue::Int(i64::from(*b))),
+        PyValue::Str(s) => s.trim().replace('_', "").parse().map(PyValue::Int).map_err(|_| ()),
+    }
+}
+
+/// `float(v)`; the error carries the string that failed.
+fn to_float(v: &PyValue) -> Result<PyValue, String> {
+    match v {
+        PyValue::Str(s) => parse_python_float(s).map(PyValue::Float).ok_or_else(|| s.clone()),
+        other => Ok(PyValue::Float(other.number().unwrap_or(f64::NAN))),
+    }
+}
+
+/// Python's `float(str)`: surrounding whitespace allowed, `inf`/`nan` words.
+#[must_use]
+pub fn parse_python_float(s: &str) -> Option<f64> {
+    let t = s.trim();
+    match t.to_ascii_lowercase().trim_start_matches(['+', '-']) {
+        "inf" | "infinity" | "nan" => {}
+        _ if t.chars().any(|c| c.is_ascii_alphabetic() && c != 'e' && c != 'E') => return None,
+        _ => {}
+    }
+    t.replace('_', "").parse().ok()
+}

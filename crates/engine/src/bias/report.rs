@@ -1,0 +1,96 @@
+//! Clarify's `analysis.json`: per stage, per facet, per facet value, the
+//! metrics sorted by name; infinities as the strings "Infinity" and
+//! "-Infinity"; a failed metric as `value: null` with its `error`.
+
+use indexmap::IndexMap;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// One metric's result.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MetricResult {
+    /// Short name (`"DPPL"`).
+    pub name: String,
+    /// Clarify's description.
+    pub description: String,
+    /// The value; `None` when the metric failed.
+    #[serde(serialize_with = "write_value", deserialize_with = "read_value")]
+    pub value: Option<f64>,
+    /// Why the metric failed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+}
+
+/// The metrics of one facet value (or threshold range).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FacetReport {
+    /// The facet value(s) joined by commas, or the interval text.
+    pub value_or_threshold: String,
+    /// Metrics sorted by name.
+    pub metrics: Vec<MetricResult>,
+}
+
+/// One stage's metrics.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StageReport {
+    /// The label column.
+    pub label: String,
+    /// The positive label values joined by commas, or the interval text.
+    pub label_value_or_threshold: String,
+    /// Per facet column, its values' reports.
+    pub facets: IndexMap<String, Vec<FacetReport>>,
+}
+
+/// The whole `analysis.json`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Analysis {
+    /// Always "1.0".
+    pub version: String,
+    /// Pre-training metrics, when asked for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pre_training_bias_metrics: Option<StageReport>,
+    /// Post-training metrics, when asked for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub post_training_bias_metrics: Option<StageReport>,
+}
+
+impl Analysis {
+    /// Parses an `analysis.json` (a Clarify baseline, or Tideline's own).
+    pub fn from_json(text: &str) -> Result<Self, String> {
+        serde_json::from_str(text).map_err(|e| format!("not a Clarify analysis.json: {e}"))
+    }
+
+    /// Pretty JSON text.
+    #[must_use]
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
+#[allow(clippy::ref_option)]
+fn write_value<S: Serializer>(value: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+    match value {
+        None => s.serialize_none(),
+        Some(v) if *v == f64::INFINITY => s.serialize_str("Infinity"),
+        Some(v) if *v == f64::NEG_INFINITY => s.serialize_str("-Infinity"),
+        Some(v) if v.is_nan() => s.serialize_str("NaN"),
+        Some(v) => s.serialize_f64(*v),
+    }
+}
+
+fn read_value<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Raw {
+        Number(f64),
+        Text(String),
+    }
+    Ok(match Option::<Raw>::deserialize(d)? {
+        None => None,
+        Some(Raw::Number(x)) => Some(x),
+        Some(Raw::Text(t)) => match t.as_str() {
+            "Infinity" => Some(f64::INFINITY),
+            "-Infinity" => Some(f64::NEG_INFINITY),
+            _ => Some(f64::NAN),
+        },
+    })
+}

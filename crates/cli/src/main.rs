@@ -1,5 +1,8 @@
 //! `tideline`: Tideline's engine on the command line, for pipelines and big files.
 
+mod bias;
+mod bias_args;
+mod bias_drift;
 mod drift;
 mod inspect;
 mod load;
@@ -27,6 +30,10 @@ enum Command {
     Monitor(monitor::MonitorArgs),
     /// Test every column of current data for drift from a baseline (drift.json).
     Drift(drift::DriftArgs),
+    /// Clarify's bias metrics for a labelled (and predicted) dataset (analysis.json).
+    Bias(bias::BiasArgs),
+    /// Check current bias metrics against a baseline analysis.json (constraint_violations.json).
+    BiasDrift(bias_drift::BiasDriftArgs),
 }
 
 fn main() -> ExitCode {
@@ -36,6 +43,8 @@ fn main() -> ExitCode {
         Command::SuggestBaseline(args) => suggest_baseline::run(&args),
         Command::Monitor(args) => monitor::run(&args),
         Command::Drift(args) => drift::run(&args),
+        Command::Bias(args) => bias::run(&args),
+        Command::BiasDrift(args) => bias_drift::run(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -1,0 +1,72 @@
+//! `tideline bias --config analysis_config.json --data DATA [--out DIR]`:
+//! Clarify's bias metrics. Writes `DIR/analysis.json` (Clarify's schema),
+//! `DIR/fairness.json` (the metrics Clarify lacks, with bootstrap intervals)
+//! and `DIR/analysis_config.json` (the configuration used), and prints a
+//! table of the metrics.
+
+use std::path::{Path, PathBuf};
+
+use clap::Args;
+use tideline_engine::bias::{run_bias, Analysis, BiasRun, Metric};
+
+use crate::bias_args::BiasConfigArgs;
+use crate::suggest_baseline::write;
+
+/// Arguments of `bias`.
+#[derive(Debug, Args)]
+pub struct BiasArgs {
+    #[command(flatten)]
+    input: BiasConfigArgs,
+    /// Output directory (created when absent); without it, only the table is printed.
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+}
+
+/// Prints every metric of an analysis, one line each.
+pub fn print_analysis(analysis: &Analysis) {
+    for (stage, report) in
+        [("pre-training", &analysis.pre_training_bias_metrics), ("post-training", &analysis.post_training_bias_metrics)]
+    {
+        let Some(report) = report else { continue };
+        println!("{stage}: label {} = {}", report.label, report.label_value_or_threshold);
+        for (facet, values) in &report.facets {
+            for value in values {
+                println!("  {facet} = {}", value.value_or_threshold);
+                for m in &value.metrics {
+                    let text = match (m.value, &m.error) {
+                        (Some(v), _) => {
+                            let flag = Metric::parse(&m.name).is_some_and(|metric| metric.is_concern(v));
+                            format!("{v:>10.4}{}", if flag { "  !" } else { "" })
+                        }
+                        (None, Some(e)) => format!("     error: {e}"),
+                        (None, None) => "         -".into(),
+                    };
+                    println!("    {:<6}{text}", m.name);
+                }
+            }
+        }
+    }
+}
+
+/// Writes the analysis files into `dir`.
+pub fn write_outputs(dir: &Path, run: &BiasRun, config_json: &str) -> Result<(), String> {
+    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    write(&dir.join("analysis.json"), &run.analysis.to_json())?;
+    write(&dir.join("analysis_config.json"), config_json)?;
+    Ok(())
+}
+
+pub fn run(args: &BiasArgs) -> Result<(), String> {
+    let config = args.input.config()?;
+    let table = args.input.table()?;
+    let run = run_bias(&table, &config)?;
+    for warning in &run.warnings {
+        eprintln!("warning: {warning}");
+    }
+    print_analysis(&run.analysis);
+    if let Some(dir) = &args.out {
+        write_outputs(dir, &run, &config.to_json())?;
+        println!("wrote {}", dir.join("analysis.json").display());
+    }
+    Ok(())
+}

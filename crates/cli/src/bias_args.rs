@@ -1,0 +1,134 @@
+//! The arguments `bias` and `bias-drift` share: a Clarify
+//! `analysis_config.json`, or flags that build one for quick use (flags
+//! given with a config override its fields).
+
+use std::path::PathBuf;
+
+use clap::Args;
+use tideline_engine::bias::{AnalysisConfig, ColumnRef, FacetConfig, MethodSelection, PyValue, StageMethods};
+use tideline_engine::table::{concat, Table};
+
+use crate::load::{load_file, ReadArgs};
+
+/// Where the bias analysis is described and which data it reads.
+#[derive(Debug, Args)]
+pub struct BiasConfigArgs {
+    /// Clarify's analysis_config.json.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Data files (stacked into one dataset).
+    #[arg(long = "data", required = true, value_name = "DATA")]
+    data: Vec<PathBuf>,
+    /// The label column.
+    #[arg(long, value_name = "COLUMN")]
+    label: Option<String>,
+    /// Positive label values, comma-separated (or one threshold).
+    #[arg(long, value_name = "V,...", value_delimiter = ',')]
+    label_values: Option<Vec<String>>,
+    /// A facet column (repeat for several; each is analysed on its own).
+    #[arg(long, value_name = "COLUMN")]
+    facet: Vec<String>,
+    /// Sensitive values of the facet, comma-separated (or one threshold); absent: every value against the rest.
+    #[arg(long, value_name = "V,...", value_delimiter = ',')]
+    facet_values: Option<Vec<String>>,
+    /// The predicted-label column (enables post-training metrics).
+    #[arg(long, value_name = "COLUMN", conflicts_with = "score")]
+    predicted_label: Option<String>,
+    /// A predicted score column: positive when the score exceeds --threshold.
+    #[arg(long, value_name = "COLUMN")]
+    score: Option<String>,
+    /// Probability threshold for --score (default 0.5).
+    #[arg(long, value_name = "T")]
+    threshold: Option<f64>,
+    /// The group variable of CDDL and CDDPL.
+    #[arg(long, value_name = "COLUMN")]
+    group: Option<String>,
+    /// Compare values literally instead of smclarify's data-type rule.
+    #[arg(long)]
+    strict: bool,
+    #[command(flatten)]
+    read: ReadArgs,
+}
+
+/// A flag value as JSON would give it: a number when it reads as one.
+fn value(text: &str) -> PyValue {
+    if let Ok(i) = text.parse::<i64>() {
+        PyValue::Int(i)
+    } else if let Ok(x) = text.parse::<f64>() {
+        PyValue::Float(x)
+    } else {
+        PyValue::Str(text.to_owned())
+    }
+}
+
+impl BiasConfigArgs {
+    /// The configuration: the file's, with the flags applied on top.
+    pub fn config(&self) -> Result<AnalysisConfig, String> {
+        let mut config = match &self.config {
+            Some(path) => {
+                let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+                AnalysisConfig::from_json(&text).map_err(|e| format!("{e}: {}", path.display()))?
+            }
+            None => AnalysisConfig::default(),
+        };
+        if let Some(label) = &self.label {
+            config.label = Some(ColumnRef::Name(label.clone()));
+        }
+        if let Some(values) = &self.label_values {
+            config.label_values_or_threshold = values.iter().map(|v| value(v)).collect();
+        }
+        if !self.facet.is_empty() {
+            let values = self.facet_values.as_ref().map(|v| v.iter().map(|x| value(x)).collect());
+            config.facet = self
+                .facet
+                .iter()
+                .map(|f| FacetConfig { name_or_index: ColumnRef::Name(f.clone()), value_or_threshold: values.clone() })
+                .collect();
+        } else if self.facet_values.is_some() {
+            return Err("--facet-values needs --facet".into());
+        }
+        if let Some(p) = &self.predicted_label {
+            config.predicted_label = Some(ColumnRef::Name(p.clone()));
+            config.predicted_score = None;
+        }
+        if let Some(s) = &self.score {
+            config.predicted_score = Some(ColumnRef::Name(s.clone()));
+            config.predicted_label = None;
+        }
+        if self.threshold.is_some() {
+            config.probability_threshold = self.threshold;
+        }
+        if let Some(g) = &self.group {
+            config.group_variable = Some(ColumnRef::Name(g.clone()));
+        }
+        config.strict |= self.strict;
+        let all = || Some(StageMethods { methods: MethodSelection::All("all".into()) });
+        if config.methods.pre_training_bias.is_none() && config.methods.post_training_bias.is_none() {
+            config.methods.pre_training_bias = all();
+            if config.predicted_label.is_some() || config.predicted_score.is_some() {
+                config.methods.post_training_bias = all();
+            }
+        }
+        if config.label.is_none() {
+            return Err("no label: give --label (and --label-values) or a --config with a label".into());
+        }
+        if config.facet.is_empty() {
+            return Err("no facet: give --facet or a --config with a facet".into());
+        }
+        Ok(config)
+    }
+
+    /// The data files, stacked.
+    pub fn table(&self) -> Result<Table, String> {
+        let options = self.read.options()?;
+        let mut parts = Vec::with_capacity(self.data.len());
+        for path in &self.data {
+            let loaded = load_file(path, &options)?;
+            for warning in &loaded.warnings {
+                eprintln!("warning: {} ({})", warning.message, warning.file);
+            }
+            parts.push(loaded.table);
+        }
+        Ok(if parts.len() == 1 { parts.remove(0) } else { concat(&parts) })
+    }
+}

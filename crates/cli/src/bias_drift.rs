@@ -1,0 +1,61 @@
+//! `tideline bias-drift --baseline analysis.json --config C --data DATA --out DIR`:
+//! Model Monitor's bias drift check. Computes the current metrics, compares
+//! each with the baseline's (a metric farther from no bias than its baseline
+//! value is a violation; the rule is documented in the engine's
+//! `bias::drift_check`), writes `DIR/analysis.json` and
+//! `DIR/constraint_violations.json`. Exit status 0 whenever the check ran.
+
+use std::path::PathBuf;
+
+use clap::Args;
+use tideline_engine::bias::{bias_drift, bias_violations, run_bias, Analysis};
+
+use crate::bias::{print_analysis, write_outputs};
+use crate::bias_args::BiasConfigArgs;
+use crate::suggest_baseline::write;
+
+/// Arguments of `bias-drift`.
+#[derive(Debug, Args)]
+pub struct BiasDriftArgs {
+    /// The baseline's analysis.json (Clarify's or Tideline's).
+    #[arg(long, value_name = "FILE")]
+    baseline: PathBuf,
+    #[command(flatten)]
+    input: BiasConfigArgs,
+    /// Output directory (created when absent).
+    #[arg(long, value_name = "DIR")]
+    out: PathBuf,
+}
+
+pub fn run(args: &BiasDriftArgs) -> Result<(), String> {
+    let text =
+        std::fs::read_to_string(&args.baseline).map_err(|e| format!("cannot read {}: {e}", args.baseline.display()))?;
+    let baseline = Analysis::from_json(&text).map_err(|e| format!("{e}: {}", args.baseline.display()))?;
+    let config = args.input.config()?;
+    let table = args.input.table()?;
+    let run = run_bias(&table, &config)?;
+    for warning in &run.warnings {
+        eprintln!("warning: {warning}");
+    }
+    print_analysis(&run.analysis);
+    let checks = bias_drift(&baseline, &run.analysis);
+    let violations = bias_violations(&checks);
+    write_outputs(&args.out, &run, &config.to_json())?;
+    let path = args.out.join("constraint_violations.json");
+    write(&path, &violations.to_json())?;
+    let unchecked = checks.iter().filter(|c| c.current.is_none()).count();
+    println!(
+        "bias drift: {} metrics checked against the baseline, {} violations, {unchecked} not computable now",
+        checks.len(),
+        violations.violations.len()
+    );
+    if violations.violations.is_empty() {
+        println!("Completed: no violations.");
+    } else {
+        for v in &violations.violations {
+            println!("  {} = {}: {} {}", v.facet, v.facet_value, v.metric_name, v.description);
+        }
+        println!("CompletedWithViolations: written to {}", path.display());
+    }
+    Ok(())
+}

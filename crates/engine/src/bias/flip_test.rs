@@ -1,0 +1,110 @@
+//! Clarify's flip test (FT), equal to smclarify 0.5's `FT`.
+//!
+//! A k-nearest-neighbour classifier (k = 5, or 1 when group a has 9 rows or
+//! fewer) is trained on group a's features and a's *predicted* labels, then
+//! asked for a label for every row of group d: "what would the model have
+//! said had this row been in group a". FT = (FS⁺ − FS⁻) / n_d, where FS⁺ counts
+//! d rows predicted positive that the neighbours call negative and FS⁻ the
+//! reverse. Neighbours are chosen exactly as scikit-learn 1.9 chooses them,
+//! ties at equal distances included (see [`super::knn_classifier`]).
+
+use super::divide::divide;
+use super::knn_classifier::KnnClassifier;
+
+/// The error smclarify raises when a feature column is neither numeric nor
+/// boolean; [`flip_test`] takes numbers only, so callers report it.
+pub const NON_NUMERIC_FEATURES: &str = "FlipTest does not support non-numeric columns";
+
+/// smclarify's `FT_SAMPLES_COUNT_THRESHOLD`: with this many a rows or fewer,
+/// a single neighbour decides.
+const FEW_ROWS: usize = 9;
+
+/// The flip test of group d (`sensitive[i]` true) against group a (the rest).
+///
+/// `features` holds one slice per feature column (every column but the
+/// facet, the label and the predicted label), each with one value per row:
+/// numbers as they are, booleans as 0.0 / 1.0, NaN for a missing value.
+/// `predicted` is the positive-predicted-label indicator.
+///
+/// # Errors
+///
+/// In smclarify's order: "Facet set is empty" when no row is in d, "Negated
+/// Facet set is empty" when every row is; then scikit-learn's refusals: no
+/// feature column, a missing (NaN) or infinite feature value (group a's rows
+/// are checked before d's, as scikit-learn checks the training rows first).
+/// Columns of unequal length are an error too.
+///
+/// # Examples
+/// ```
+/// use tideline_engine::bias::flip_test;
+/// let x = [0.0, 10.0, 1.0, 9.0];
+/// let d = [false, false, true, true];
+/// let ft = flip_test(&[&x], &d, &[false, true, true, false]).unwrap();
+/// assert!((-1.0..=1.0).contains(&ft));
+/// assert_eq!(flip_test(&[&x], &[false; 4], &[true; 4]), Err("Facet set is empty".to_string()));
+/// ```
+pub fn flip_test(features: &[&[f64]], sensitive: &[bool], predicted: &[bool]) -> Result<f64, String> {
+    let n = sensitive.len();
+    if predicted.len() != n || features.iter().any(|column| column.len() != n) {
+        return Err(format!(
+            "flip test: the facet has {n} rows but the predicted labels have {} and the feature columns {:?}",
+            predicted.len(),
+            features.iter().map(|c| c.len()).collect::<Vec<_>>()
+        ));
+    }
+    let n_d = sensitive.iter().filter(|&&s| s).count();
+    if n_d == 0 {
+        return Err("Facet set is empty".into());
+    }
+    if n_d == n {
+        return Err("Negated Facet set is empty".into());
+    }
+    if features.is_empty() {
+        return Err(format!(
+            "Found array with 0 feature(s) (shape=({}, 0)) while a minimum of 1 is required by KNeighborsClassifier.",
+            n - n_d
+        ));
+    }
+    let (a_rows, a_labels) = group_rows(features, sensitive, predicted, false);
+    let (d_rows, d_labels) = group_rows(features, sensitive, predicted, true);
+    check_finite(&a_rows)?;
+    check_finite(&d_rows)?;
+    let k = if a_labels.len() > FEW_ROWS { 5 } else { 1 };
+    let model = KnnClassifier::fit(a_rows, features.len(), a_labels, k);
+    let as_if_a = model.predict(&d_rows);
+    let (mut flipped_up, mut flipped_down) = (0i64, 0i64);
+    for (&model_says, &neighbours_say) in d_labels.iter().zip(&as_if_a) {
+        match (model_says, neighbours_say) {
+            (true, false) => flipped_up += 1,
+            (false, true) => flipped_down += 1,
+            _ => {}
+        }
+    }
+    // Counts below 2^53 convert exactly.
+    #[allow(clippy::cast_precision_loss)]
+    Ok(divide((flipped_up - flipped_down) as f64, n_d as f64))
+}
+
+/// The rows of one group, row-major, and their predicted labels.
+fn group_rows(features: &[&[f64]], sensitive: &[bool], predicted: &[bool], group_d: bool) -> (Vec<f64>, Vec<bool>) {
+    let mut rows = Vec::new();
+    let mut labels = Vec::new();
+    for (i, (&s, &p)) in sensitive.iter().zip(predicted).enumerate() {
+        if s == group_d {
+            rows.extend(features.iter().map(|column| column[i]));
+            labels.push(p);
+        }
+    }
+    (rows, labels)
+}
+
+/// scikit-learn's input check: NaN first, then infinities.
+fn check_finite(rows: &[f64]) -> Result<(), String> {
+    if rows.iter().any(|v| v.is_nan()) {
+        return Err("Input X contains NaN.".into());
+    }
+    if rows.iter().any(|v| v.is_infinite()) {
+        return Err("Input X contains infinity or a value too large for dtype('float64').".into());
+    }
+    Ok(())
+}

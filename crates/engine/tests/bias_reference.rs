@@ -10,15 +10,8 @@ const BIAS_TOLERANCE: f64 = 1e-9;
 /// Cases the engine does not match yet, with the reason (reported to the
 /// bias module's owner). A listed case that starts to match fails the test,
 /// so the list only shrinks.
-const KNOWN_GAPS: &[(&str, &str)] = &[
-    ("err_adult_unknown_method", "message text and metric order differ from smclarify's"),
-    ("err_adult_facet_value_not_int", "smclarify fails the whole report with an UnboundLocalError"),
-    ("spec_continuous_facet_ft", "FT not wired yet"),
-    ("spec_ft_datasetft", "FT not wired yet"),
-    ("ft_continuous_30", "FT not wired yet"),
-    ("ft_continuous_k1", "FT not wired yet"),
-    ("ft_continuous_one_vs_rest", "FT not wired yet"),
-];
+const KNOWN_GAPS: &[(&str, &str)] =
+    &[("err_adult_facet_value_not_int", "smclarify fails the whole report with an UnboundLocalError")];
 
 /// The case a failure line is about (case names are `[a-z0-9_]+`).
 fn case_of(failure: &str) -> &str {

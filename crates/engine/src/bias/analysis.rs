@@ -5,8 +5,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::compute::compute;
-use super::confusion::FacetCounts;
 use super::config::{AnalysisConfig, ColumnRef, FacetConfig};
+use super::confusion::FacetCounts;
 use super::counting::count_facet;
 use super::datatype::{series_datatype, DataType};
 use super::ft_features::ft_features;
@@ -47,10 +47,10 @@ fn column<'t>(table: &'t Table, reference: &ColumnRef, role: &str) -> Result<&'t
 }
 
 /// One facet value's rows.
-struct FacetSplit {
-    facet: String,
-    text: String,
-    mask: Result<Vec<bool>, String>,
+pub(crate) struct FacetSplit {
+    pub(crate) facet: String,
+    pub(crate) text: String,
+    pub(crate) mask: Result<Vec<bool>, String>,
 }
 
 fn elem_value(e: Elem<'_>) -> (PyValue, String) {
@@ -63,7 +63,12 @@ fn elem_value(e: Elem<'_>) -> (PyValue, String) {
     }
 }
 
-fn facet_splits(table: &Table, facet: &FacetConfig, strict: bool, warnings: &mut Vec<String>) -> Result<Vec<FacetSplit>, String> {
+pub(crate) fn facet_splits(
+    table: &Table,
+    facet: &FacetConfig,
+    strict: bool,
+    warnings: &mut Vec<String>,
+) -> Result<Vec<FacetSplit>, String> {
     let column = column(table, &facet.name_or_index, "Facet")?;
     let series = Series::new(column);
     let name = column.name.clone();
@@ -102,24 +107,73 @@ fn facet_splits(table: &Table, facet: &FacetConfig, strict: bool, warnings: &mut
 }
 
 /// Predicted labels from a predicted-label column or a score column.
-fn predictions(table: &Table, config: &AnalysisConfig, label: &Series<'_>, label_split: &super::split::Split) -> Result<Option<Vec<bool>>, String> {
+fn predictions(
+    table: &Table,
+    config: &AnalysisConfig,
+    label: &Series<'_>,
+    label_split: &super::split::Split,
+) -> Result<Option<Vec<bool>>, String> {
     if let Some(reference) = &config.predicted_label {
         let predicted = Series::new(column(table, reference, "Predicted label")?);
-        return split_predicted(&predicted, label, label_split, &config.label_values_or_threshold, config.strict).map(Some);
+        return split_predicted(&predicted, label, label_split, &config.label_values_or_threshold, config.strict)
+            .map(Some);
     }
     let Some(reference) = &config.predicted_score else { return Ok(None) };
     let score = column(table, reference, "Predicted score")?;
     let numbers = Series::new(score).numbers();
     if let Some(row) = (0..score.len()).find(|&i| numbers[i].is_nan() && !score.data.is_missing(i)) {
-        return Err(format!("predicted score column '{}' is not numeric (row {}: {:?})", score.name, row + 1, score.data.category_key(row).unwrap_or_default()));
+        return Err(format!(
+            "predicted score column '{}' is not numeric (row {}: {:?})",
+            score.name,
+            row + 1,
+            score.data.category_key(row).unwrap_or_default()
+        ));
     }
     let threshold = config.threshold();
     let mask: Vec<bool> = numbers.iter().map(|&s| s > threshold).collect();
     if mask.iter().any(|&m| m) {
         Ok(Some(mask))
     } else {
-        Err(format!("No score in '{}' exceeds the probability threshold {threshold}: no row is predicted positive", score.name))
+        Err(format!(
+            "No score in '{}' exceeds the probability threshold {threshold}: no row is predicted positive",
+            score.name
+        ))
     }
+}
+
+/// The label column, its positive rows and the predicted positive rows.
+pub(crate) struct Outcomes<'t> {
+    pub(crate) label_column: &'t Column,
+    pub(crate) label_split: super::split::Split,
+    pub(crate) predicted: Option<Vec<bool>>,
+}
+
+/// Label and predictions as the config defines them; predictions are
+/// required when `need_predictions`.
+pub(crate) fn outcomes<'t>(
+    table: &'t Table,
+    config: &AnalysisConfig,
+    need_predictions: bool,
+    warnings: &mut Vec<String>,
+) -> Result<Outcomes<'t>, String> {
+    let label_ref = config.label.as_ref().ok_or("the config names no label column")?;
+    let label_column = column(table, label_ref, "Label")?;
+    if config.label_values_or_threshold.is_empty() {
+        return Err("Positive label values or thresholds are empty for Label column".into());
+    }
+    let label = Series::new(label_column);
+    let label_split = split(&label, &config.label_values_or_threshold, config.strict)?;
+    warnings.extend(threshold_quirk("Label", &label, &config.label_values_or_threshold, &label_split));
+    let predicted = if need_predictions {
+        let p = predictions(table, config, &label, &label_split)?;
+        if p.is_none() {
+            return Err("predicted_label_column has to be provided for Post training metrics".into());
+        }
+        p
+    } else {
+        predictions(table, config, &label, &label_split).ok().flatten()
+    };
+    Ok(Outcomes { label_column, label_split, predicted })
 }
 
 /// Runs the bias analysis the config describes. Whole-analysis failures
@@ -130,26 +184,12 @@ pub fn run_bias(table: &Table, config: &AnalysisConfig) -> Result<BiasRun, Strin
     let pre = config.stage_metrics(Stage::PreTraining).transpose()?;
     let post = config.stage_metrics(Stage::PostTraining).transpose()?;
     if pre.is_none() && post.is_none() {
-        return Err("the config asks for no bias metric (methods.pre_training_bias or methods.post_training_bias)".into());
-    }
-    let label_ref = config.label.as_ref().ok_or("the config names no label column")?;
-    let label_column = column(table, label_ref, "Label")?;
-    if config.label_values_or_threshold.is_empty() {
-        return Err("Positive label values or thresholds are empty for Label column".into());
+        return Err(
+            "the config asks for no bias metric (methods.pre_training_bias or methods.post_training_bias)".into()
+        );
     }
     let mut warnings = Vec::new();
-    let label = Series::new(label_column);
-    let label_split = split(&label, &config.label_values_or_threshold, config.strict)?;
-    warnings.extend(threshold_quirk("Label", &label, &config.label_values_or_threshold, &label_split));
-    let predicted = if post.is_some() {
-        let p = predictions(table, config, &label, &label_split)?;
-        if p.is_none() {
-            return Err("predicted_label_column has to be provided for Post training metrics".into());
-        }
-        p
-    } else {
-        None
-    };
+    let Outcomes { label_column, label_split, predicted } = outcomes(table, config, post.is_some(), &mut warnings)?;
     let strata = config
         .group_variable
         .as_ref()
@@ -169,7 +209,14 @@ pub fn run_bias(table: &Table, config: &AnalysisConfig) -> Result<BiasRun, Strin
     }
 
     let mut left_out: Vec<&str> = vec![label_column.name.as_str()];
-    for reference in config.facet.iter().map(|f| &f.name_or_index).chain(&config.predicted_label).chain(&config.predicted_score).chain(&config.excluded_columns) {
+    for reference in config
+        .facet
+        .iter()
+        .map(|f| &f.name_or_index)
+        .chain(&config.predicted_label)
+        .chain(&config.predicted_score)
+        .chain(&config.excluded_columns)
+    {
         if let Some(c) = reference.find(table) {
             left_out.push(c.name.as_str());
         }
@@ -199,8 +246,7 @@ pub fn run_bias(table: &Table, config: &AnalysisConfig) -> Result<BiasRun, Strin
             }
             if metric == Metric::FT {
                 let mask = s.mask.as_ref().map_err(Clone::clone)?;
-                let features = features.as_ref().ok_or("no features")?.as_ref().map_err(Clone::clone)?;
-                let _ = c;
+                let features = features.as_ref().ok_or("no features")?;
                 return super::ft_features::flip_test_value(features, mask, predicted.as_deref().unwrap_or_default());
             }
             compute(metric, c)
@@ -228,7 +274,11 @@ pub fn run_bias(table: &Table, config: &AnalysisConfig) -> Result<BiasRun, Strin
         }
         groups.push(GroupCounts { facet: s.facet.clone(), value_or_threshold: s.text.clone(), counts });
     }
-    let stage = |facets| StageReport { label: label_column.name.clone(), label_value_or_threshold: label_split.text.clone(), facets };
+    let stage = |facets| StageReport {
+        label: label_column.name.clone(),
+        label_value_or_threshold: label_split.text.clone(),
+        facets,
+    };
     let analysis = Analysis {
         version: "1.0".into(),
         pre_training_bias_metrics: pre.is_some().then(|| stage(pre_facets)),

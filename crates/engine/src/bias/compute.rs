@@ -82,7 +82,8 @@ pub fn compute(metric: Metric, c: &FacetCounts) -> Result<f64, String> {
         }
         Metric::DCR => {
             groups(c, "DCO: Facet set is empty", "DCO: Negated Facet set is empty")?;
-            let (rr_a, rr_d) = (ratio(a.negatives(), a.predicted_negatives()), ratio(d.negatives(), d.predicted_negatives()));
+            let (rr_a, rr_d) =
+                (ratio(a.negatives(), a.predicted_negatives()), ratio(d.negatives(), d.predicted_negatives()));
             Ok(if rr_a == rr_d && rr_a == f64::INFINITY { 0.0 } else { rr_d - rr_a })
         }
         Metric::RD => {

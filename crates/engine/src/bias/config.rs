@@ -172,7 +172,13 @@ impl AnalysisConfig {
     }
 }
 
-fn unknown_metric(name: &str, of_stage: &[Metric]) -> String {
-    let names: Vec<String> = of_stage.iter().map(|m| format!("'{}'", m.name())).collect();
-    format!("Invalid metric_name '{name}': metrics should be one of the registered metrics[{}]", names.join(", "))
+fn unknown_metric(_name: &str, of_stage: &[Metric]) -> String {
+    // smclarify lists its registry in registration order (its source order).
+    const REGISTERED: [&str; 21] = [
+        "CI", "DPL", "KL", "JS", "LP", "TVD", "KS", "CDDL", "DPPL", "DI", "DCA", "DCR", "RD", "SD", "DAR", "DRR", "AD",
+        "CDDPL", "TE", "FT", "GE",
+    ];
+    let names: Vec<String> =
+        REGISTERED.iter().filter(|n| of_stage.iter().any(|m| m.name() == **n)).map(|n| format!("'{n}'")).collect();
+    format!("Invalid metric_name: metrics should be one of the registered metrics[{}]", names.join(", "))
 }

@@ -7,7 +7,12 @@ use super::strata::Strata;
 /// Counts rows by facet group (d when `sensitive`), observed label and
 /// predicted label (all negative without predictions), and stratum.
 #[must_use]
-pub fn count_facet(sensitive: &[bool], label: &[bool], predicted: Option<&[bool]>, strata: Option<&Strata>) -> FacetCounts {
+pub fn count_facet(
+    sensitive: &[bool],
+    label: &[bool],
+    predicted: Option<&[bool]>,
+    strata: Option<&Strata>,
+) -> FacetCounts {
     let mut counts = FacetCounts {
         strata: vec![(Confusion::default(), Confusion::default()); strata.map_or(0, |s| s.names.len())],
         has_predictions: predicted.is_some(),

@@ -21,8 +21,20 @@ pub fn ft_features(table: &Table, left_out: &[&str]) -> Result<Vec<Vec<f64>>, St
     Ok(features)
 }
 
-/// FT for one facet value, on the features `ft_features` gathered.
-pub fn flip_test_value(features: &[Vec<f64>], sensitive: &[bool], predicted: &[bool]) -> Result<f64, String> {
-    let _ = (features, sensitive, predicted);
-    Err("FT is not wired yet".into())
+/// FT for one facet value, on the features `ft_features` gathered; the
+/// empty-group errors come before the non-numeric one, as in smclarify.
+pub fn flip_test_value(
+    features: &Result<Vec<Vec<f64>>, String>,
+    sensitive: &[bool],
+    predicted: &[bool],
+) -> Result<f64, String> {
+    if !sensitive.iter().any(|&d| d) {
+        return Err("Facet set is empty".into());
+    }
+    if sensitive.iter().all(|&d| d) {
+        return Err("Negated Facet set is empty".into());
+    }
+    let columns = features.as_ref().map_err(Clone::clone)?;
+    let views: Vec<&[f64]> = columns.iter().map(Vec::as_slice).collect();
+    super::flip_test::flip_test(&views, sensitive, predicted)
 }

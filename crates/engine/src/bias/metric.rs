@@ -165,7 +165,9 @@ impl Metric {
     #[must_use]
     pub fn stage(self) -> Stage {
         match self {
-            Self::CI | Self::DPL | Self::KL | Self::JS | Self::LP | Self::TVD | Self::KS | Self::CDDL => Stage::PreTraining,
+            Self::CI | Self::DPL | Self::KL | Self::JS | Self::LP | Self::TVD | Self::KS | Self::CDDL => {
+                Stage::PreTraining
+            }
             _ => Stage::PostTraining,
         }
     }

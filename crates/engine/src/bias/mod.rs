@@ -15,10 +15,13 @@ mod confusion;
 mod counting;
 mod datatype;
 mod divide;
+mod drift_check;
 pub mod fairness;
+mod fairness_run;
 mod flip_test;
 mod ft_features;
 mod interval;
+mod intervals;
 mod kd_tree;
 mod knn_classifier;
 mod label_distribution;
@@ -42,7 +45,12 @@ pub use confusion::{Confusion, FacetCounts};
 pub use counting::count_facet;
 pub use datatype::{series_datatype, DataType, UNIQUENESS_THRESHOLD};
 pub use divide::divide;
+pub use drift_check::{
+    bias_drift, bias_violations, distance_from_ideal, BiasDriftCheck, BiasViolation, BiasViolations,
+};
+pub use fairness_run::fairness_for_config;
 pub use flip_test::{flip_test, NON_NUMERIC_FEATURES};
+pub use intervals::{metric_intervals, MetricInterval};
 pub use metric::{Metric, MetricInfo, Stage};
 pub use py_value::PyValue;
 pub use python_format::{float_str, number_str};

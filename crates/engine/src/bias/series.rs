@@ -94,7 +94,9 @@ impl<'a> Series<'a> {
             ColumnData::Numeric(_) => Dtype::Float,
             ColumnData::Boolean(_) if !missing => Dtype::Bool,
             ColumnData::Categorical { dictionary, .. }
-                if !missing && !dictionary.is_empty() && dictionary.iter().all(|v| BOOL_WORDS.contains(&v.as_str())) =>
+                if !missing
+                    && !dictionary.is_empty()
+                    && dictionary.iter().all(|v| BOOL_WORDS.contains(&v.as_str())) =>
             {
                 Dtype::Bool
             }
@@ -124,7 +126,9 @@ impl<'a> Series<'a> {
 
     fn typed<'s>(&self, raw: &'s str) -> Elem<'s> {
         match self.dtype {
-            Dtype::Int => raw.parse::<i64>().map_or_else(|_| raw.parse().map_or(Elem::Str(raw), Elem::Float), Elem::Int),
+            Dtype::Int => {
+                raw.parse::<i64>().map_or_else(|_| raw.parse().map_or(Elem::Str(raw), Elem::Float), Elem::Int)
+            }
             Dtype::Float => raw.parse().map_or(Elem::Str(raw), Elem::Float),
             Dtype::Bool => Elem::Bool(raw.eq_ignore_ascii_case("true")),
             Dtype::Object => Elem::Str(raw),

@@ -37,8 +37,9 @@ pub fn categorical_mask(series: &Series<'_>, values: &[PyValue]) -> Result<Vec<b
 pub fn threshold_of(values: &[PyValue]) -> Result<f64, String> {
     let first = values.first().ok_or("Threshold values must be provided for continuous features")?;
     match first {
-        PyValue::Str(s) => parse_python_float(s)
-            .ok_or_else(|| "Facet/label value provided must be a single numeric threshold for continuous data".to_owned()),
+        PyValue::Str(s) => parse_python_float(s).ok_or_else(|| {
+            "Facet/label value provided must be a single numeric threshold for continuous data".to_owned()
+        }),
         other => other.number().ok_or_else(|| "Threshold values must be provided for continuous features".to_owned()),
     }
 }
@@ -89,7 +90,13 @@ fn strict_datatype(series: &Series<'_>, values: &[PyValue]) -> DataType {
 /// Predicted labels split with the label's values: the data types must
 /// agree; a threshold uses the maximum over labels and predictions, with the
 /// predictions cast to the label's dtype (so an int label truncates scores).
-pub fn split_predicted(predicted: &Series<'_>, label: &Series<'_>, label_split: &Split, values: &[PyValue], strict: bool) -> Result<Vec<bool>, String> {
+pub fn split_predicted(
+    predicted: &Series<'_>,
+    label: &Series<'_>,
+    label_split: &Split,
+    values: &[PyValue],
+    strict: bool,
+) -> Result<Vec<bool>, String> {
     let data_type = if strict { label_split.data_type } else { series_datatype(predicted, values) };
     if data_type != label_split.data_type {
         return Err("Predicted Label Column series datatype is not the same as Label Column series".into());

@@ -166,7 +166,14 @@ impl KdTree {
         let (lower, upper) = bounds.split_at(self.n_features);
         let mut sum = 0.0;
         for ((&p, &lo), &hi) in point.iter().zip(lower).zip(upper) {
-            let gap = (lo - p).max(p - hi).max(0.0);
+            // Comparisons rather than `f64::max`, which is slow on wasm.
+            let gap = if p < lo {
+                lo - p
+            } else if p > hi {
+                p - hi
+            } else {
+                0.0
+            };
             sum += gap * gap;
         }
         sum
@@ -188,8 +195,12 @@ fn fill_bounds(data: &[f64], n_features: usize, rows: &[usize], lower_upper: &mu
         let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
         for &row in rows {
             let v = data[row * n_features + j];
-            lo = lo.min(v);
-            hi = hi.max(v);
+            if v < lo {
+                lo = v;
+            }
+            if v > hi {
+                hi = v;
+            }
         }
         lower[j] = lo;
         upper[j] = hi;

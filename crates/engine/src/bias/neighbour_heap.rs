@@ -49,6 +49,7 @@ impl NeighbourHeap {
     /// Offers `row` at squared distance `distance`: it replaces the farthest
     /// row if strictly closer, then sinks below every larger child, taking
     /// the left child when both are equal.
+    #[inline]
     pub(crate) fn push(&mut self, distance: f64, row: usize) {
         let size = self.distances.len();
         if size == 0 || distance >= self.distances[0] {

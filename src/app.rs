@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::bridge;
-use crate::components::{ColumnCompare, DatasetPanel, DriftView, Intro, QualityView, SplitControl};
+use crate::components::{BiasView, ColumnCompare, DatasetPanel, DriftView, Intro, QualityView, SplitControl};
 use crate::format::bytes;
 use crate::protocol::Side;
 use crate::state::AppState;
@@ -32,6 +32,7 @@ pub fn App() -> impl IntoView {
             <SplitControl/>
             <DriftView/>
             <QualityView/>
+            <BiasView/>
             <ColumnCompare/>
         </main>
         <footer class="bottom">

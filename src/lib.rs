@@ -5,6 +5,7 @@
 //! of [`protocol`].
 
 pub mod app;
+pub mod bias_guess;
 pub mod bridge;
 pub mod components;
 pub mod download;

@@ -3,6 +3,7 @@
 //! through the UI thread).
 
 use serde::{Deserialize, Serialize};
+use tideline_engine::bias::{AnalysisConfig, BiasDriftCheck, BiasRun, MetricInterval};
 use tideline_engine::cdf::CdfPair;
 use tideline_engine::drift::{DriftOptions, DriftReport};
 use tideline_engine::histogram::Histogram;
@@ -112,6 +113,14 @@ pub enum Request {
         /// A user-edited `constraints.json`; `None` suggests them from the baseline.
         constraints: Option<String>,
     },
+    /// Clarify's bias metrics of one side, with intervals, and bias drift
+    /// against the baseline when `side` is the current data.
+    Bias {
+        /// The side to analyse.
+        side: Side,
+        /// The analysis, as Clarify's `analysis_config.json`.
+        config: AnalysisConfig,
+    },
     /// Histogram (and, for numbers, CDFs) of `column` on both sides.
     Compare {
         /// Column.
@@ -217,6 +226,13 @@ pub enum Reply {
     },
     /// The data-quality checks asked for with `Quality`.
     Quality(Box<QualityResult>),
+    /// The bias analysis asked for with `Bias`.
+    Bias(Box<BiasResult>),
+    /// A bias analysis that could not run (the message says why).
+    BiasFailed {
+        /// What went wrong.
+        message: String,
+    },
     /// A request that could not be served.
     Error {
         /// What went wrong.
@@ -241,6 +257,27 @@ pub struct QualityResult {
     pub edited: bool,
     /// `constraint_violations.json`.
     pub violations: String,
+    /// Milliseconds the worker took.
+    pub millis: f64,
+}
+
+/// A bias analysis and its files.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BiasResult {
+    /// The side analysed.
+    pub side: Side,
+    /// The configuration used.
+    pub config: AnalysisConfig,
+    /// Metrics (Clarify's `analysis.json`), counts and warnings.
+    pub run: BiasRun,
+    /// Seeded bootstrap intervals of the metrics.
+    pub intervals: Vec<MetricInterval>,
+    /// The fairness metrics Clarify lacks (`fairness.json`).
+    pub fairness: String,
+    /// Bias drift of the current data against the baseline's metrics.
+    pub drift: Vec<BiasDriftCheck>,
+    /// `constraint_violations.json` of the bias drift check.
+    pub violations: Option<String>,
     /// Milliseconds the worker took.
     pub millis: f64,
 }

@@ -7,7 +7,9 @@ use tideline_engine::drift::{DriftOptions, DriftReport};
 use tideline_engine::histogram::Histogram;
 use tideline_engine::summary::DatasetSummary;
 
-use crate::protocol::{FileStatus, Memory, QualityResult, Reply, Request, Side};
+use tideline_engine::bias::AnalysisConfig;
+
+use crate::protocol::{BiasResult, FileStatus, Memory, QualityResult, Reply, Request, Side};
 
 /// Bars in the comparison histogram.
 pub const COMPARE_BINS: usize = 20;
@@ -133,6 +135,14 @@ pub struct AppState {
     pub quality_running: RwSignal<bool>,
     /// The user's `constraints.json`, once edited (`None`: suggested from the baseline).
     pub constraints: RwSignal<Option<String>>,
+    /// The last bias analysis.
+    pub bias: RwSignal<Option<BiasResult>>,
+    /// Why the last bias analysis could not run.
+    pub bias_error: RwSignal<Option<String>>,
+    /// True while the worker computes bias metrics.
+    pub bias_running: RwSignal<bool>,
+    /// The bias analysis chosen by the user (`None`: guessed from the roles).
+    pub bias_config: RwSignal<Option<AnalysisConfig>>,
     /// Worker memory.
     pub memory: RwSignal<Memory>,
     /// A message about a request that failed.
@@ -163,6 +173,10 @@ impl AppState {
             quality: RwSignal::new(None),
             quality_running: RwSignal::new(false),
             constraints: RwSignal::new(None),
+            bias: RwSignal::new(None),
+            bias_error: RwSignal::new(None),
+            bias_running: RwSignal::new(false),
+            bias_config: RwSignal::new(None),
             memory: RwSignal::new(Memory::default()),
             notice: RwSignal::new(None),
             next_job: RwSignal::new(1),
@@ -224,6 +238,28 @@ impl AppState {
         }
     }
 
+    /// The side bias is measured on: the current data when loaded, else the baseline.
+    #[must_use]
+    pub fn bias_side(&self) -> Side {
+        let current = self.sides[1].summary.with_untracked(|x| x.as_ref().is_some_and(|x| x.rows > 0));
+        if current {
+            Side::Current
+        } else {
+            Side::Baseline
+        }
+    }
+
+    /// The bias request: the user's analysis, else one guessed from the roles.
+    #[must_use]
+    pub fn bias_request(&self) -> Option<Request> {
+        let side = self.bias_side();
+        let config = self.bias_config.get_untracked().or_else(|| {
+            self.side(side).summary.with_untracked(|s| s.as_ref().and_then(crate::bias_guess::guess_config))
+        })?;
+        self.bias_running.set(true);
+        Some(Request::Bias { side, config })
+    }
+
     /// True when either side holds rows.
     #[must_use]
     pub fn any_loaded(&self) -> bool {
@@ -260,7 +296,12 @@ impl AppState {
                 self.memory.set(memory);
                 let compare =
                     self.compare_column.get_untracked().map(|column| Request::Compare { column, bins: COMPARE_BINS });
-                return compare.into_iter().chain(self.drift_request()).chain(self.quality_request()).collect();
+                return compare
+                    .into_iter()
+                    .chain(self.drift_request())
+                    .chain(self.quality_request())
+                    .chain(self.bias_request())
+                    .collect();
             }
             Reply::JobDone { job, cancelled, rows, bytes, millis, read_millis, ingest_millis } => {
                 let result = JobResult { rows, bytes, millis, cancelled, read_millis, ingest_millis };
@@ -283,6 +324,15 @@ impl AppState {
             Reply::Quality(result) => {
                 self.quality_running.set(false);
                 self.quality.set(Some(*result));
+            }
+            Reply::Bias(result) => {
+                self.bias_running.set(false);
+                self.bias_error.set(None);
+                self.bias.set(Some(*result));
+            }
+            Reply::BiasFailed { message } => {
+                self.bias_running.set(false);
+                self.bias_error.set(Some(message));
             }
             Reply::Error { message } => {
                 self.drift_running.set(false);

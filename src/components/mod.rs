@@ -1,5 +1,8 @@
 //! UI components, one per file.
 
+mod bias_controls;
+mod bias_results;
+mod bias_view;
 mod canvas_draw;
 mod cdf_canvas;
 mod column_compare;
@@ -15,6 +18,7 @@ mod schema_table;
 mod sparkline_canvas;
 mod split_control;
 
+pub use bias_view::BiasView;
 pub use cdf_canvas::CdfCanvas;
 pub use column_compare::ColumnCompare;
 pub use dataset_panel::DatasetPanel;

@@ -1,13 +1,19 @@
 //! `tideline bias --config analysis_config.json --data DATA [--out DIR]`:
 //! Clarify's bias metrics. Writes `DIR/analysis.json` (Clarify's schema),
-//! `DIR/fairness.json` (the metrics Clarify lacks, with bootstrap intervals)
+//! `DIR/fairness.json` (AIF360's and Fairlearn's metrics, with bootstrap
+//! intervals, four-fifths flags, small-group warnings and the intersection of
+//! several facets)
 //! and `DIR/analysis_config.json` (the configuration used), and prints a
 //! table of the metrics.
 
 use std::path::{Path, PathBuf};
 
 use clap::Args;
-use tideline_engine::bias::{run_bias, Analysis, BiasRun, Metric};
+use tideline_engine::bias::fairness::FairnessOptions;
+use tideline_engine::bias::{
+    fairness_for_config, run_bias, Analysis, AnalysisConfig, BiasRun, BootstrapOptions, Metric,
+};
+use tideline_engine::table::Table;
 
 use crate::bias_args::BiasConfigArgs;
 use crate::suggest_baseline::write;
@@ -48,11 +54,15 @@ pub fn print_analysis(analysis: &Analysis) {
     }
 }
 
-/// Writes the analysis files into `dir`.
-pub fn write_outputs(dir: &Path, run: &BiasRun, config_json: &str) -> Result<(), String> {
+/// Writes `analysis.json`, `fairness.json` (with seeded bootstrap
+/// intervals) and the `analysis_config.json` used into `dir`.
+pub fn write_outputs(dir: &Path, table: &Table, config: &AnalysisConfig, run: &BiasRun) -> Result<(), String> {
     std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     write(&dir.join("analysis.json"), &run.analysis.to_json())?;
-    write(&dir.join("analysis_config.json"), config_json)?;
+    let options = FairnessOptions { bootstrap: Some(BootstrapOptions::default()), ..FairnessOptions::default() };
+    let fairness = fairness_for_config(table, config, &options)?;
+    write(&dir.join("fairness.json"), &fairness.to_json())?;
+    write(&dir.join("analysis_config.json"), &config.to_json())?;
     Ok(())
 }
 
@@ -65,7 +75,7 @@ pub fn run(args: &BiasArgs) -> Result<(), String> {
     }
     print_analysis(&run.analysis);
     if let Some(dir) = &args.out {
-        write_outputs(dir, &run, &config.to_json())?;
+        write_outputs(dir, &table, &config, &run)?;
         println!("wrote {}", dir.join("analysis.json").display());
     }
     Ok(())

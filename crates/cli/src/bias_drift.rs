@@ -40,7 +40,7 @@ pub fn run(args: &BiasDriftArgs) -> Result<(), String> {
     print_analysis(&run.analysis);
     let checks = bias_drift(&baseline, &run.analysis);
     let violations = bias_violations(&checks);
-    write_outputs(&args.out, &run, &config.to_json())?;
+    write_outputs(&args.out, &table, &config, &run)?;
     let path = args.out.join("constraint_violations.json");
     write(&path, &violations.to_json())?;
     let unchecked = checks.iter().filter(|c| c.current.is_none()).count();

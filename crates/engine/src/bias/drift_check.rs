@@ -5,7 +5,9 @@
 //! Tideline's rule where SageMaker's documentation is silent:
 //! - distance from no bias is |v| for every metric but DI, and |ln DI| for
 //!   DI (ratios 0.8 and 1.25 are equally far from 1, as in the 4/5ths rule);
-//! - a current value strictly farther than the baseline's is a violation;
+//! - a current value farther than the baseline's by more than rounding
+//!   (1e-9, relative to the baseline's distance when above 1) is a
+//!   violation, so the same data computed by another implementation passes;
 //!   an infinite baseline cannot be exceeded; an infinite current value
 //!   exceeds any finite baseline;
 //! - a baseline metric that failed (`value: null`) sets no constraint; a
@@ -17,6 +19,9 @@ use serde::{Deserialize, Serialize};
 use super::metric::Metric;
 use super::python_format::float_str;
 use super::report::{Analysis, StageReport};
+
+/// Differences below this (relative above 1) are rounding, not drift.
+pub const ROUNDING: f64 = 1e-9;
 
 /// One `bias_drift_check` violation, as Model Monitor writes it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -84,7 +89,8 @@ fn compare_stage(baseline: &StageReport, current: &StageReport, out: &mut Vec<Bi
                     continue;
                 }
                 let violated = metric.value.is_some_and(|v| {
-                    distance_from_ideal(&metric.name, v) > distance_from_ideal(&metric.name, base_value)
+                    let limit = distance_from_ideal(&metric.name, base_value);
+                    distance_from_ideal(&metric.name, v) > limit + ROUNDING * limit.max(1.0)
                 });
                 out.push(BiasDriftCheck {
                     facet: facet.clone(),

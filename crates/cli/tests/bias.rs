@@ -1,0 +1,188 @@
+//! `tideline bias` and `tideline bias-drift` as subprocesses on the Adult
+//! slice with a logistic model's predictions: analysis.json equals
+//! smclarify's (tools/reference/bias.py, case adult_sex_female_pre_post), and
+//! the bias drift check fires when women's predictions turn negative.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn reference(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../engine/tests/fixtures/reference").join(name)
+}
+
+fn scratch(test: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("tideline-bias-{}-{test}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn tideline(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tideline")).args(args).output().unwrap()
+}
+
+fn json(path: &Path) -> serde_json::Value {
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+fn case(name: &str) -> serde_json::Value {
+    let cases = json(&reference("bias_cases.json"));
+    cases["cases"].as_array().unwrap().iter().find(|c| c["name"] == name).unwrap().clone()
+}
+
+/// Every metric of `got` equals `expected`'s (numbers to 1e-9, errors exactly).
+fn assert_same_analysis(got: &serde_json::Value, expected: &serde_json::Value) {
+    let mut compared = 0;
+    for stage in ["pre_training_bias_metrics", "post_training_bias_metrics"] {
+        let (g, e) = (&got[stage], &expected[stage]);
+        assert_eq!(g["label_value_or_threshold"], e["label_value_or_threshold"]);
+        for (facet, values) in e["facets"].as_object().unwrap() {
+            for (gv, ev) in g["facets"][facet].as_array().unwrap().iter().zip(values.as_array().unwrap()) {
+                assert_eq!(gv["value_or_threshold"], ev["value_or_threshold"]);
+                for em in ev["metrics"].as_array().unwrap() {
+                    let gm = gv["metrics"].as_array().unwrap().iter().find(|m| m["name"] == em["name"]).unwrap();
+                    match (gm["value"].as_f64(), em["value"].as_f64()) {
+                        (Some(a), Some(b)) => {
+                            assert!((a - b).abs() <= 1e-9 * b.abs().max(1.0), "{}: {a} vs {b}", em["name"])
+                        }
+                        _ => assert_eq!(gm, em),
+                    }
+                    compared += 1;
+                }
+            }
+        }
+    }
+    assert!(compared >= 20, "{compared} metrics compared");
+}
+
+#[test]
+fn bias_writes_smclarifys_analysis_and_fairness() {
+    let dir = scratch("analysis");
+    let case = case("adult_sex_female_pre_post");
+    let config = dir.join("analysis_config.json");
+    std::fs::write(&config, case["config"].to_string()).unwrap();
+    let out_dir = dir.join("out");
+    let data = reference("bias_adult_slice.csv");
+    let out = tideline(&[
+        "bias",
+        "--config",
+        config.to_str().unwrap(),
+        "--data",
+        data.to_str().unwrap(),
+        "--out",
+        out_dir.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_same_analysis(&json(&out_dir.join("analysis.json")), &case["expected"]);
+    let fairness = json(&out_dir.join("fairness.json"));
+    let sex = &fairness["facets"][0];
+    assert_eq!(sex["facet"], "sex");
+    assert_eq!(sex["unprivileged"], serde_json::json!(["Female"]));
+    assert!(sex["fairlearn"].as_array().unwrap().iter().any(|m| m["interval"].is_object()));
+    let printed = String::from_utf8_lossy(&out.stdout);
+    assert!(printed.contains("DI"), "{printed}");
+}
+
+#[test]
+fn flags_give_the_same_analysis_as_the_config() {
+    let dir = scratch("flags");
+    let data = reference("bias_adult_slice.csv");
+    let out = tideline(&[
+        "bias",
+        "--data",
+        data.to_str().unwrap(),
+        "--label",
+        "income_per_year",
+        "--label-values",
+        ">50K",
+        "--facet",
+        "sex",
+        "--facet-values",
+        "Female",
+        "--predicted-label",
+        "prediction",
+        "--out",
+        dir.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_same_analysis(&json(&dir.join("analysis.json")), &case("adult_sex_female_pre_post")["expected"]);
+}
+
+#[test]
+fn missing_facet_is_a_clear_error() {
+    let data = reference("bias_adult_slice.csv");
+    let out = tideline(&[
+        "bias",
+        "--data",
+        data.to_str().unwrap(),
+        "--label",
+        "income_per_year",
+        "--label-values",
+        ">50K",
+        "--facet",
+        "gender",
+    ]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Facet column gender is not present in the dataset"));
+}
+
+/// The slice with every woman's prediction turned negative.
+fn drifted(dir: &Path) -> PathBuf {
+    let text = std::fs::read_to_string(reference("bias_adult_slice.csv")).unwrap();
+    let mut lines = text.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let sex = header.iter().position(|h| *h == "sex").unwrap();
+    let prediction = header.iter().position(|h| *h == "prediction").unwrap();
+    let mut out = vec![header.join(",")];
+    for line in lines {
+        let mut cells: Vec<String> = line.split(',').map(str::to_owned).collect();
+        if cells[sex] == "Female" {
+            cells[prediction] = "<=50K".into();
+        }
+        out.push(cells.join(","));
+    }
+    let path = dir.join("drifted.csv");
+    std::fs::write(&path, out.join("\n") + "\n").unwrap();
+    path
+}
+
+#[test]
+fn bias_drift_flags_metrics_farther_from_no_bias() {
+    let dir = scratch("drift");
+    let case = case("adult_sex_female_pre_post");
+    let config = dir.join("analysis_config.json");
+    std::fs::write(&config, case["config"].to_string()).unwrap();
+    let baseline = dir.join("baseline_analysis.json");
+    std::fs::write(&baseline, case["expected"].to_string()).unwrap();
+    let data = drifted(&dir);
+    let out_dir = dir.join("out");
+    let run = |data: &Path| {
+        tideline(&[
+            "bias-drift",
+            "--baseline",
+            baseline.to_str().unwrap(),
+            "--config",
+            config.to_str().unwrap(),
+            "--data",
+            data.to_str().unwrap(),
+            "--out",
+            out_dir.to_str().unwrap(),
+        ])
+    };
+    let out = run(&data);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let violations = json(&out_dir.join("constraint_violations.json"));
+    let names: Vec<&str> =
+        violations["violations"].as_array().unwrap().iter().map(|v| v["metric_name"].as_str().unwrap()).collect();
+    assert!(names.contains(&"DI") && names.contains(&"DPPL"), "{names:?}");
+    assert!(!names.contains(&"CI") && !names.contains(&"DPL"), "labels did not change: {names:?}");
+    let first = &violations["violations"][0];
+    assert_eq!(first["constraint_check_type"], "bias_drift_check");
+    assert_eq!(first["facet"], "sex");
+    assert_eq!(first["facet_value"], "Female");
+    assert!(first["description"].as_str().unwrap().ends_with("does not meet the constraint requirement"));
+    // The baseline's own data: no violation.
+    let same = run(&reference("bias_adult_slice.csv"));
+    assert!(same.status.success());
+    assert_eq!(json(&out_dir.join("constraint_violations.json"))["violations"], serde_json::json!([]));
+}

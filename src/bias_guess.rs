@@ -3,10 +3,16 @@
 //! the label's positive value and the facet's sensitive value are guessed
 //! (the rarer value, or one that reads as positive), always editable.
 
-use tideline_engine::bias::{AnalysisConfig, ColumnRef, FacetConfig, MethodSelection, PyValue, StageMethods};
+use tideline_engine::bias::{
+    AnalysisConfig, ColumnRef, FacetConfig, MethodSelection, Metric, PyValue, Stage, StageMethods,
+};
 use tideline_engine::roles::Role;
 use tideline_engine::summary::{ColumnSummary, DatasetSummary};
 use tideline_engine::types::Kind;
+
+/// Above this many rows the guessed analysis leaves out FT (a k-nearest-
+/// neighbour search over every row); the user can ask for it.
+pub const FT_AUTO_ROWS: u64 = 50_000;
 
 /// Values that read as the positive outcome.
 const POSITIVE_WORDS: [&str; 8] = [">50K", "1", "yes", "true", "good", "approved", "positive", "1.0"];
@@ -82,5 +88,10 @@ pub fn guess_config(summary: &DatasetSummary) -> Option<AnalysisConfig> {
         config.predicted_score = with_role(Role::PredictedScore).map(|c| ColumnRef::Name(c.name.clone()));
     }
     set_all_methods(&mut config);
+    if summary.rows > FT_AUTO_ROWS && config.methods.post_training_bias.is_some() {
+        let without_ft = Metric::ALL.into_iter().filter(|m| m.stage() == Stage::PostTraining && *m != Metric::FT);
+        config.methods.post_training_bias =
+            Some(StageMethods { methods: MethodSelection::List(without_ft.map(|m| m.name().to_owned()).collect()) });
+    }
     Some(config)
 }

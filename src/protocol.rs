@@ -278,6 +278,8 @@ pub struct BiasResult {
     pub drift: Vec<BiasDriftCheck>,
     /// `constraint_violations.json` of the bias drift check.
     pub violations: Option<String>,
-    /// Milliseconds the worker took.
+    /// Milliseconds the metrics took (Clarify's analysis alone).
+    pub metrics_millis: f64,
+    /// Milliseconds the worker took in all.
     pub millis: f64,
 }

@@ -28,7 +28,7 @@ fn metric_row(result: &BiasResult, facet: &str, value: &str, m: MetricResult) ->
         .find(|i| i.facet == facet && i.value_or_threshold == value && i.metric == m.name)
         .map(|i| format!("[{}, {}]", number(i.interval.lower), number(i.interval.upper)))
         .unwrap_or_default();
-    let (range, ideal) = metric.map(|x| (x.info().range, number(x.info().ideal))).unwrap_or_default();
+    let (range, ideal) = metric.map(|x| (x.info().range, x.info().ideal.to_string())).unwrap_or_default();
     let concern = matches!((metric, m.value), (Some(x), Some(v)) if x.is_concern(v));
     let reading = match (metric, m.value, &m.error) {
         (Some(x), Some(v), _) => x.reading(v),
@@ -54,6 +54,7 @@ fn metric_row(result: &BiasResult, facet: &str, value: &str, m: MetricResult) ->
 #[component]
 pub fn BiasTables(result: BiasResult) -> impl IntoView {
     let mut tables = Vec::new();
+    let mut first = true;
     for (stage, report) in [
         ("Pre-training (labels)", &result.run.analysis.pre_training_bias_metrics),
         ("Post-training (predictions)", &result.run.analysis.post_training_bias_metrics),
@@ -71,17 +72,23 @@ pub fn BiasTables(result: BiasResult) -> impl IntoView {
                     .cloned()
                     .map(|m| metric_row(&result, facet, &v.value_or_threshold, m))
                     .collect_view();
+                // The first table of each stage is open; the others fold away.
+                let open = first;
+                first = false;
                 tables.push(view! {
+                    <details class="bias-facet" open=open>
+                    <summary>{caption}</summary>
                     <div class="table-scroll">
                         <table class="bias-table">
-                            <caption>{caption}</caption>
                             <thead><tr><th scope="col">"Metric"</th><th scope="col">"Name"</th><th scope="col">"Value"</th><th scope="col">"95 % CI"</th><th scope="col">"Reading"</th><th scope="col">"Range"</th><th scope="col">"Ideal"</th></tr></thead>
                             <tbody>{rows}</tbody>
                         </table>
                     </div>
+                    </details>
                 });
             }
         }
+        first = true;
     }
     tables.collect_view()
 }

@@ -110,8 +110,10 @@ pub fn BiasView() -> impl IntoView {
             let warnings = r.run.warnings.iter().map(|w| view! { <li>{w.clone()}</li> }).collect_view();
             let has_drift = !r.drift.is_empty();
             let side = r.side.as_str();
+            let methods = r.run.analysis.pre_training_bias_metrics.iter().chain(&r.run.analysis.post_training_bias_metrics).flat_map(|s| s.facets.values().flatten().take(1)).flat_map(|v| v.metrics.iter().map(|m| m.name.clone())).collect::<Vec<_>>().join(",");
+            let group = r.config.group_variable.as_ref().map(|g| match g { tideline_engine::bias::ColumnRef::Name(n) => n.clone(), tideline_engine::bias::ColumnRef::Index(i) => i.to_string() }).unwrap_or_default();
             view! {
-                <p class="verdict" data-testid="bias-verdict" data-millis=r.millis data-concerns=concerns data-side=side>
+                <p class=if concerns == 0 { "verdict" } else { "verdict drifted" } data-testid="bias-verdict" data-millis=r.millis data-metrics-millis=r.metrics_millis data-methods=methods data-group=group data-concerns=concerns data-side=side>
                     {format!("{concerns} metrics beyond their rule-of-thumb thresholds on the {side} data ({:.0} ms).", r.millis)}
                 </p>
                 <ul class="warnings" data-testid="bias-warnings">{warnings}</ul>

@@ -17,6 +17,7 @@ pub(super) fn bias_reply(datasets: &Datasets, side: Side, config: AnalysisConfig
         Ok(run) => run,
         Err(message) => return Reply::BiasFailed { message },
     };
+    let metrics_millis = js_sys::Date::now() - started;
     let intervals = metric_intervals(&run, &BootstrapOptions::default());
     let (drift, violations) = if side == Side::Current && datasets.table(Side::Baseline).n_rows > 0 {
         match run_bias(datasets.table(Side::Baseline), &config) {

@@ -2,9 +2,11 @@
 //! (plus the benchmark). Each installs what it needs when it is missing.
 
 mod bench;
+mod bench_bias;
 mod bench_drift;
 mod csp;
 mod generate;
+mod generate_bias;
 mod run;
 mod serve;
 mod test;
@@ -19,7 +21,7 @@ commands:
   test    install what is missing, then fmt, clippy (native + wasm32), native tests,
           the engine's dependency check, wasm tests in headless Chromium,
           trunk build --release and the Playwright end-to-end tests
-  bench [ingest] [drift]
+  bench [ingest] [drift] [bias]
           on generated 1,000,000 x 20 files, natively and in headless Chromium
           (inside the worker): CSV ingest throughput; the evidently drift preset
           end to end (default: both)";
@@ -33,7 +35,9 @@ fn main() -> ExitCode {
             let what = args.get(1..).unwrap_or_default();
             let all = what.is_empty();
             let ingest = if all || what.iter().any(|w| w == "ingest") { bench::run() } else { Ok(()) };
-            ingest.and_then(|()| if all || what.iter().any(|w| w == "drift") { bench_drift::run() } else { Ok(()) })
+            ingest
+                .and_then(|()| if all || what.iter().any(|w| w == "drift") { bench_drift::run() } else { Ok(()) })
+                .and_then(|()| if all || what.iter().any(|w| w == "bias") { bench_bias::run() } else { Ok(()) })
         }
         _ => {
             eprintln!("{USAGE}");

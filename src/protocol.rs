@@ -119,7 +119,7 @@ pub enum Request {
         /// The side to analyse.
         side: Side,
         /// The analysis, as Clarify's `analysis_config.json`.
-        config: AnalysisConfig,
+        config: Box<AnalysisConfig>,
     },
     /// Histogram (and, for numbers, CDFs) of `column` on both sides.
     Compare {

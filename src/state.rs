@@ -257,7 +257,7 @@ impl AppState {
             self.side(side).summary.with_untracked(|s| s.as_ref().and_then(crate::bias_guess::guess_config))
         })?;
         self.bias_running.set(true);
-        Some(Request::Bias { side, config })
+        Some(Request::Bias { side, config: Box::new(config) })
     }
 
     /// True when either side holds rows.

@@ -124,7 +124,7 @@ fn bars(result: &BiasResult, metric: Metric) -> Option<impl IntoView> {
         .enumerate()
         .map(|(i, (name, v))| {
             let y = row * i as f64 + 4.0;
-            let base = if metric == Metric::DI { x(0.0) } else { x(0.0) };
+            let base = x(0.0);
             let (start, end) = if x(*v) < base { (x(*v), base) } else { (base, x(*v)) };
             let concern = metric.is_concern(*v);
             view! {

@@ -44,6 +44,7 @@ pub(super) fn bias_reply(datasets: &Datasets, side: Side, config: AnalysisConfig
         fairness,
         drift,
         violations,
+        metrics_millis,
         millis: js_sys::Date::now() - started,
     }))
 }

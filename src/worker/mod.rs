@@ -129,6 +129,6 @@ fn handle(worker: &Rc<Worker>, request: Request, files: Vec<web_sys::File>) {
             }
         }
         Request::Drift { options } => post(&analyses::drift_reply(&worker.datasets.borrow(), &options)),
-        Request::Bias { side, config } => post(&bias::bias_reply(&worker.datasets.borrow(), side, config)),
+        Request::Bias { side, config } => post(&bias::bias_reply(&worker.datasets.borrow(), side, *config)),
     }
 }

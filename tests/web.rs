@@ -20,6 +20,7 @@ include!("../crates/engine/tests/fixtures/reference/replay_categorical.rs");
 include!("../crates/engine/tests/fixtures/reference/replay_corrections.rs");
 include!("../crates/engine/tests/fixtures/reference/replay_drift_report.rs");
 include!("../crates/engine/tests/fixtures/reference/replay_monitor.rs");
+include!("../crates/engine/tests/fixtures/reference/replay_flip_test.rs");
 
 #[wasm_bindgen_test]
 fn reader_outcomes_equal_the_native_ones() {
@@ -58,6 +59,12 @@ fn corrections_and_the_evidently_preset_match_in_wasm() {
 fn monitor_matches_the_reference_in_wasm() {
     let (failures, cases) = replay_monitor(1e-12, 1e-15);
     assert!(cases > 0 && failures.is_empty(), "{failures:#?}");
+}
+
+#[wasm_bindgen_test]
+fn flip_test_matches_smclarify_in_wasm() {
+    let (failures, cases) = replay_flip_test(1e-9);
+    assert!(cases >= 20 && failures.is_empty(), "{failures:#?}");
 }
 
 #[wasm_bindgen_test]

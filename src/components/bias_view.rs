@@ -16,6 +16,7 @@ fn fairness_view(result: &BiasResult) -> impl IntoView {
     let Ok(report) = serde_json::from_str::<FairnessReport>(&result.fairness) else {
         return view! { <p class="help" data-testid="bias-fairness-error">{format!("Fairness metrics unavailable: {}", result.fairness)}</p> }.into_any();
     };
+    let intersections = report.intersections.clone();
     report
         .facets
         .into_iter()
@@ -37,12 +38,24 @@ fn fairness_view(result: &BiasResult) -> impl IntoView {
                 .map(|g| {
                     let pct = |x: Option<f64>| x.map(|v| format!("{:.1} %", v * 100.0)).unwrap_or_else(|| "—".into());
                     let ratio = g.impact_ratio.map(|r| format!("{r:.3}")).unwrap_or_else(|| "—".into());
+                    // Crossed groups also show Clarify's DI and DPPL against all other rows.
+                    let clarify = |name: &str| {
+                        intersections
+                            .iter()
+                            .find(|r| r.value_or_threshold == g.group)
+                            .and_then(|r| r.metrics.iter().find(|m| m.name == name))
+                            .and_then(|m| m.value)
+                            .map(|v| format!("{v:.3}"))
+                            .unwrap_or_else(|| "—".into())
+                    };
+                    let (di, dppl) = if intersection { (clarify("DI"), clarify("DPPL")) } else { (String::new(), String::new()) };
                     let flagged = g.impact_ratio.is_some_and(|r| r < 0.8);
                     view! {
                         <tr class=if flagged { "concern" } else { "" }>
                             <th scope="row">{g.group.clone()}</th><td class="num">{g.n}</td>
                             <td class="num">{pct(g.base_rate)}</td><td class="num">{pct(g.selection_rate)}</td>
                             <td class="num">{pct(g.true_positive_rate)}</td><td class="num">{pct(g.false_positive_rate)}</td><td class="num">{ratio}</td>
+                            <td class="num">{di}</td><td class="num">{dppl}</td>
                         </tr>
                     }
                 })
@@ -52,7 +65,7 @@ fn fairness_view(result: &BiasResult) -> impl IntoView {
                 <div class="fairness-facet" data-testid=testid>
                     <h4>{if intersection { format!("Intersections: {}", f.facet) } else { format!("Groups of {}", f.facet) }}</h4>
                     <div class="table-scroll"><table>
-                        <thead><tr><th scope="col">"Group"</th><th scope="col">"Rows"</th><th scope="col">"Positive labels"</th><th scope="col">"Selection rate"</th><th scope="col">"TPR"</th><th scope="col">"FPR"</th><th scope="col">"Impact ratio"</th></tr></thead>
+                        <thead><tr><th scope="col">"Group"</th><th scope="col">"Rows"</th><th scope="col">"Positive labels"</th><th scope="col">"Selection rate"</th><th scope="col">"TPR"</th><th scope="col">"FPR"</th><th scope="col">"Impact ratio"</th><th scope="col" title="Clarify's DI of this group against all other rows (intersections)">"DI vs rest"</th><th scope="col" title="Clarify's DPPL of this group against all other rows (intersections)">"DPPL vs rest"</th></tr></thead>
                         <tbody>{groups}</tbody>
                     </table></div>
                     <div class="table-scroll"><table>

@@ -186,3 +186,76 @@ fn bias_drift_flags_metrics_farther_from_no_bias() {
     assert!(same.status.success());
     assert_eq!(json(&out_dir.join("constraint_violations.json"))["violations"], serde_json::json!([]));
 }
+
+/// Two facets: fairness.json holds each sex × race group's Clarify metrics
+/// against all other rows, equal to `bias` run on a crossed column.
+#[test]
+fn intersections_equal_a_crossed_facet() {
+    let dir = scratch("intersections");
+    let data = reference("bias_adult_slice.csv");
+    let common = ["--label", "income_per_year", "--label-values", ">50K", "--predicted-label", "prediction"];
+    let out_dir = dir.join("two");
+    let mut args = vec![
+        "bias",
+        "--data",
+        data.to_str().unwrap(),
+        "--facet",
+        "sex",
+        "--facet",
+        "race",
+        "--out",
+        out_dir.to_str().unwrap(),
+    ];
+    args.extend(common);
+    let out = tideline(&args);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let fairness = json(&out_dir.join("fairness.json"));
+    let group = fairness["intersections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["value_or_threshold"] == "Female × Black")
+        .unwrap()
+        .clone();
+    let metric = |report: &serde_json::Value, name: &str| {
+        report["metrics"].as_array().unwrap().iter().find(|m| m["name"] == name).unwrap()["value"].as_f64().unwrap()
+    };
+
+    // The same rows as one crossed column.
+    let text = std::fs::read_to_string(&data).unwrap();
+    let mut lines = text.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let (sex, race) =
+        (header.iter().position(|h| *h == "sex").unwrap(), header.iter().position(|h| *h == "race").unwrap());
+    let mut crossed = vec![format!("{},sex_race", header.join(","))];
+    for line in lines {
+        let cells: Vec<&str> = line.split(',').collect();
+        crossed.push(format!("{line},{} × {}", cells[sex], cells[race]));
+    }
+    let crossed_path = dir.join("crossed.csv");
+    std::fs::write(&crossed_path, crossed.join("\n") + "\n").unwrap();
+    let one_dir = dir.join("one");
+    let mut args = vec![
+        "bias",
+        "--data",
+        crossed_path.to_str().unwrap(),
+        "--facet",
+        "sex_race",
+        "--facet-values",
+        "Female × Black",
+        "--out",
+        one_dir.to_str().unwrap(),
+    ];
+    args.extend(common);
+    let out = tideline(&args);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let analysis = json(&one_dir.join("analysis.json"));
+    let post = &analysis["post_training_bias_metrics"]["facets"]["sex_race"][0];
+    let pre = &analysis["pre_training_bias_metrics"]["facets"]["sex_race"][0];
+    for name in ["DI", "DPPL", "AD", "RD"] {
+        assert!((metric(&group, name) - metric(post, name)).abs() < 1e-12, "{name}");
+    }
+    for name in ["CI", "DPL", "KL"] {
+        assert!((metric(&group, name) - metric(pre, name)).abs() < 1e-12, "{name}");
+    }
+}

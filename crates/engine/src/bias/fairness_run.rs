@@ -1,14 +1,20 @@
 //! `fairness.json` for an analysis config: each facet's groups (its values,
 //! or the threshold range and the rest), with the configured sensitive
 //! values as AIF360's unprivileged groups, plus the intersection of all
-//! facets when there are several.
+//! facets when there are several, with Clarify's metrics of each crossed
+//! group against the rest.
 
 use super::analysis::{facet_splits, outcomes};
+use super::compute::compute;
 use super::config::AnalysisConfig;
+use super::counting::count_facet;
+use super::fairness::Groups;
 use super::fairness::{
     confusion_by_group, cross_groups, fairness_report, group_column, named_confusions, FacetGroups, FairnessOptions,
     FairnessReport, GroupColumn,
 };
+use super::metric::{Metric, Stage};
+use super::report::{FacetReport, MetricResult};
 use crate::table::{Table, MISSING_CODE};
 
 /// The fairness report of every facet of `config` (and their intersection).
@@ -73,9 +79,11 @@ pub fn fairness_for_config(
             }
         }
     }
+    let mut intersections = Vec::new();
     if columns.len() > 1 {
         let crossed = cross_groups(&columns).map_err(|e| e.to_string())?;
         let groups = named_confusions(&crossed, labels, predicted).map_err(|e| e.to_string())?;
+        intersections = clarify_by_group(&crossed, labels, predicted);
         facets.push(FacetGroups {
             facet: crossed.facet,
             groups,
@@ -83,7 +91,43 @@ pub fn fairness_for_config(
             has_predictions: predicted.is_some(),
         });
     }
-    fairness_report(&facets, options).map_err(|e| e.to_string())
+    let mut report = fairness_report(&facets, options).map_err(|e| e.to_string())?;
+    report.intersections = intersections;
+    Ok(report)
+}
+
+/// Each crossed group as group d against every other row: Clarify's
+/// count-based metrics (post-training ones when there are predictions).
+fn clarify_by_group(crossed: &Groups, labels: &[bool], predicted: Option<&[bool]>) -> Vec<FacetReport> {
+    let metrics: Vec<Metric> = Metric::ALL
+        .into_iter()
+        .filter(|m| !matches!(m, Metric::FT | Metric::CDDL | Metric::CDDPL))
+        .filter(|m| predicted.is_some() || m.stage() == Stage::PreTraining)
+        .collect();
+    crossed
+        .names
+        .iter()
+        .enumerate()
+        .map(|(g, name)| {
+            let d: Vec<bool> = crossed.ids.iter().map(|&id| id as usize == g).collect();
+            let counts = count_facet(&d, labels, predicted, None);
+            FacetReport {
+                value_or_threshold: name.clone(),
+                metrics: metrics
+                    .iter()
+                    .map(|&m| {
+                        let value = compute(m, &counts);
+                        MetricResult {
+                            name: m.name().into(),
+                            description: m.description().into(),
+                            value: value.as_ref().ok().copied(),
+                            error: value.err(),
+                        }
+                    })
+                    .collect(),
+            }
+        })
+        .collect()
 }
 
 fn is_threshold(config: &AnalysisConfig, facet: &super::config::FacetConfig, table: &Table) -> bool {

@@ -79,6 +79,10 @@ pub struct FairnessReport {
     pub impact_ratio_bounds: [f64; 2],
     /// One entry per facet, in input order.
     pub facets: Vec<FacetFairness>,
+    /// Clarify's metrics of each intersection of several facets against all
+    /// other rows (empty with one facet).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub intersections: Vec<crate::bias::FacetReport>,
 }
 
 impl FairnessReport {
@@ -98,6 +102,7 @@ pub fn fairness_report(facets: &[FacetGroups], options: &FairnessOptions) -> Res
         options: *options,
         impact_ratio_bounds: [FOUR_FIFTHS, FIVE_FOURTHS],
         facets: facets.iter().map(|f| facet_fairness(f, options)).collect::<Result<_, _>>()?,
+        intersections: Vec::new(),
     })
 }
 

@@ -253,18 +253,7 @@ pub fn run_bias(table: &Table, config: &AnalysisConfig) -> Result<BiasRun, Strin
         };
         let report = |metrics: &[Metric]| FacetReport {
             value_or_threshold: s.text.clone(),
-            metrics: metrics
-                .iter()
-                .map(|&m| {
-                    let value = value_of(m);
-                    MetricResult {
-                        name: m.name().into(),
-                        description: m.description().into(),
-                        value: value.as_ref().ok().copied(),
-                        error: value.err(),
-                    }
-                })
-                .collect(),
+            metrics: metrics.iter().map(|&m| MetricResult::new(m, value_of(m))).collect(),
         };
         if let Some(metrics) = &pre {
             pre_facets.entry(s.facet.clone()).or_insert_with(Vec::new).push(report(metrics));

@@ -113,18 +113,7 @@ fn clarify_by_group(crossed: &Groups, labels: &[bool], predicted: Option<&[bool]
             let counts = count_facet(&d, labels, predicted, None);
             FacetReport {
                 value_or_threshold: name.clone(),
-                metrics: metrics
-                    .iter()
-                    .map(|&m| {
-                        let value = compute(m, &counts);
-                        MetricResult {
-                            name: m.name().into(),
-                            description: m.description().into(),
-                            value: value.as_ref().ok().copied(),
-                            error: value.err(),
-                        }
-                    })
-                    .collect(),
+                metrics: metrics.iter().map(|&m| MetricResult::new(m, compute(m, &counts))).collect(),
             }
         })
         .collect()

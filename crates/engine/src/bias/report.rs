@@ -20,6 +20,19 @@ pub struct MetricResult {
     pub error: Option<String>,
 }
 
+impl MetricResult {
+    /// A metric's entry: its value, or `value: null` with the error.
+    #[must_use]
+    pub fn new(metric: super::Metric, value: Result<f64, String>) -> Self {
+        Self {
+            name: metric.name().into(),
+            description: metric.description().into(),
+            value: value.as_ref().ok().copied(),
+            error: value.err(),
+        }
+    }
+}
+
 /// The metrics of one facet value (or threshold range).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FacetReport {

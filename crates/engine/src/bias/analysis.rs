@@ -29,6 +29,9 @@ pub struct GroupCounts {
     pub value_or_threshold: String,
     /// The counts; `Err` when the facet value could not be matched.
     pub counts: Result<FacetCounts, String>,
+    /// The flip test's counts, when FT was computed.
+    #[serde(default)]
+    pub flips: Option<super::flip_test::FlipCounts>,
 }
 
 /// What a bias analysis produces.
@@ -237,6 +240,13 @@ pub fn run_bias(table: &Table, config: &AnalysisConfig) -> Result<BiasRun, Strin
             warnings.extend(small_group(&s.facet, &s.text, "d", c.d.n()));
             warnings.extend(small_group(&s.facet, &s.text, "a (the rest)", c.a.n()));
         }
+        // FT runs once per facet value (a k-nearest-neighbour search), only when asked for.
+        let flips = wants_ft.then(|| -> Result<super::flip_test::FlipCounts, String> {
+            counts.as_ref().map_err(Clone::clone)?;
+            let mask = s.mask.as_ref().map_err(Clone::clone)?;
+            let features = features.as_ref().ok_or("no features")?;
+            super::ft_features::flip_test_counts(features, mask, predicted.as_deref().unwrap_or_default())
+        });
         let value_of = |metric: Metric| -> Result<f64, String> {
             let c = counts.as_ref().map_err(Clone::clone)?;
             if matches!(metric, Metric::CDDL | Metric::CDDPL) {
@@ -245,9 +255,7 @@ pub fn run_bias(table: &Table, config: &AnalysisConfig) -> Result<BiasRun, Strin
                 }
             }
             if metric == Metric::FT {
-                let mask = s.mask.as_ref().map_err(Clone::clone)?;
-                let features = features.as_ref().ok_or("no features")?;
-                return super::ft_features::flip_test_value(features, mask, predicted.as_deref().unwrap_or_default());
+                return flips.clone().ok_or("FT was not asked for")?.map(|f| f.value());
             }
             compute(metric, c)
         };
@@ -261,7 +269,8 @@ pub fn run_bias(table: &Table, config: &AnalysisConfig) -> Result<BiasRun, Strin
         if let Some(metrics) = &post {
             post_facets.entry(s.facet.clone()).or_insert_with(Vec::new).push(report(metrics));
         }
-        groups.push(GroupCounts { facet: s.facet.clone(), value_or_threshold: s.text.clone(), counts });
+        let flips = flips.and_then(Result::ok);
+        groups.push(GroupCounts { facet: s.facet.clone(), value_or_threshold: s.text.clone(), counts, flips });
     }
     let stage = |facets| StageReport {
         label: label_column.name.clone(),

@@ -44,6 +44,35 @@ const FEW_ROWS: usize = 9;
 /// assert_eq!(flip_test(&[&x], &[false; 4], &[true; 4]), Err("Facet set is empty".to_string()));
 /// ```
 pub fn flip_test(features: &[&[f64]], sensitive: &[bool], predicted: &[bool]) -> Result<f64, String> {
+    flip_counts(features, sensitive, predicted).map(|c| c.value())
+}
+
+/// Group d's rows by what the flip test found: predicted positive but
+/// negative as a's neighbours would have it (up), the reverse (down), or
+/// the same either way.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct FlipCounts {
+    /// FS⁺: the model favours the row over its group-a neighbours.
+    pub up: u64,
+    /// FS⁻: the model disfavours the row.
+    pub down: u64,
+    /// Rows in group d.
+    pub n_d: u64,
+}
+
+impl FlipCounts {
+    /// FT = (FS⁺ − FS⁻) / n_d.
+    #[must_use]
+    pub fn value(&self) -> f64 {
+        // Counts below 2^53 convert exactly.
+        #[allow(clippy::cast_precision_loss)]
+        divide(self.up as f64 - self.down as f64, self.n_d as f64)
+    }
+}
+
+/// The flip test's counts (FT is [`FlipCounts::value`]); the same errors as
+/// [`flip_test`].
+pub fn flip_counts(features: &[&[f64]], sensitive: &[bool], predicted: &[bool]) -> Result<FlipCounts, String> {
     let n = sensitive.len();
     if predicted.len() != n || features.iter().any(|column| column.len() != n) {
         return Err(format!(
@@ -72,7 +101,7 @@ pub fn flip_test(features: &[&[f64]], sensitive: &[bool], predicted: &[bool]) ->
     let k = if a_labels.len() > FEW_ROWS { 5 } else { 1 };
     let model = KnnClassifier::fit(a_rows, features.len(), a_labels, k);
     let as_if_a = model.predict(&d_rows);
-    let (mut flipped_up, mut flipped_down) = (0i64, 0i64);
+    let (mut flipped_up, mut flipped_down) = (0u64, 0u64);
     for (&model_says, &neighbours_say) in d_labels.iter().zip(&as_if_a) {
         match (model_says, neighbours_say) {
             (true, false) => flipped_up += 1,
@@ -80,9 +109,7 @@ pub fn flip_test(features: &[&[f64]], sensitive: &[bool], predicted: &[bool]) ->
             _ => {}
         }
     }
-    // Counts below 2^53 convert exactly.
-    #[allow(clippy::cast_precision_loss)]
-    Ok(divide((flipped_up - flipped_down) as f64, n_d as f64))
+    Ok(FlipCounts { up: flipped_up, down: flipped_down, n_d: n_d as u64 })
 }
 
 /// The rows of one group, row-major, and their predicted labels.

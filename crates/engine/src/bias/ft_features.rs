@@ -21,13 +21,13 @@ pub fn ft_features(table: &Table, left_out: &[&str]) -> Result<Vec<Vec<f64>>, St
     Ok(features)
 }
 
-/// FT for one facet value, on the features `ft_features` gathered; the
+/// The flip test of one facet value, on the features `ft_features` gathered; the
 /// empty-group errors come before the non-numeric one, as in smclarify.
-pub fn flip_test_value(
+pub fn flip_test_counts(
     features: &Result<Vec<Vec<f64>>, String>,
     sensitive: &[bool],
     predicted: &[bool],
-) -> Result<f64, String> {
+) -> Result<super::flip_test::FlipCounts, String> {
     if !sensitive.iter().any(|&d| d) {
         return Err("Facet set is empty".into());
     }
@@ -36,5 +36,5 @@ pub fn flip_test_value(
     }
     let columns = features.as_ref().map_err(Clone::clone)?;
     let views: Vec<&[f64]> = columns.iter().map(Vec::as_slice).collect();
-    super::flip_test::flip_test(&views, sensitive, predicted)
+    super::flip_test::flip_counts(&views, sensitive, predicted)
 }

@@ -49,7 +49,7 @@ pub use drift_check::{
     bias_drift, bias_violations, distance_from_ideal, BiasDriftCheck, BiasViolation, BiasViolations,
 };
 pub use fairness_run::fairness_for_config;
-pub use flip_test::{flip_test, NON_NUMERIC_FEATURES};
+pub use flip_test::{flip_counts, flip_test, FlipCounts, NON_NUMERIC_FEATURES};
 pub use intervals::{metric_intervals, MetricInterval};
 pub use metric::{Metric, MetricInfo, Stage};
 pub use py_value::PyValue;

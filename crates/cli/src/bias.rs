@@ -68,7 +68,7 @@ pub fn write_outputs(dir: &Path, table: &Table, config: &AnalysisConfig, run: &B
 
 pub fn run(args: &BiasArgs) -> Result<(), String> {
     let config = args.input.config()?;
-    let table = args.input.table()?;
+    let table = args.input.table(&config)?;
     let run = run_bias(&table, &config)?;
     for warning in &run.warnings {
         eprintln!("warning: {warning}");

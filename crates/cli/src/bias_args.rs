@@ -50,6 +50,15 @@ pub struct BiasConfigArgs {
     read: ReadArgs,
 }
 
+/// The first line of a file (for comparing it with configured headers).
+fn first_line(path: &std::path::Path) -> Result<String, String> {
+    use std::io::BufRead;
+    let file = std::fs::File::open(path).map_err(|e| format!("cannot open {}: {e}", path.display()))?;
+    let mut line = String::new();
+    std::io::BufReader::new(file).read_line(&mut line).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    Ok(line.trim_end_matches(['\r', '\n']).trim_start_matches('\u{feff}').to_owned())
+}
+
 /// A flag value as JSON would give it: a number when it reads as one.
 fn value(text: &str) -> PyValue {
     if let Ok(i) = text.parse::<i64>() {
@@ -118,9 +127,19 @@ impl BiasConfigArgs {
         Ok(config)
     }
 
-    /// The data files, stacked.
-    pub fn table(&self) -> Result<Table, String> {
-        let options = self.read.options()?;
+    /// The data files, stacked. The config's `headers` name the columns of
+    /// a CSV without a header row (a file whose first row equals them keeps
+    /// it as its header); `--names` wins over them.
+    pub fn table(&self, config: &AnalysisConfig) -> Result<Table, String> {
+        let mut options = self.read.options()?;
+        if let (Some(headers), None) = (&config.headers, &options.column_names) {
+            let first = self.data.first().map(|p| first_line(p)).transpose()?.unwrap_or_default();
+            let cells: Vec<&str> = first.split(',').map(|c| c.trim().trim_matches('"')).collect();
+            if cells != headers.iter().map(String::as_str).collect::<Vec<_>>() {
+                options.column_names = Some(headers.clone());
+                options.has_header = Some(false);
+            }
+        }
         let mut parts = Vec::with_capacity(self.data.len());
         for path in &self.data {
             let loaded = load_file(path, &options)?;

@@ -32,7 +32,7 @@ pub fn run(args: &BiasDriftArgs) -> Result<(), String> {
         std::fs::read_to_string(&args.baseline).map_err(|e| format!("cannot read {}: {e}", args.baseline.display()))?;
     let baseline = Analysis::from_json(&text).map_err(|e| format!("{e}: {}", args.baseline.display()))?;
     let config = args.input.config()?;
-    let table = args.input.table()?;
+    let table = args.input.table(&config)?;
     let run = run_bias(&table, &config)?;
     for warning in &run.warnings {
         eprintln!("warning: {warning}");

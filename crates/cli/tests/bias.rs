@@ -259,3 +259,32 @@ fn intersections_equal_a_crossed_facet() {
         assert!((metric(&group, name) - metric(pre, name)).abs() < 1e-12, "{name}");
     }
 }
+
+/// A header-less CSV named by the config's `headers` (Clarify's convention).
+#[test]
+fn config_headers_name_a_headerless_file() {
+    let dir = scratch("headers");
+    let data = dir.join("no_header.csv");
+    std::fs::write(&data, "F,1,1\nM,0,1\nF,1,0\nM,1,1\nF,0,0\nM,0,0\n").unwrap();
+    let config = dir.join("analysis_config.json");
+    std::fs::write(
+        &config,
+        r#"{"dataset_type":"text/csv","headers":["sex","y","yhat"],"label":"y","label_values_or_threshold":[1,1],
+            "facet":[{"name_or_index":"sex","value_or_threshold":["F"]}],"methods":{"pre_training_bias":{"methods":["CI"]}}}"#,
+    )
+    .unwrap();
+    let out_dir = dir.join("out");
+    let out = tideline(&[
+        "bias",
+        "--config",
+        config.to_str().unwrap(),
+        "--data",
+        data.to_str().unwrap(),
+        "--out",
+        out_dir.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let analysis = json(&out_dir.join("analysis.json"));
+    // Six rows, three of them F: no class imbalance (a header row read as data would make it 7 rows).
+    assert_eq!(analysis["pre_training_bias_metrics"]["facets"]["sex"][0]["metrics"][0]["value"], 0.0);
+}

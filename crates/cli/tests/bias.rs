@@ -55,14 +55,8 @@ fn assert_same_analysis(got: &serde_json::Value, expected: &serde_json::Value) {
     assert!(compared >= 20, "{compared} metrics compared");
 }
 
-#[test]
-fn bias_writes_smclarifys_analysis_and_fairness() {
-    let dir = scratch("analysis");
-    let case = case("adult_sex_female_pre_post");
-    let config = dir.join("analysis_config.json");
-    std::fs::write(&config, case["config"].to_string()).unwrap();
-    let out_dir = dir.join("out");
-    let data = reference("bias_adult_slice.csv");
+/// `tideline bias --config C --data D --out O`, which must succeed.
+fn bias_with_config(config: &Path, data: &Path, out_dir: &Path) -> Output {
     let out = tideline(&[
         "bias",
         "--config",
@@ -73,6 +67,18 @@ fn bias_writes_smclarifys_analysis_and_fairness() {
         out_dir.to_str().unwrap(),
     ]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    out
+}
+
+#[test]
+fn bias_writes_smclarifys_analysis_and_fairness() {
+    let dir = scratch("analysis");
+    let case = case("adult_sex_female_pre_post");
+    let config = dir.join("analysis_config.json");
+    std::fs::write(&config, case["config"].to_string()).unwrap();
+    let out_dir = dir.join("out");
+    let data = reference("bias_adult_slice.csv");
+    let out = bias_with_config(&config, &data, &out_dir);
     assert_same_analysis(&json(&out_dir.join("analysis.json")), &case["expected"]);
     let fairness = json(&out_dir.join("fairness.json"));
     let sex = &fairness["facets"][0];
@@ -274,16 +280,7 @@ fn config_headers_name_a_headerless_file() {
     )
     .unwrap();
     let out_dir = dir.join("out");
-    let out = tideline(&[
-        "bias",
-        "--config",
-        config.to_str().unwrap(),
-        "--data",
-        data.to_str().unwrap(),
-        "--out",
-        out_dir.to_str().unwrap(),
-    ]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    bias_with_config(&config, &data, &out_dir);
     let analysis = json(&out_dir.join("analysis.json"));
     // Six rows, three of them F: no class imbalance (a header row read as data would make it 7 rows).
     assert_eq!(analysis["pre_training_bias_metrics"]["facets"]["sex"][0]["metrics"][0]["value"], 0.0);

@@ -66,14 +66,20 @@ pub fn write_outputs(dir: &Path, table: &Table, config: &AnalysisConfig, run: &B
     Ok(())
 }
 
-pub fn run(args: &BiasArgs) -> Result<(), String> {
-    let config = args.input.config()?;
-    let table = args.input.table(&config)?;
+/// Reads the config and the data, runs the analysis and prints it (warnings on stderr).
+pub fn analyse(input: &BiasConfigArgs) -> Result<(AnalysisConfig, Table, BiasRun), String> {
+    let config = input.config()?;
+    let table = input.table(&config)?;
     let run = run_bias(&table, &config)?;
     for warning in &run.warnings {
         eprintln!("warning: {warning}");
     }
     print_analysis(&run.analysis);
+    Ok((config, table, run))
+}
+
+pub fn run(args: &BiasArgs) -> Result<(), String> {
+    let (config, table, run) = analyse(&args.input)?;
     if let Some(dir) = &args.out {
         write_outputs(dir, &table, &config, &run)?;
         println!("wrote {}", dir.join("analysis.json").display());

@@ -8,9 +8,9 @@
 use std::path::PathBuf;
 
 use clap::Args;
-use tideline_engine::bias::{bias_drift, bias_violations, run_bias, Analysis};
+use tideline_engine::bias::{bias_drift, bias_violations, Analysis};
 
-use crate::bias::{print_analysis, write_outputs};
+use crate::bias::{analyse, write_outputs};
 use crate::bias_args::BiasConfigArgs;
 use crate::suggest_baseline::write;
 
@@ -31,13 +31,7 @@ pub fn run(args: &BiasDriftArgs) -> Result<(), String> {
     let text =
         std::fs::read_to_string(&args.baseline).map_err(|e| format!("cannot read {}: {e}", args.baseline.display()))?;
     let baseline = Analysis::from_json(&text).map_err(|e| format!("{e}: {}", args.baseline.display()))?;
-    let config = args.input.config()?;
-    let table = args.input.table(&config)?;
-    let run = run_bias(&table, &config)?;
-    for warning in &run.warnings {
-        eprintln!("warning: {warning}");
-    }
-    print_analysis(&run.analysis);
+    let (config, table, run) = analyse(&args.input)?;
     let checks = bias_drift(&baseline, &run.analysis);
     let violations = bias_violations(&checks);
     write_outputs(&args.out, &table, &config, &run)?;

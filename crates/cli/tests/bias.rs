@@ -199,22 +199,16 @@ fn bias_drift_flags_metrics_farther_from_no_bias() {
 fn intersections_equal_a_crossed_facet() {
     let dir = scratch("intersections");
     let data = reference("bias_adult_slice.csv");
-    let common = ["--label", "income_per_year", "--label-values", ">50K", "--predicted-label", "prediction"];
+    // `tideline bias` with the Adult label and predictions, these data and facet arguments.
+    let bias = |data: &Path, facet: &[&str], out_dir: &Path| {
+        let mut args = vec!["bias", "--data", data.to_str().unwrap(), "--out", out_dir.to_str().unwrap()];
+        args.extend(["--label", "income_per_year", "--label-values", ">50K", "--predicted-label", "prediction"]);
+        args.extend(facet);
+        let out = tideline(&args);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    };
     let out_dir = dir.join("two");
-    let mut args = vec![
-        "bias",
-        "--data",
-        data.to_str().unwrap(),
-        "--facet",
-        "sex",
-        "--facet",
-        "race",
-        "--out",
-        out_dir.to_str().unwrap(),
-    ];
-    args.extend(common);
-    let out = tideline(&args);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    bias(&data, &["--facet", "sex", "--facet", "race"], &out_dir);
     let fairness = json(&out_dir.join("fairness.json"));
     let group = fairness["intersections"]
         .as_array()
@@ -241,20 +235,7 @@ fn intersections_equal_a_crossed_facet() {
     let crossed_path = dir.join("crossed.csv");
     std::fs::write(&crossed_path, crossed.join("\n") + "\n").unwrap();
     let one_dir = dir.join("one");
-    let mut args = vec![
-        "bias",
-        "--data",
-        crossed_path.to_str().unwrap(),
-        "--facet",
-        "sex_race",
-        "--facet-values",
-        "Female × Black",
-        "--out",
-        one_dir.to_str().unwrap(),
-    ];
-    args.extend(common);
-    let out = tideline(&args);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    bias(&crossed_path, &["--facet", "sex_race", "--facet-values", "Female × Black"], &one_dir);
     let analysis = json(&one_dir.join("analysis.json"));
     let post = &analysis["post_training_bias_metrics"]["facets"]["sex_race"][0];
     let pre = &analysis["pre_training_bias_metrics"]["facets"]["sex_race"][0];

@@ -13,7 +13,7 @@ use tideline_engine::progress::{Flow, ProgressUpdate};
 const PROGRESS_BAR_BYTES: u64 = 16 * 1024 * 1024;
 
 /// How to read the input files.
-#[derive(Debug, Clone, Args)]
+#[derive(Debug, Clone, Default, Args)]
 pub struct ReadArgs {
     /// Format: csv, tsv, json, jsonl, capture, ground-truth (sniffed when absent).
     #[arg(long, value_name = "FORMAT")]

@@ -6,8 +6,10 @@ mod bias_drift;
 mod drift;
 mod inspect;
 mod load;
+mod merge_ground_truth;
 mod monitor;
 mod suggest_baseline;
+mod write_csv;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -30,6 +32,8 @@ enum Command {
     Monitor(monitor::MonitorArgs),
     /// Test every column of current data for drift from a baseline (drift.json).
     Drift(drift::DriftArgs),
+    /// Join ground-truth labels to captured predictions (merged CSV; counts of what matched).
+    MergeGroundTruth(merge_ground_truth::MergeArgs),
     /// Clarify's bias metrics for a labelled (and predicted) dataset (analysis.json).
     Bias(bias::BiasArgs),
     /// Check current bias metrics against a baseline analysis.json (constraint_violations.json).
@@ -44,6 +48,7 @@ fn main() -> ExitCode {
         Command::Monitor(args) => monitor::run(&args),
         Command::Drift(args) => drift::run(&args),
         Command::Bias(args) => bias::run(&args),
+        Command::MergeGroundTruth(args) => merge_ground_truth::run(&args),
         Command::BiasDrift(args) => bias_drift::run(&args),
     };
     match result {

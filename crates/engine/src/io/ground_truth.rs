@@ -136,7 +136,7 @@ fn json_label(text: &str) -> Result<Option<String>, String> {
 }
 
 /// Why ground truth could not be merged.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, thiserror::Error)]
 #[non_exhaustive]
 pub enum MergeError {
     /// The ground-truth table lacks the `eventId` column.
@@ -148,6 +148,14 @@ pub enum MergeError {
     /// The captured table has neither join column.
     #[error("the captured data has neither an inferenceId nor an eventId column")]
     NoCaptureId,
+    /// A column named for the join is absent.
+    #[error("the {table} has no column {column}")]
+    MissingColumn {
+        /// Which table.
+        table: String,
+        /// The column.
+        column: String,
+    },
 }
 
 /// What a merge matched, and what it could not.
@@ -245,12 +253,48 @@ pub struct MergeResult {
 /// assert_eq!((merged.report.matched, merged.report.unmatched_capture), (1, 1));
 /// ```
 pub fn merge_ground_truth(capture: &Table, ground_truth: &Table) -> Result<MergeResult, MergeError> {
-    let label_ids = ground_truth.column(EVENT_ID).ok_or(MergeError::NoGroundTruthId)?;
-    let labels = ground_truth.column(LABEL).ok_or(MergeError::NoGroundTruthLabel)?;
-    let inference_ids = capture.column(INFERENCE_ID);
-    let event_ids = capture.column(EVENT_ID);
-    if inference_ids.is_none() && event_ids.is_none() {
+    if ground_truth.column(EVENT_ID).is_none() {
+        return Err(MergeError::NoGroundTruthId);
+    }
+    if ground_truth.column(LABEL).is_none() {
+        return Err(MergeError::NoGroundTruthLabel);
+    }
+    if capture.column(INFERENCE_ID).is_none() && capture.column(EVENT_ID).is_none() {
         return Err(MergeError::NoCaptureId);
+    }
+    let keys = JoinKeys {
+        capture_ids: vec![INFERENCE_ID.to_owned(), EVENT_ID.to_owned()],
+        truth_id: EVENT_ID.to_owned(),
+        label: LABEL.to_owned(),
+    };
+    merge_labels(capture, ground_truth, &keys)
+}
+
+/// Which columns a label join uses.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JoinKeys {
+    /// Id columns of the captured rows, in order of preference: a row's id
+    /// is its first non-missing one.
+    pub capture_ids: Vec<String>,
+    /// The id column of the labels.
+    pub truth_id: String,
+    /// The label column of the labels (kept under this name in the result).
+    pub label: String,
+}
+
+/// Joins the labels of any table to captured rows by id columns (a left
+/// join on the captured side, counted as [`merge_ground_truth`] counts).
+///
+/// # Errors
+/// A named column that is absent.
+pub fn merge_labels(capture: &Table, ground_truth: &Table, keys: &JoinKeys) -> Result<MergeResult, MergeError> {
+    let missing =
+        |table: &str, name: &str| MergeError::MissingColumn { table: table.to_owned(), column: name.to_owned() };
+    let label_ids = ground_truth.column(&keys.truth_id).ok_or_else(|| missing("ground truth", &keys.truth_id))?;
+    let labels = ground_truth.column(&keys.label).ok_or_else(|| missing("ground truth", &keys.label))?;
+    let capture_ids: Vec<_> = keys.capture_ids.iter().filter_map(|name| capture.column(name)).collect();
+    if capture_ids.is_empty() {
+        return Err(missing("captured data", &keys.capture_ids.join(" or ")));
     }
     let mut report = MergeReport::default();
     // id -> (row of its last label, whether a captured row used it)
@@ -266,11 +310,9 @@ pub fn merge_ground_truth(capture: &Table, ground_truth: &Table) -> Result<Merge
         }
     }
     let mut seen: HashSet<String> = HashSet::with_capacity(capture.n_rows);
-    let mut column = ColumnBuilder::new(LABEL.to_owned(), 0);
+    let mut column = ColumnBuilder::new(keys.label.clone(), 0);
     for row in 0..capture.n_rows {
-        let id = inference_ids
-            .and_then(|c| c.data.category_key(row))
-            .or_else(|| event_ids.and_then(|c| c.data.category_key(row)));
+        let id = capture_ids.iter().find_map(|c| c.data.category_key(row));
         let found = id.as_ref().and_then(|id| by_id.get_mut(id)).map(|(label_row, used)| {
             *used = true;
             *label_row
@@ -291,10 +333,10 @@ pub fn merge_ground_truth(capture: &Table, ground_truth: &Table) -> Result<Merge
     report.unmatched_ground_truth += by_id.values().filter(|(_, used)| !used).count() as u64;
     let mut table = capture.clone();
     let column = column.finish();
-    match table.column_mut(LABEL) {
+    match table.column_mut(&keys.label) {
         Some(existing) => *existing = column,
         None => table.columns.push(column),
     }
-    set_role(&mut table, LABEL, Role::Label);
+    set_role(&mut table, &keys.label, Role::Label);
     Ok(MergeResult { table, report })
 }

@@ -19,7 +19,7 @@ mod warning;
 
 pub use self::csv::MAX_COLUMNS;
 pub use error::{ErrorKind, IoError};
-pub use ground_truth::{merge_ground_truth, MergeError, MergeReport, MergeResult};
+pub use ground_truth::{merge_ground_truth, merge_labels, JoinKeys, MergeError, MergeReport, MergeResult};
 pub use names::positional_name;
 pub use sniff::{sniff_delimiter, sniff_format, sniff_header, SNIFF_BYTES};
 pub use warning::Warning;

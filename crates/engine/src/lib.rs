@@ -16,6 +16,7 @@ pub mod histogram;
 pub mod io;
 pub mod monitor;
 pub mod progress;
+pub mod quality;
 pub mod roles;
 pub mod snapshot;
 pub mod summary;

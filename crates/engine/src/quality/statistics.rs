@@ -1,0 +1,264 @@
+//! Model Monitor's model-quality statistics file (spec §4):
+//! `{"version":0.0,"dataset":{"item_count":N},"<type>_metrics":{…}}`.
+
+use super::curves::{precision_recall_curve, roc_curve, PrecisionRecallCurve, RocCurve};
+use super::error::QualityError;
+use super::subsample::{pick, subsample_std};
+use super::{binary::BinaryCounts, binary_metrics, multiclass::MulticlassCounts, multiclass_metrics};
+use super::{json, regression_metrics};
+use indexmap::IndexMap;
+use serde_json::{json, Map, Value};
+
+/// The three problem types, with their JSON key prefixes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProblemType {
+    /// `regression_*`.
+    Regression,
+    /// `binary_classification_*`.
+    BinaryClassification,
+    /// `multiclass_classification_*`.
+    MulticlassClassification,
+}
+
+impl ProblemType {
+    /// The prefix of the `_metrics` and `_constraints` keys.
+    pub fn key_prefix(self) -> &'static str {
+        match self {
+            Self::Regression => "regression",
+            Self::BinaryClassification => "binary_classification",
+            Self::MulticlassClassification => "multiclass_classification",
+        }
+    }
+
+    /// All three, for reading files.
+    pub const ALL: [Self; 3] = [Self::Regression, Self::BinaryClassification, Self::MulticlassClassification];
+}
+
+/// One scalar metric: its value and its subsample std (NaN is written "NaN").
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MetricValue {
+    /// The metric on all rows.
+    pub value: f64,
+    /// The std over subsamples, NaN when not given.
+    pub standard_deviation: f64,
+}
+
+/// A nested `{actual: {predicted: count}}` confusion matrix.
+pub type ConfusionMatrix = IndexMap<String, IndexMap<String, u64>>;
+
+/// Binary-classification statistics.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BinaryStatistics {
+    /// Actual label → predicted label → count.
+    pub confusion_matrix: ConfusionMatrix,
+    /// Scalar metrics by name, in Model Monitor's order.
+    pub metrics: IndexMap<String, MetricValue>,
+    /// The ROC curve, when scores were given.
+    pub roc: Option<RocCurve>,
+    /// The precision-recall curve, when scores were given.
+    pub precision_recall: Option<PrecisionRecallCurve>,
+}
+
+/// Multiclass statistics.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MulticlassStatistics {
+    /// Actual label → predicted label → count.
+    pub confusion_matrix: ConfusionMatrix,
+    /// Scalar metrics by name.
+    pub metrics: IndexMap<String, MetricValue>,
+}
+
+/// The metrics of one problem type.
+#[derive(Debug, Clone, PartialEq)]
+pub enum QualityMetrics {
+    /// `regression_metrics`.
+    Regression(IndexMap<String, MetricValue>),
+    /// `binary_classification_metrics`.
+    Binary(BinaryStatistics),
+    /// `multiclass_classification_metrics`.
+    Multiclass(MulticlassStatistics),
+}
+
+/// A whole statistics file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QualityStatistics {
+    /// Rows scored.
+    pub item_count: usize,
+    /// The metrics.
+    pub metrics: QualityMetrics,
+}
+
+/// Pairs full-data values with their subsample stds.
+fn with_std(values: Vec<(&'static str, f64)>, stds: Vec<f64>) -> IndexMap<String, MetricValue> {
+    values
+        .into_iter()
+        .zip(stds.into_iter().chain(std::iter::repeat(f64::NAN)))
+        .map(|((n, value), standard_deviation)| (n.to_owned(), MetricValue { value, standard_deviation }))
+        .collect()
+}
+
+/// Values only, for the subsample closures.
+fn values(metrics: Vec<(&'static str, f64)>) -> Vec<f64> {
+    metrics.into_iter().map(|(_, v)| v).collect()
+}
+
+/// Regression statistics, stds from subsamples drawn with `seed`.
+///
+/// # Errors
+/// As [`regression_metrics`].
+pub fn regression_statistics(truth: &[f64], predicted: &[f64], seed: u64) -> Result<QualityStatistics, QualityError> {
+    let full = regression_metrics(truth, predicted)?;
+    let stds = subsample_std(truth.len(), full.len(), seed, |rows| {
+        regression_metrics(&pick(truth, rows), &pick(predicted, rows)).map(values)
+    })?;
+    Ok(QualityStatistics { item_count: truth.len(), metrics: QualityMetrics::Regression(with_std(full, stds)) })
+}
+
+/// Binary statistics; `labels` = (negative, positive) names the confusion
+/// matrix keys; curves and `auc` only when `scores` are given.
+///
+/// # Errors
+/// As [`binary_metrics`].
+pub fn binary_statistics(
+    actual: &[bool],
+    predicted: &[bool],
+    scores: Option<&[f64]>,
+    labels: (&str, &str),
+    seed: u64,
+) -> Result<QualityStatistics, QualityError> {
+    let full = binary_metrics(actual, predicted, scores)?;
+    let stds = subsample_std(actual.len(), full.len(), seed, |rows| {
+        let s = scores.map(|s| pick(s, rows));
+        binary_metrics(&pick(actual, rows), &pick(predicted, rows), s.as_deref()).map(values)
+    })?;
+    let c = BinaryCounts::new(actual, predicted)?;
+    let (neg, pos) = (labels.0.to_owned(), labels.1.to_owned());
+    let row = |n: u64, p: u64| IndexMap::from([(neg.clone(), n), (pos.clone(), p)]);
+    let confusion_matrix = IndexMap::from([(neg.clone(), row(c.tn, c.fp)), (pos.clone(), row(c.fn_, c.tp))]);
+    let (roc, precision_recall) = match scores {
+        Some(s) => (Some(roc_curve(actual, s)?), Some(precision_recall_curve(actual, s)?)),
+        None => (None, None),
+    };
+    let metrics = with_std(full, stds);
+    let binary = BinaryStatistics { confusion_matrix, metrics, roc, precision_recall };
+    Ok(QualityStatistics { item_count: actual.len(), metrics: QualityMetrics::Binary(binary) })
+}
+
+/// Multiclass statistics.
+///
+/// # Errors
+/// As [`multiclass_metrics`].
+pub fn multiclass_statistics<S: AsRef<str> + Clone>(
+    actual: &[S],
+    predicted: &[S],
+    seed: u64,
+) -> Result<QualityStatistics, QualityError> {
+    let full = multiclass_metrics(actual, predicted)?;
+    let stds = subsample_std(actual.len(), full.len(), seed, |rows| {
+        multiclass_metrics(&pick(actual, rows), &pick(predicted, rows)).map(values)
+    })?;
+    let confusion_matrix = MulticlassCounts::new(actual, predicted)?.nested();
+    let multi = MulticlassStatistics { confusion_matrix, metrics: with_std(full, stds) };
+    Ok(QualityStatistics { item_count: actual.len(), metrics: QualityMetrics::Multiclass(multi) })
+}
+
+impl QualityStatistics {
+    /// The problem type.
+    pub fn problem_type(&self) -> ProblemType {
+        match self.metrics {
+            QualityMetrics::Regression(_) => ProblemType::Regression,
+            QualityMetrics::Binary(_) => ProblemType::BinaryClassification,
+            QualityMetrics::Multiclass(_) => ProblemType::MulticlassClassification,
+        }
+    }
+
+    /// The scalar metrics (not the confusion matrix or curves).
+    pub fn scalars(&self) -> &IndexMap<String, MetricValue> {
+        match &self.metrics {
+            QualityMetrics::Regression(m) => m,
+            QualityMetrics::Binary(b) => &b.metrics,
+            QualityMetrics::Multiclass(m) => &m.metrics,
+        }
+    }
+
+    /// The statistics file as JSON.
+    pub fn to_json(&self) -> Value {
+        let mut body = Map::new();
+        let confusion = match &self.metrics {
+            QualityMetrics::Binary(b) => Some(&b.confusion_matrix),
+            QualityMetrics::Multiclass(m) => Some(&m.confusion_matrix),
+            QualityMetrics::Regression(_) => None,
+        };
+        if let Some(c) = confusion {
+            body.insert("confusion_matrix".into(), json!(c));
+        }
+        for (name, m) in self.scalars() {
+            let entry =
+                json!({"value": json::number(m.value), "standard_deviation": json::number(m.standard_deviation)});
+            body.insert(name.clone(), entry);
+        }
+        if let QualityMetrics::Binary(b) = &self.metrics {
+            if let Some(roc) = &b.roc {
+                body.insert(
+                    "receiver_operating_characteristic_curve".into(),
+                    json!({"false_positive_rates": json::numbers(&roc.false_positive_rates),
+                           "true_positive_rates": json::numbers(&roc.true_positive_rates)}),
+                );
+            }
+            if let Some(pr) = &b.precision_recall {
+                body.insert(
+                    "precision_recall_curve".into(),
+                    json!({"precisions": json::numbers(&pr.precisions), "recalls": json::numbers(&pr.recalls)}),
+                );
+            }
+        }
+        let key = format!("{}_metrics", self.problem_type().key_prefix());
+        json!({"version": 0.0, "dataset": {"item_count": self.item_count}, key: body})
+    }
+
+    /// Reads a statistics file.
+    ///
+    /// # Errors
+    /// [`QualityError::InvalidFile`] when a key is missing or mistyped.
+    pub fn from_json(value: &Value) -> Result<Self, QualityError> {
+        let bad = |what: &str| QualityError::InvalidFile(what.to_owned());
+        let item_count = value["dataset"]["item_count"].as_u64().ok_or_else(|| bad("no dataset.item_count"))? as usize;
+        let (problem, body) = ProblemType::ALL
+            .iter()
+            .find_map(|p| value.get(format!("{}_metrics", p.key_prefix())).map(|b| (*p, b)))
+            .ok_or_else(|| bad("no *_metrics object"))?;
+        let body = body.as_object().ok_or_else(|| bad("*_metrics is not an object"))?;
+        let mut scalars = IndexMap::new();
+        for (name, entry) in body {
+            if let Some(v) = entry.get("value") {
+                let value = json::read_number(v).ok_or_else(|| bad(&format!("{name}.value is not a number")))?;
+                let sd = json::read_number(&entry["standard_deviation"]).unwrap_or(f64::NAN);
+                scalars.insert(name.clone(), MetricValue { value, standard_deviation: sd });
+            }
+        }
+        let confusion = || -> Result<ConfusionMatrix, QualityError> {
+            serde_json::from_value(body.get("confusion_matrix").cloned().unwrap_or(Value::Null))
+                .map_err(|e| bad(&format!("confusion_matrix: {e}")))
+        };
+        let metrics = match problem {
+            ProblemType::Regression => QualityMetrics::Regression(scalars),
+            ProblemType::MulticlassClassification => {
+                QualityMetrics::Multiclass(MulticlassStatistics { confusion_matrix: confusion()?, metrics: scalars })
+            }
+            ProblemType::BinaryClassification => {
+                let curve = |key: &str, a: &str, b: &str| -> Option<(Vec<f64>, Vec<f64>)> {
+                    let c = body.get(key)?;
+                    Some((json::read_numbers(&c[a])?, json::read_numbers(&c[b])?))
+                };
+                let roc =
+                    curve("receiver_operating_characteristic_curve", "false_positive_rates", "true_positive_rates")
+                        .map(|(f, t)| RocCurve { false_positive_rates: f, true_positive_rates: t });
+                let precision_recall = curve("precision_recall_curve", "precisions", "recalls")
+                    .map(|(p, r)| PrecisionRecallCurve { precisions: p, recalls: r });
+                let confusion_matrix = confusion()?;
+                QualityMetrics::Binary(BinaryStatistics { confusion_matrix, metrics: scalars, roc, precision_recall })
+            }
+        };
+        Ok(Self { item_count, metrics })
+    }
+}

@@ -1,0 +1,11 @@
+//! Model Monitor's model-quality metrics and curves equal scikit-learn's.
+
+include!("fixtures/reference/replay_support.rs");
+include!("fixtures/reference/replay_model_quality.rs");
+
+#[test]
+fn model_quality_equals_scikit_learn() {
+    let (failures, cases) = replay_model_quality(1e-9);
+    assert!(cases > 0);
+    assert!(failures.is_empty(), "{failures:#?}");
+}

@@ -21,4 +21,5 @@ pub mod roles;
 pub mod snapshot;
 pub mod summary;
 pub mod table;
+pub mod timeline;
 pub mod types;

@@ -9,6 +9,7 @@ mod kind;
 
 pub use canonical::canonical_number;
 pub use cell::{read_cell, Cell, MissingMarker};
+pub(crate) use datetime::{civil_from_days, days_from_civil};
 pub use datetime::{format_timestamp_millis, parse_datetime_millis};
 pub use deequ::{DeequCounts, DeequType};
 pub use kind::{Kind, MAX_CATEGORICAL_WHOLE_NUMBERS};

@@ -89,8 +89,8 @@ impl AlertRule {
     /// use tideline_engine::timeline::{AlertRule, AlertState, CheckStatus};
     /// let rule: AlertRule = "2/3".parse().unwrap();
     /// let (ok, bad) = (CheckStatus::Ok, CheckStatus::Violation);
-    /// let states = rule.states(&[bad, ok, bad, ok, ok]);
-    /// assert_eq!(states, [AlertState::Ok, AlertState::Ok, AlertState::InAlert, AlertState::InAlert, AlertState::Ok]);
+    /// let states = rule.states(&[bad, bad, ok, ok, ok]);
+    /// assert_eq!(states, [AlertState::Ok, AlertState::InAlert, AlertState::InAlert, AlertState::Ok, AlertState::Ok]);
     /// ```
     #[must_use]
     pub fn states(&self, statuses: &[CheckStatus]) -> Vec<AlertState> {

@@ -22,6 +22,7 @@ pub mod labels;
 pub mod multiclass;
 pub mod regression;
 pub mod statistics;
+mod statistics_json;
 pub mod subsample;
 pub mod violations;
 

@@ -1,13 +1,13 @@
 //! Model Monitor's model-quality statistics file (spec §4):
-//! `{"version":0.0,"dataset":{"item_count":N},"<type>_metrics":{…}}`.
+//! `{"version":0.0,"dataset":{"item_count":N},"<type>_metrics":{…}}`, built from
+//! the metrics and their subsample stds (its JSON is in `statistics_json`).
 
 use super::curves::{precision_recall_curve, roc_curve, PrecisionRecallCurve, RocCurve};
 use super::error::QualityError;
+use super::regression_metrics;
 use super::subsample::{pick, subsample_std};
 use super::{binary::BinaryCounts, binary_metrics, multiclass::MulticlassCounts, multiclass_metrics};
-use super::{json, regression_metrics};
 use indexmap::IndexMap;
-use serde_json::{json, Map, Value};
 
 /// The three problem types, with their JSON key prefixes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -179,86 +179,5 @@ impl QualityStatistics {
             QualityMetrics::Binary(b) => &b.metrics,
             QualityMetrics::Multiclass(m) => &m.metrics,
         }
-    }
-
-    /// The statistics file as JSON.
-    pub fn to_json(&self) -> Value {
-        let mut body = Map::new();
-        let confusion = match &self.metrics {
-            QualityMetrics::Binary(b) => Some(&b.confusion_matrix),
-            QualityMetrics::Multiclass(m) => Some(&m.confusion_matrix),
-            QualityMetrics::Regression(_) => None,
-        };
-        if let Some(c) = confusion {
-            body.insert("confusion_matrix".into(), json!(c));
-        }
-        for (name, m) in self.scalars() {
-            let entry =
-                json!({"value": json::number(m.value), "standard_deviation": json::number(m.standard_deviation)});
-            body.insert(name.clone(), entry);
-        }
-        if let QualityMetrics::Binary(b) = &self.metrics {
-            if let Some(roc) = &b.roc {
-                body.insert(
-                    "receiver_operating_characteristic_curve".into(),
-                    json!({"false_positive_rates": json::numbers(&roc.false_positive_rates),
-                           "true_positive_rates": json::numbers(&roc.true_positive_rates)}),
-                );
-            }
-            if let Some(pr) = &b.precision_recall {
-                body.insert(
-                    "precision_recall_curve".into(),
-                    json!({"precisions": json::numbers(&pr.precisions), "recalls": json::numbers(&pr.recalls)}),
-                );
-            }
-        }
-        let key = format!("{}_metrics", self.problem_type().key_prefix());
-        json!({"version": 0.0, "dataset": {"item_count": self.item_count}, key: body})
-    }
-
-    /// Reads a statistics file.
-    ///
-    /// # Errors
-    /// [`QualityError::InvalidFile`] when a key is missing or mistyped.
-    pub fn from_json(value: &Value) -> Result<Self, QualityError> {
-        let bad = |what: &str| QualityError::InvalidFile(what.to_owned());
-        let item_count = value["dataset"]["item_count"].as_u64().ok_or_else(|| bad("no dataset.item_count"))? as usize;
-        let (problem, body) = ProblemType::ALL
-            .iter()
-            .find_map(|p| value.get(format!("{}_metrics", p.key_prefix())).map(|b| (*p, b)))
-            .ok_or_else(|| bad("no *_metrics object"))?;
-        let body = body.as_object().ok_or_else(|| bad("*_metrics is not an object"))?;
-        let mut scalars = IndexMap::new();
-        for (name, entry) in body {
-            if let Some(v) = entry.get("value") {
-                let value = json::read_number(v).ok_or_else(|| bad(&format!("{name}.value is not a number")))?;
-                let sd = json::read_number(&entry["standard_deviation"]).unwrap_or(f64::NAN);
-                scalars.insert(name.clone(), MetricValue { value, standard_deviation: sd });
-            }
-        }
-        let confusion = || -> Result<ConfusionMatrix, QualityError> {
-            serde_json::from_value(body.get("confusion_matrix").cloned().unwrap_or(Value::Null))
-                .map_err(|e| bad(&format!("confusion_matrix: {e}")))
-        };
-        let metrics = match problem {
-            ProblemType::Regression => QualityMetrics::Regression(scalars),
-            ProblemType::MulticlassClassification => {
-                QualityMetrics::Multiclass(MulticlassStatistics { confusion_matrix: confusion()?, metrics: scalars })
-            }
-            ProblemType::BinaryClassification => {
-                let curve = |key: &str, a: &str, b: &str| -> Option<(Vec<f64>, Vec<f64>)> {
-                    let c = body.get(key)?;
-                    Some((json::read_numbers(&c[a])?, json::read_numbers(&c[b])?))
-                };
-                let roc =
-                    curve("receiver_operating_characteristic_curve", "false_positive_rates", "true_positive_rates")
-                        .map(|(f, t)| RocCurve { false_positive_rates: f, true_positive_rates: t });
-                let precision_recall = curve("precision_recall_curve", "precisions", "recalls")
-                    .map(|(p, r)| PrecisionRecallCurve { precisions: p, recalls: r });
-                let confusion_matrix = confusion()?;
-                QualityMetrics::Binary(BinaryStatistics { confusion_matrix, metrics: scalars, roc, precision_recall })
-            }
-        };
-        Ok(Self { item_count, metrics })
     }
 }

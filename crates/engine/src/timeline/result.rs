@@ -5,7 +5,8 @@ use serde::{Deserialize, Serialize};
 
 use super::alerts::{AlertRule, AlertState};
 use super::thresholds::{CheckStatus, Threshold};
-use super::windows::Window;
+use super::window_spec::WindowSpec;
+use super::windows::{Window, Windows};
 
 /// A whole timeline.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -20,6 +21,21 @@ pub struct Timeline {
     pub missing_timestamp_rows: usize,
     /// The checks, in the order they were added.
     pub checks: Vec<CheckTimeline>,
+}
+
+impl Timeline {
+    /// A timeline over `windows`, with no check yet (add them to `checks`,
+    /// one cell per window each).
+    #[must_use]
+    pub fn new(window: WindowSpec, alert_rule: AlertRule, windows: &Windows) -> Self {
+        Self {
+            window: window.to_string(),
+            alert_rule,
+            windows: windows.windows.iter().map(WindowSummary::from).collect(),
+            missing_timestamp_rows: windows.missing_timestamp_rows.len(),
+            checks: Vec::new(),
+        }
+    }
 }
 
 /// A window as the timeline shows it.
@@ -137,13 +153,11 @@ mod tests {
         let window =
             Window { label: "[0:9]".to_owned(), start_millis: None, end_millis: None, rows: (0..10).collect() };
         let rule = AlertRule::default();
-        let timeline = Timeline {
-            window: "10rows".to_owned(),
-            alert_rule: rule,
-            windows: vec![WindowSummary::from(&window)],
-            missing_timestamp_rows: 0,
-            checks: vec![CheckTimeline::from_values("x", None, &[1.0], Threshold::default(), rule)],
-        };
+        let windows = Windows { windows: vec![window], missing_timestamp_rows: vec![3] };
+        let mut timeline = Timeline::new(WindowSpec::Rows { size: 10 }, rule, &windows);
+        timeline.checks.push(CheckTimeline::from_values("x", None, &[1.0], Threshold::default(), rule));
+        assert_eq!((timeline.window.as_str(), timeline.missing_timestamp_rows), ("10rows", 1));
+        assert_eq!(timeline.windows[0].n_rows, 10);
         let text = serde_json::to_string(&timeline).unwrap();
         assert_eq!(serde_json::from_str::<Timeline>(&text).unwrap(), timeline);
     }

@@ -117,3 +117,39 @@ impl Cbpe {
         Ok(ChunkEstimate { rows: chunk.len(), metrics })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_instead_of_panics_on_bad_input() {
+        let scores = [0.2, 0.8, 0.6];
+        let predicted = [false, true, true];
+        let unlabelled = BinaryOutputs::new(&scores, &predicted, None).unwrap();
+        let fit = Cbpe::fit(&unlabelled, &[0..2, 2..3], &CbpeMetric::ALL, Calibration::Isotonic);
+        assert!(matches!(fit, Err(EstimationError::Empty { .. })));
+        assert!(matches!(unlabelled.slice(2..4), Err(EstimationError::ChunkOutOfRange { .. })));
+        assert!(matches!(
+            BinaryOutputs::new(&scores, &predicted[..2], None),
+            Err(EstimationError::LengthMismatch { .. })
+        ));
+        let truth = [false, true, false];
+        let labelled = BinaryOutputs::new(&scores, &predicted, Some(&truth)).unwrap();
+        let fit = Cbpe::fit(&labelled, &[0..2, 2..4], &CbpeMetric::ALL, Calibration::None);
+        assert!(matches!(fit, Err(EstimationError::ChunkOutOfRange { .. })));
+    }
+
+    #[test]
+    fn an_empty_chunk_estimates_without_panicking() {
+        let scores = [0.2, 0.8, 0.6, 0.4];
+        let predicted = [false, true, true, false];
+        let truth = [false, true, false, true];
+        let reference = BinaryOutputs::new(&scores, &predicted, Some(&truth)).unwrap();
+        let cbpe = Cbpe::fit(&reference, &[0..2, 2..4], &CbpeMetric::ALL, Calibration::Isotonic).unwrap();
+        let empty = reference.slice(0..0).unwrap();
+        let estimate = cbpe.estimate_chunk(&empty).unwrap();
+        assert_eq!(estimate.metrics.len(), CbpeMetric::ALL.len());
+        assert_eq!(estimate.rows, 0);
+    }
+}

@@ -135,9 +135,29 @@ fn pool_adjacent_violators(y: &mut [f64], w: &mut [f64]) {
 mod tests {
     use super::*;
 
+    /// Shape only: the values themselves are replayed from scikit-learn in
+    /// tests/cbpe_reference.rs.
     #[test]
-    fn pools_a_violation_and_clips_outside() {
-        let c = IsotonicCalibrator::fit(&[0.1, 0.2, 0.3, 0.4], &[false, true, false, true]).unwrap();
-        assert_eq!(c.calibrate(&[0.0, 0.1, 0.25, 0.4, 9.0]), vec![0.0, 0.0, 0.5, 1.0, 1.0]);
+    fn calibration_is_increasing_bounded_and_clipped() {
+        let scores = [0.9, 0.1, 0.4, 0.4, 0.2, 0.7, 0.3, 0.8];
+        let labels = [true, false, true, false, true, false, false, true];
+        let c = IsotonicCalibrator::fit(&scores, &labels).unwrap();
+        let grid: Vec<f64> = (0..=20).map(|k| k as f64 / 20.0).collect();
+        let out = c.calibrate(&grid);
+        assert!(out.windows(2).all(|w| w[0] <= w[1]));
+        assert!(out.iter().all(|p| (0.0..=1.0).contains(p)));
+        assert_eq!(c.calibrate_one(-5.0), c.calibrate_one(0.1));
+        assert_eq!(c.calibrate_one(5.0), c.calibrate_one(0.9));
+        assert!(c.calibrate_one(f64::NAN).is_nan());
+    }
+
+    #[test]
+    fn rejects_bad_input() {
+        assert!(matches!(
+            IsotonicCalibrator::fit(&[0.1, f64::NAN], &[true, false]),
+            Err(EstimationError::NonFinite { row: 1, .. })
+        ));
+        assert!(matches!(IsotonicCalibrator::fit(&[0.1], &[true, false]), Err(EstimationError::LengthMismatch { .. })));
+        assert!(matches!(IsotonicCalibrator::fit(&[], &[]), Err(EstimationError::Empty { .. })));
     }
 }

@@ -8,6 +8,7 @@ use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
 use tideline_engine::io::{load_reader, Format, LoadOptions, Loaded};
 use tideline_engine::progress::{Flow, ProgressUpdate};
+use tideline_engine::table::{concat, Table};
 
 /// Files smaller than this load without a progress bar.
 const PROGRESS_BAR_BYTES: u64 = 16 * 1024 * 1024;
@@ -99,4 +100,18 @@ pub fn load_file(path: &Path, options: &LoadOptions) -> Result<Loaded, String> {
         bar.finish_and_clear();
     }
     result.map_err(|e| e.to_string())
+}
+
+/// Loads several files as one dataset (stacked), printing their warnings.
+pub fn stacked(paths: &[std::path::PathBuf], read: &ReadArgs) -> Result<Table, String> {
+    let options = read.options()?;
+    let mut parts = Vec::with_capacity(paths.len());
+    for path in paths {
+        let loaded = load_file(path, &options)?;
+        for warning in &loaded.warnings {
+            eprintln!("warning: {} ({})", warning.message, warning.file);
+        }
+        parts.push(loaded.table);
+    }
+    Ok(if parts.len() == 1 { parts.remove(0) } else { concat(&parts) })
 }

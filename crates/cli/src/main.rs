@@ -7,6 +7,7 @@ mod drift;
 mod inspect;
 mod load;
 mod merge_ground_truth;
+mod model_quality;
 mod monitor;
 mod suggest_baseline;
 mod write_csv;
@@ -32,6 +33,8 @@ enum Command {
     Monitor(monitor::MonitorArgs),
     /// Test every column of current data for drift from a baseline (drift.json).
     Drift(drift::DriftArgs),
+    /// Model Monitor's model-quality metrics (statistics.json, suggested constraints.json, violations).
+    ModelQuality(model_quality::ModelQualityArgs),
     /// Join ground-truth labels to captured predictions (merged CSV; counts of what matched).
     MergeGroundTruth(merge_ground_truth::MergeArgs),
     /// Clarify's bias metrics for a labelled (and predicted) dataset (analysis.json).
@@ -49,6 +52,7 @@ fn main() -> ExitCode {
         Command::Drift(args) => drift::run(&args),
         Command::Bias(args) => bias::run(&args),
         Command::MergeGroundTruth(args) => merge_ground_truth::run(&args),
+        Command::ModelQuality(args) => model_quality::run(&args),
         Command::BiasDrift(args) => bias_drift::run(&args),
     };
     match result {

@@ -10,9 +10,8 @@ use std::path::PathBuf;
 
 use clap::Args;
 use tideline_engine::io::{merge_ground_truth, merge_labels, JoinKeys};
-use tideline_engine::table::{concat, Table};
 
-use crate::load::{load_file, ReadArgs};
+use crate::load::{stacked, ReadArgs};
 use crate::write_csv::write_csv;
 
 /// Arguments of `merge-ground-truth`.
@@ -38,19 +37,6 @@ pub struct MergeArgs {
     label: Option<String>,
     #[command(flatten)]
     read: ReadArgs,
-}
-
-fn stacked(paths: &[PathBuf], read: &ReadArgs) -> Result<Table, String> {
-    let options = read.options()?;
-    let mut parts = Vec::with_capacity(paths.len());
-    for path in paths {
-        let loaded = load_file(path, &options)?;
-        for warning in &loaded.warnings {
-            eprintln!("warning: {} ({})", warning.message, warning.file);
-        }
-        parts.push(loaded.table);
-    }
-    Ok(if parts.len() == 1 { parts.remove(0) } else { concat(&parts) })
 }
 
 pub fn run(args: &MergeArgs) -> Result<(), String> {

@@ -23,6 +23,7 @@ include!("../crates/engine/tests/fixtures/reference/replay_monitor.rs");
 include!("../crates/engine/tests/fixtures/reference/replay_flip_test.rs");
 include!("../crates/engine/tests/fixtures/reference/replay_bias.rs");
 include!("../crates/engine/tests/fixtures/reference/replay_fairness.rs");
+include!("../crates/engine/tests/fixtures/reference/replay_model_quality.rs");
 
 #[wasm_bindgen_test]
 fn reader_outcomes_equal_the_native_ones() {
@@ -75,6 +76,12 @@ fn bias_cases_match_smclarify_in_wasm() {
 fn fairness_matches_aif360_and_fairlearn_in_wasm() {
     let (failures, values) = replay_fairness(1e-9);
     assert!(values > 100 && failures.is_empty(), "{failures:#?}");
+}
+
+#[wasm_bindgen_test]
+fn model_quality_matches_scikit_learn_in_wasm() {
+    let (failures, cases) = replay_model_quality(1e-9);
+    assert!(cases > 5 && failures.is_empty(), "{failures:#?}");
 }
 
 #[wasm_bindgen_test]

@@ -33,18 +33,6 @@ pub fn guess_value(column: &ColumnSummary, prefer_positive: bool) -> Option<Stri
     values.iter().min_by_key(|v| v.count).map(|v| v.value.clone())
 }
 
-/// A value as the config holds it: numbers as numbers.
-#[must_use]
-pub fn config_value(text: &str) -> PyValue {
-    if let Ok(i) = text.parse::<i64>() {
-        PyValue::Int(i)
-    } else if let Ok(x) = text.parse::<f64>() {
-        PyValue::Float(x)
-    } else {
-        PyValue::Str(text.to_owned())
-    }
-}
-
 /// Metrics to compute: the config's own selection where it has one, else
 /// every pre-training metric and, when predictions exist, every
 /// post-training one (none without predictions).
@@ -75,10 +63,10 @@ pub fn guess_config(summary: &DatasetSummary) -> Option<AnalysisConfig> {
         .or_else(|| with_role(Role::Facet))?;
     let mut config = AnalysisConfig {
         label: Some(ColumnRef::Name(label.name.clone())),
-        label_values_or_threshold: vec![config_value(&guess_value(label, true)?)],
+        label_values_or_threshold: vec![PyValue::from_text(&guess_value(label, true)?)],
         facet: vec![FacetConfig {
             name_or_index: ColumnRef::Name(facet.name.clone()),
-            value_or_threshold: guess_value(facet, false).map(|v| vec![config_value(&v)]),
+            value_or_threshold: guess_value(facet, false).map(|v| vec![PyValue::from_text(&v)]),
         }],
         predicted_label: with_role(Role::PredictedLabel).map(|c| ColumnRef::Name(c.name.clone())),
         predicted_score: None,

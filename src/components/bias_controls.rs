@@ -8,7 +8,7 @@ use tideline_engine::bias::{AnalysisConfig, ColumnRef, FacetConfig, PyValue};
 use tideline_engine::summary::ColumnSummary;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::bias_guess::{config_value, guess_value, set_all_methods};
+use crate::bias_guess::{guess_value, set_all_methods};
 use crate::bridge;
 use crate::state::AppState;
 
@@ -25,7 +25,7 @@ fn values_text(values: &[PyValue]) -> String {
 }
 
 fn parse_values(text: &str) -> Vec<PyValue> {
-    text.split(',').map(str::trim).filter(|v| !v.is_empty()).map(config_value).collect()
+    text.split(',').map(str::trim).filter(|v| !v.is_empty()).map(PyValue::from_text).collect()
 }
 
 /// Keeps the analysis as the user's choice and, once it names a label and a
@@ -122,7 +122,7 @@ pub fn BiasControls() -> impl IntoView {
                 <select data-testid="bias-label" on:change=move |ev| {
                     let name = event_target_value(&ev);
                     let value = column(&name).and_then(|c| guess_value(&c, true));
-                    edit(&|c| { c.label = Some(ColumnRef::Name(name.clone())); c.label_values_or_threshold = value.iter().map(|v| config_value(v)).collect(); });
+                    edit(&|c| { c.label = Some(ColumnRef::Name(name.clone())); c.label_values_or_threshold = value.iter().map(|v| PyValue::from_text(v)).collect(); });
                 }>{move || options(label(), None)}</select>
             </label>
             <label>"positive value(s) or threshold "
@@ -135,7 +135,7 @@ pub fn BiasControls() -> impl IntoView {
                     let name = event_target_value(&ev);
                     let value = column(&name).and_then(|c| guess_value(&c, false));
                     edit(&|c| {
-                        let facet = FacetConfig { name_or_index: ColumnRef::Name(name.clone()), value_or_threshold: value.as_ref().map(|v| vec![config_value(v)]) };
+                        let facet = FacetConfig { name_or_index: ColumnRef::Name(name.clone()), value_or_threshold: value.as_ref().map(|v| vec![PyValue::from_text(v)]) };
                         if c.facet.is_empty() { c.facet.push(facet); } else { c.facet[0] = facet; }
                     });
                 }>{move || options(facet(), None)}</select>

@@ -59,17 +59,6 @@ fn first_line(path: &std::path::Path) -> Result<String, String> {
     Ok(line.trim_end_matches(['\r', '\n']).trim_start_matches('\u{feff}').to_owned())
 }
 
-/// A flag value as JSON would give it: a number when it reads as one.
-fn value(text: &str) -> PyValue {
-    if let Ok(i) = text.parse::<i64>() {
-        PyValue::Int(i)
-    } else if let Ok(x) = text.parse::<f64>() {
-        PyValue::Float(x)
-    } else {
-        PyValue::Str(text.to_owned())
-    }
-}
-
 impl BiasConfigArgs {
     /// The configuration: the file's, with the flags applied on top.
     pub fn config(&self) -> Result<AnalysisConfig, String> {
@@ -84,10 +73,10 @@ impl BiasConfigArgs {
             config.label = Some(ColumnRef::Name(label.clone()));
         }
         if let Some(values) = &self.label_values {
-            config.label_values_or_threshold = values.iter().map(|v| value(v)).collect();
+            config.label_values_or_threshold = values.iter().map(|v| PyValue::from_text(v)).collect();
         }
         if !self.facet.is_empty() {
-            let values = self.facet_values.as_ref().map(|v| v.iter().map(|x| value(x)).collect());
+            let values = self.facet_values.as_ref().map(|v| v.iter().map(|x| PyValue::from_text(x)).collect());
             config.facet = self
                 .facet
                 .iter()

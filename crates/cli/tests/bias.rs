@@ -3,26 +3,19 @@
 //! smclarify's (tools/reference/bias.py, case adult_sex_female_pre_post), and
 //! the bias drift check fires when women's predictions turn negative.
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
+
+use common::{engine_fixture, json, tideline};
 
 fn reference(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../engine/tests/fixtures/reference").join(name)
+    engine_fixture("reference", name)
 }
 
 fn scratch(test: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("tideline-bias-{}-{test}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn tideline(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tideline")).args(args).output().unwrap()
-}
-
-fn json(path: &Path) -> serde_json::Value {
-    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+    common::scratch("bias", test)
 }
 
 fn case(name: &str) -> serde_json::Value {

@@ -2,22 +2,18 @@
 //! ground-truth files (the engine's fixtures), and two plain CSV tables
 //! joined by named id columns.
 
+mod common;
+
 use std::path::PathBuf;
-use std::process::{Command, Output};
+
+use common::{engine_fixture, tideline};
 
 fn capture_fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../engine/tests/fixtures/capture").join(name)
+    engine_fixture("capture", name)
 }
 
 fn scratch(test: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("tideline-merge-{}-{test}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn tideline(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tideline")).args(args).output().unwrap()
+    common::scratch("merge", test)
 }
 
 #[test]

@@ -4,22 +4,15 @@
 //! the predictions get worse. The metric values themselves are checked
 //! against scikit-learn in the engine (tests/model_quality_reference.rs).
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
-}
+use common::{fixture, json};
 
 fn scratch(test: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("tideline-quality-{}-{test}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn json(path: &Path) -> serde_json::Value {
-    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+    common::scratch("quality", test)
 }
 
 fn quality(data: &Path, out: &Path, extra: &[&str]) -> Output {

@@ -21,6 +21,27 @@ pub enum PyValue {
 }
 
 impl PyValue {
+    /// A value typed as text (a CLI flag, a form field) read as JSON would
+    /// give it: a whole number, another number, else a string.
+    ///
+    /// # Examples
+    /// ```
+    /// use tideline_engine::bias::PyValue;
+    /// assert_eq!(PyValue::from_text("1"), PyValue::Int(1));
+    /// assert_eq!(PyValue::from_text("0.5"), PyValue::Float(0.5));
+    /// assert_eq!(PyValue::from_text(">50K"), PyValue::Str(">50K".into()));
+    /// ```
+    #[must_use]
+    pub fn from_text(text: &str) -> Self {
+        if let Ok(i) = text.parse::<i64>() {
+            Self::Int(i)
+        } else if let Ok(x) = text.parse::<f64>() {
+            Self::Float(x)
+        } else {
+            Self::Str(text.to_owned())
+        }
+    }
+
     /// `str(value)` as Python prints it (report strings join these).
     #[must_use]
     pub fn py_str(&self) -> String {

@@ -46,7 +46,7 @@ pub use counting::count_facet;
 pub use datatype::{series_datatype, DataType, UNIQUENESS_THRESHOLD};
 pub use divide::divide;
 pub use drift_check::{
-    bias_drift, bias_violations, distance_from_ideal, BiasDriftCheck, BiasViolation, BiasViolations,
+    bias_drift, bias_violations, distance_from_ideal, BiasDriftCheck, BiasViolation, BiasViolations, ROUNDING,
 };
 pub use fairness_run::fairness_for_config;
 pub use flip_test::{flip_counts, flip_test, FlipCounts, NON_NUMERIC_FEATURES};

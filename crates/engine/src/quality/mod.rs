@@ -19,6 +19,8 @@ pub mod error;
 pub mod fbeta;
 mod json;
 pub mod labels;
+mod model_columns;
+mod model_outputs;
 pub mod multiclass;
 pub mod regression;
 pub mod statistics;
@@ -31,6 +33,8 @@ pub use constraints::{suggest_constraints, ComparisonOperator, Constraint, Quali
 pub use curves::{precision_recall_curve, roc_auc, roc_curve, PrecisionRecallCurve, RocCurve};
 pub use error::QualityError;
 pub use labels::labels_from_scores;
+pub use model_columns::{ModelColumns, ModelColumnsError};
+pub use model_outputs::{BinaryRows, ModelOutputs, BINARY_METRICS, MULTICLASS_METRICS, REGRESSION_METRICS};
 pub use multiclass::{multiclass_metrics, MulticlassCounts};
 pub use regression::regression_metrics;
 pub use statistics::{

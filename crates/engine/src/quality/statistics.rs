@@ -9,14 +9,18 @@ use super::subsample::{pick, subsample_std};
 use super::{binary::BinaryCounts, binary_metrics, multiclass::MulticlassCounts, multiclass_metrics};
 use indexmap::IndexMap;
 
-/// The three problem types, with their JSON key prefixes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The three problem types, with their JSON key prefixes (in configs:
+/// `"regression"`, `"binary"`, `"multiclass"`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum ProblemType {
     /// `regression_*`.
+    #[serde(rename = "regression")]
     Regression,
     /// `binary_classification_*`.
+    #[serde(rename = "binary", alias = "binary_classification")]
     BinaryClassification,
     /// `multiclass_classification_*`.
+    #[serde(rename = "multiclass", alias = "multiclass_classification")]
     MulticlassClassification,
 }
 

@@ -13,13 +13,15 @@ mod concat;
 mod interner;
 mod lines;
 mod select;
+mod window;
 
 pub(crate) use builder::infer_kind;
 pub use builder::{ColumnBuilder, TableBuilder};
 pub use column::{Column, ColumnData, TextColumn, MISSING_CODE, MISSING_TIMESTAMP};
 pub use concat::concat;
 pub use lines::LinesReport;
-pub use select::{rows_where, take_rows};
+pub use select::{rows_where, take_columns_rows, take_rows};
+pub use window::take_window;
 
 use serde::{Deserialize, Serialize};
 

@@ -21,9 +21,14 @@ pub fn rows_where(table: &Table, column: &str, value: &str) -> Result<Table, Str
 /// The rows at `indices`, in that order (indices beyond the table are skipped).
 #[must_use]
 pub fn take_rows(table: &Table, indices: &[usize]) -> Table {
+    take_columns_rows(table, &table.columns.iter().collect::<Vec<_>>(), indices)
+}
+
+/// The rows at `indices` of the given `columns` of `table`, in that order.
+#[must_use]
+pub fn take_columns_rows(table: &Table, columns: &[&Column], indices: &[usize]) -> Table {
     let indices: Vec<usize> = indices.iter().copied().filter(|&i| i < table.n_rows).collect();
-    let columns =
-        table.columns.iter().map(|c| Column { data: take_data(&c.data, &indices), ..c.clone_empty() }).collect();
+    let columns = columns.iter().map(|c| Column { data: take_data(&c.data, &indices), ..c.clone_empty() }).collect();
     Table { columns, n_rows: indices.len() }
 }
 

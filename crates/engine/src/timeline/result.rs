@@ -21,6 +21,9 @@ pub struct Timeline {
     pub missing_timestamp_rows: usize,
     /// The checks, in the order they were added.
     pub checks: Vec<CheckTimeline>,
+    /// What the user should know: checks skipped, bounds left open.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
 }
 
 impl Timeline {
@@ -34,6 +37,7 @@ impl Timeline {
             windows: windows.windows.iter().map(WindowSummary::from).collect(),
             missing_timestamp_rows: windows.missing_timestamp_rows.len(),
             checks: Vec::new(),
+            warnings: Vec::new(),
         }
     }
 }

@@ -28,6 +28,17 @@ pub enum EstimationError {
         /// Which data set.
         what: &'static str,
     },
+    /// Too few rows for a step that needs a minimum (a stratified split, or
+    /// the calibration-error bins).
+    #[error("{what}: {rows} rows, at least {needed} needed")]
+    TooFewRows {
+        /// Which rows, and for what.
+        what: &'static str,
+        /// Rows there are.
+        rows: usize,
+        /// Rows needed.
+        needed: usize,
+    },
     /// A chunk range that does not lie inside the data.
     #[error("chunk {start}..{end} lies outside the {len} rows")]
     ChunkOutOfRange {

@@ -5,6 +5,8 @@
 //! scipy 1.17; the registry ([`stat`]) knows each test's defaults, the
 //! presets ([`preset`]) choose a test per column, and [`report`] runs them
 //! over two tables with multiple-testing control ([`correction`]).
+//! [`univariate`] holds NannyML 0.13.1's per-window drift methods, fitted on a
+//! reference and computed on each window of a monitoring timeline.
 
 pub mod binned;
 pub mod categorical;
@@ -19,6 +21,7 @@ pub mod preset;
 pub mod report;
 pub mod run;
 pub mod stat;
+pub mod univariate;
 pub mod values;
 
 pub use correction::Correction;

@@ -23,8 +23,10 @@ mod shares;
 mod sturges;
 
 pub use hellinger::{hellinger, hellinger_numeric};
+pub(crate) use jensen_shannon::divergence_sum as jensen_shannon_divergence_sum;
 pub use jensen_shannon::jensen_shannon;
 pub use kl_div::kl_div;
 pub use numeric_bins::numeric_bins;
 pub use psi::psi;
 pub use psi_quantile::psi_quantile;
+pub(crate) use sturges::linspace;

@@ -14,7 +14,7 @@ pub(crate) fn sturges_edges(min: f64, max: f64, size: usize) -> Vec<f64> {
 
 /// `np.linspace(start, stop, num)` with its rounding: `i·step + start`, and
 /// the last point exactly `stop`.
-fn linspace(start: f64, stop: f64, num: usize) -> Vec<f64> {
+pub(crate) fn linspace(start: f64, stop: f64, num: usize) -> Vec<f64> {
     let div = num.saturating_sub(1).max(1) as f64;
     let delta = stop - start;
     let step = delta / div;

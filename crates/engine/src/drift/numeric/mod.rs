@@ -32,4 +32,5 @@ pub use ks::ks;
 pub use mann_whitney::mann_whitney;
 pub use mmd::{empirical_mmd, MAX_PER_SIDE as MMD_MAX_PER_SIDE};
 pub use t_test::t_test;
+pub(crate) use wasserstein::cdf_distance_integral;
 pub use wasserstein::wasserstein_normed;

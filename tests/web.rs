@@ -24,6 +24,7 @@ include!("../crates/engine/tests/fixtures/reference/replay_flip_test.rs");
 include!("../crates/engine/tests/fixtures/reference/replay_bias.rs");
 include!("../crates/engine/tests/fixtures/reference/replay_fairness.rs");
 include!("../crates/engine/tests/fixtures/reference/replay_model_quality.rs");
+include!("../crates/engine/tests/fixtures/reference/replay_timeline.rs");
 
 #[wasm_bindgen_test]
 fn reader_outcomes_equal_the_native_ones() {
@@ -82,6 +83,13 @@ fn fairness_matches_aif360_and_fairlearn_in_wasm() {
 fn model_quality_matches_scikit_learn_in_wasm() {
     let (failures, cases) = replay_model_quality(1e-9);
     assert!(cases > 5 && failures.is_empty(), "{failures:#?}");
+}
+
+#[wasm_bindgen_test]
+fn timeline_matches_nannyml_in_wasm() {
+    let (failures, compared) = replay_timeline(1e-12);
+    assert!(compared > 400, "{compared} values compared");
+    assert!(failures.is_empty(), "{failures:#?}");
 }
 
 #[wasm_bindgen_test]

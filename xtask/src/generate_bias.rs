@@ -14,10 +14,11 @@ pub const METRIC_ROWS: usize = 1_000_000;
 pub const FT_ROWS: usize = 100_000;
 
 /// SplitMix64: a fixed stream, so every run reads the same bytes.
-struct Stream(u64);
+pub struct Stream(pub u64);
 
 impl Stream {
-    fn unit(&mut self) -> f64 {
+    /// The next number in [0, 1).
+    pub fn unit(&mut self) -> f64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
@@ -31,7 +32,7 @@ impl Stream {
 
 const RACES: [&str; 5] = ["White", "Black", "Asian-Pac-Islander", "Amer-Indian-Eskimo", "Other"];
 
-fn create(path: &Path) -> std::io::Result<std::io::BufWriter<std::fs::File>> {
+pub fn create(path: &Path) -> std::io::Result<std::io::BufWriter<std::fs::File>> {
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir)?;
     }
@@ -83,7 +84,7 @@ fn write_ft(path: &Path) -> std::io::Result<()> {
     out.flush()
 }
 
-fn generated(name: &str, write: fn(&Path) -> std::io::Result<()>) -> Result<PathBuf, String> {
+pub fn generated(name: &str, write: fn(&Path) -> std::io::Result<()>) -> Result<PathBuf, String> {
     let path = root().join("target/bench").join(name);
     if !path.exists() {
         eprintln!("generating {}", path.display());
@@ -94,7 +95,7 @@ fn generated(name: &str, write: fn(&Path) -> std::io::Result<()>) -> Result<Path
     Ok(path)
 }
 
-fn config(name: &str, text: &str) -> Result<PathBuf, String> {
+pub fn config(name: &str, text: &str) -> Result<PathBuf, String> {
     let path = root().join("target/bench").join(name);
     std::fs::create_dir_all(root().join("target/bench")).map_err(|e| e.to_string())?;
     std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;

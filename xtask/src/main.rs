@@ -4,9 +4,11 @@
 mod bench;
 mod bench_bias;
 mod bench_drift;
+mod bench_timeline;
 mod csp;
 mod generate;
 mod generate_bias;
+mod generate_timeline;
 mod run;
 mod serve;
 mod test;
@@ -21,10 +23,10 @@ commands:
   test    install what is missing, then fmt, clippy (native + wasm32), native tests,
           the engine's dependency check, wasm tests in headless Chromium,
           trunk build --release and the Playwright end-to-end tests
-  bench [ingest] [drift] [bias]
+  bench [ingest] [drift] [bias] [timeline]
           on generated 1,000,000 x 20 files, natively and in headless Chromium
           (inside the worker): CSV ingest throughput; the evidently drift preset
-          end to end (default: both)";
+          end to end; bias metrics; the monitoring timeline (default: all)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -38,6 +40,7 @@ fn main() -> ExitCode {
             ingest
                 .and_then(|()| if all || what.iter().any(|w| w == "drift") { bench_drift::run() } else { Ok(()) })
                 .and_then(|()| if all || what.iter().any(|w| w == "bias") { bench_bias::run() } else { Ok(()) })
+                .and_then(|()| if all || what.iter().any(|w| w == "timeline") { bench_timeline::run() } else { Ok(()) })
         }
         _ => {
             eprintln!("{USAGE}");

@@ -10,6 +10,7 @@ mod merge_ground_truth;
 mod model_quality;
 mod monitor;
 mod suggest_baseline;
+mod timeline;
 mod write_csv;
 
 use clap::{Parser, Subcommand};
@@ -41,6 +42,8 @@ enum Command {
     Bias(bias::BiasArgs),
     /// Check current bias metrics against a baseline analysis.json (constraint_violations.json).
     BiasDrift(bias_drift::BiasDriftArgs),
+    /// Every check on every window of the current data, with thresholds and M-out-of-N alerts (timeline.json).
+    Timeline(Box<timeline::TimelineArgs>),
 }
 
 fn main() -> ExitCode {
@@ -54,6 +57,7 @@ fn main() -> ExitCode {
         Command::MergeGroundTruth(args) => merge_ground_truth::run(&args),
         Command::ModelQuality(args) => model_quality::run(&args),
         Command::BiasDrift(args) => bias_drift::run(&args),
+        Command::Timeline(args) => timeline::run(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -6,9 +6,10 @@
 use std::time::Instant;
 
 use tideline_engine::drift::{run_drift, DriftOptions, Preset};
-use tideline_engine::io::{load_reader, LoadOptions};
-use tideline_engine::progress::NoProgress;
-use tideline_engine::table::Table;
+
+#[path = "support/load.rs"]
+mod load;
+use load::load;
 
 fn peak_rss() -> u64 {
     let Ok(status) = std::fs::read_to_string("/proc/self/status") else { return 0 };
@@ -18,12 +19,6 @@ fn peak_rss() -> u64 {
         .and_then(|l| l.split_whitespace().nth(1))
         .and_then(|kb| kb.parse::<u64>().ok())
         .map_or(0, |kb| kb * 1024)
-}
-
-fn load(path: &str) -> Result<Table, String> {
-    let file = std::fs::File::open(path).map_err(|e| format!("{path}: {e}"))?;
-    let bytes = file.metadata().map_err(|e| e.to_string())?.len();
-    Ok(load_reader(path, file, Some(bytes), LoadOptions::default(), &mut NoProgress).map_err(|e| e.to_string())?.table)
 }
 
 fn main() -> Result<(), String> {

@@ -16,6 +16,7 @@ pub mod estimation;
 pub mod histogram;
 pub mod io;
 pub mod monitor;
+pub mod monitoring;
 pub mod progress;
 pub mod quality;
 pub mod roles;

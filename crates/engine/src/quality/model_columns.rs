@@ -37,6 +37,20 @@ fn default_threshold() -> f64 {
     0.5
 }
 
+impl Default for ModelColumns {
+    /// A binary classifier with no column named yet, cut-off 0.5.
+    fn default() -> Self {
+        Self {
+            problem: ProblemType::BinaryClassification,
+            label: String::new(),
+            prediction: None,
+            score: None,
+            threshold: default_threshold(),
+            positive: None,
+        }
+    }
+}
+
 /// Why a table's model columns cannot be read.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum ModelColumnsError {

@@ -17,10 +17,12 @@ use tideline_engine::io::{load_bytes, LoadOptions};
 use tideline_engine::table::{ColumnData, Table, MISSING_CODE};
 use tideline_engine::timeline::{timestamps, Chunker, Incomplete, Threshold, WindowSpec, Windows};
 
-/// Values and thresholds, absolute (relative above 1). The largest
-/// differences measured are listed by the test's output; all are below 1e-13
-/// (sums in another order than numpy's, a libm `pow` or `log` ulp).
-const VALUE_TOL: f64 = 1e-9;
+/// Values and thresholds, absolute (relative above 1). The test prints the
+/// largest differences: 0 for KS and L∞, below 1e-14 for the distances,
+/// 2.3e-13 on chi2 statistics near 1,400 (sums in another order than
+/// numpy's, a libm ulp). Categorical JS near 0 is only this close because
+/// `rel_entr` follows scipy 1.17's `log1p` branch.
+const VALUE_TOL: f64 = 1e-11;
 
 /// chi2 p-values, relative: statrs' upper incomplete gamma against scipy's
 /// `chdtrc`.

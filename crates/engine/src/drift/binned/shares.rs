@@ -36,13 +36,23 @@ pub(crate) fn fill_zero_shares(shares: &mut [f64]) {
     }
 }
 
-/// `scipy.special.rel_entr(x, y)`: `x·ln(x/y)`, 0 when `x` is 0, infinite
-/// when only `y` is.
+/// `scipy.special.rel_entr(x, y)` as scipy 1.17 computes it: `x·ln(x/y)`,
+/// through `log1p((x − y)/y)` when `x/y` lies in (0.5, 2) (where `ln` of the
+/// rounded ratio loses digits that a near-zero divergence needs), through
+/// `ln x − ln y` when the ratio underflows or overflows; 0 when `x` is 0,
+/// infinite when only `y` is.
 pub(crate) fn rel_entr(x: f64, y: f64) -> f64 {
     if x.is_nan() || y.is_nan() {
         f64::NAN
     } else if x > 0.0 && y > 0.0 {
-        x * (x / y).ln()
+        let ratio = x / y;
+        if 0.5 < ratio && ratio < 2.0 {
+            x * ((x - y) / y).ln_1p()
+        } else if f64::MIN_POSITIVE < ratio && ratio < f64::INFINITY {
+            x * ratio.ln()
+        } else {
+            x * (x.ln() - y.ln())
+        }
     } else if x == 0.0 && y >= 0.0 {
         0.0
     } else {

@@ -3,7 +3,9 @@
 use leptos::prelude::*;
 
 use crate::bridge;
-use crate::components::{BiasView, ColumnCompare, DatasetPanel, DriftView, Intro, QualityView, SplitControl};
+use crate::components::{
+    BiasView, ColumnCompare, DatasetPanel, DriftView, Intro, MonitoringView, QualityView, SplitControl,
+};
 use crate::format::bytes;
 use crate::protocol::Side;
 use crate::state::AppState;
@@ -33,6 +35,7 @@ pub fn App() -> impl IntoView {
             <DriftView/>
             <QualityView/>
             <BiasView/>
+            <MonitoringView/>
             <ColumnCompare/>
         </main>
         <footer class="bottom">

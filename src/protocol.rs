@@ -9,9 +9,13 @@ use tideline_engine::drift::{DriftOptions, DriftReport};
 use tideline_engine::histogram::Histogram;
 use tideline_engine::io::{LoadOptions, Warning};
 use tideline_engine::monitor::CheckResult;
+use tideline_engine::monitoring::TimelineConfig;
 use tideline_engine::roles::Role;
 use tideline_engine::summary::DatasetSummary;
+use tideline_engine::timeline::Timeline;
 use tideline_engine::types::Kind;
+
+pub use crate::demo::Demo;
 
 /// Which dataset.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -58,10 +62,13 @@ pub enum Request {
         /// How to read them.
         options: LoadOptions,
     },
-    /// Load the built-in demo (a slice of NannyML's car-loan data) into both sides.
+    /// Load a built-in demo into both sides.
     LoadDemo {
         /// Job number.
         job: u32,
+        /// Which demo (the car-loan one when absent).
+        #[serde(default)]
+        demo: Demo,
     },
     /// Stop job `job` between two chunks; files already read stay loaded.
     Cancel {
@@ -120,6 +127,11 @@ pub enum Request {
         side: Side,
         /// The analysis, as Clarify's `analysis_config.json`.
         config: Box<AnalysisConfig>,
+    },
+    /// The monitoring timeline of the current data's windows against the baseline.
+    Timeline {
+        /// The configuration; `None` guesses one from the loaded data.
+        config: Option<Box<TimelineConfig>>,
     },
     /// Histogram (and, for numbers, CDFs) of `column` on both sides.
     Compare {
@@ -233,6 +245,22 @@ pub enum Reply {
         /// What went wrong.
         message: String,
     },
+    /// The timeline is computing `check` (`done` of `total` checks finished).
+    TimelineProgress {
+        /// The check being computed.
+        check: String,
+        /// Checks finished.
+        done: usize,
+        /// Checks in all.
+        total: usize,
+    },
+    /// The timeline asked for with `Timeline`.
+    Timeline(Box<TimelineResult>),
+    /// A timeline that could not be built (the message says why).
+    TimelineFailed {
+        /// What went wrong.
+        message: String,
+    },
     /// A request that could not be served.
     Error {
         /// What went wrong.
@@ -281,5 +309,18 @@ pub struct BiasResult {
     /// Milliseconds the metrics took (Clarify's analysis alone).
     pub metrics_millis: f64,
     /// Milliseconds the worker took in all.
+    pub millis: f64,
+}
+
+/// A monitoring timeline and the configuration that built it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TimelineResult {
+    /// The configuration used (the user's, or guessed from the data).
+    pub config: TimelineConfig,
+    /// Windows × series: values, bounds, statuses, alert states.
+    pub timeline: Timeline,
+    /// Rows of each reference chunk behind the variability thresholds.
+    pub reference_chunk_rows: Vec<usize>,
+    /// Milliseconds the worker took.
     pub millis: f64,
 }

@@ -8,8 +8,9 @@ use tideline_engine::histogram::Histogram;
 use tideline_engine::summary::DatasetSummary;
 
 use tideline_engine::bias::AnalysisConfig;
+use tideline_engine::monitoring::TimelineConfig;
 
-use crate::protocol::{BiasResult, FileStatus, Memory, QualityResult, Reply, Request, Side};
+use crate::protocol::{BiasResult, FileStatus, Memory, QualityResult, Reply, Request, Side, TimelineResult};
 
 /// Bars in the comparison histogram.
 pub const COMPARE_BINS: usize = 20;
@@ -143,6 +144,16 @@ pub struct AppState {
     pub bias_running: RwSignal<bool>,
     /// The bias analysis chosen by the user (`None`: guessed from the roles).
     pub bias_config: RwSignal<Option<AnalysisConfig>>,
+    /// The last monitoring timeline.
+    pub timeline: RwSignal<Option<TimelineResult>>,
+    /// Why the last timeline could not be built.
+    pub timeline_error: RwSignal<Option<String>>,
+    /// True while the worker builds a timeline.
+    pub timeline_running: RwSignal<bool>,
+    /// The check the worker is on: (check, done, total).
+    pub timeline_progress: RwSignal<Option<(String, usize, usize)>>,
+    /// The timeline chosen by the user (`None`: guessed from the data).
+    pub timeline_config: RwSignal<Option<TimelineConfig>>,
     /// Worker memory.
     pub memory: RwSignal<Memory>,
     /// A message about a request that failed.
@@ -177,6 +188,11 @@ impl AppState {
             bias_error: RwSignal::new(None),
             bias_running: RwSignal::new(false),
             bias_config: RwSignal::new(None),
+            timeline: RwSignal::new(None),
+            timeline_error: RwSignal::new(None),
+            timeline_running: RwSignal::new(false),
+            timeline_progress: RwSignal::new(None),
+            timeline_config: RwSignal::new(None),
             memory: RwSignal::new(Memory::default()),
             notice: RwSignal::new(None),
             next_job: RwSignal::new(1),
@@ -260,6 +276,19 @@ impl AppState {
         Some(Request::Bias { side, config: Box::new(config) })
     }
 
+    /// The timeline request (the user's configuration, else a guess by the
+    /// worker), when both sides hold rows.
+    #[must_use]
+    pub fn timeline_request(&self) -> Option<Request> {
+        if !self.both_loaded() {
+            self.timeline.set(None);
+            return None;
+        }
+        self.timeline_running.set(true);
+        self.timeline_error.set(None);
+        Some(Request::Timeline { config: self.timeline_config.get_untracked().map(Box::new) })
+    }
+
     /// True when either side holds rows.
     #[must_use]
     pub fn any_loaded(&self) -> bool {
@@ -301,6 +330,7 @@ impl AppState {
                     .chain(self.drift_request())
                     .chain(self.quality_request())
                     .chain(self.bias_request())
+                    .chain(self.timeline_request())
                     .collect();
             }
             Reply::JobDone { job, cancelled, rows, bytes, millis, read_millis, ingest_millis } => {
@@ -333,6 +363,20 @@ impl AppState {
             Reply::BiasFailed { message } => {
                 self.bias_running.set(false);
                 self.bias_error.set(Some(message));
+            }
+            Reply::TimelineProgress { check, done, total } => {
+                self.timeline_progress.set(Some((check, done, total)));
+            }
+            Reply::Timeline(result) => {
+                self.timeline_running.set(false);
+                self.timeline_progress.set(None);
+                self.timeline_error.set(None);
+                self.timeline.set(Some(*result));
+            }
+            Reply::TimelineFailed { message } => {
+                self.timeline_running.set(false);
+                self.timeline_progress.set(None);
+                self.timeline_error.set(Some(message));
             }
             Reply::Error { message } => {
                 self.drift_running.set(false);
@@ -428,7 +472,10 @@ mod tests {
         assert!(state.apply(dataset(Side::Baseline)).is_empty(), "one side alone has nothing to compare");
         let requests = state.apply(dataset(Side::Current));
         assert!(
-            matches!(requests.as_slice(), [Request::Drift { .. }, Request::Quality { constraints: None }]),
+            matches!(
+                requests.as_slice(),
+                [Request::Drift { .. }, Request::Quality { constraints: None }, Request::Timeline { config: None }]
+            ),
             "{requests:?}"
         );
         assert!(state.drift_running.get_untracked());

@@ -8,13 +8,7 @@ use tideline_engine::table::{concat, rows_where, Table};
 use tideline_engine::types::Kind;
 use wasm_bindgen::JsCast;
 
-use crate::protocol::{FileStatus, Memory, Reply, Side};
-
-/// The built-in demo: NannyML car-loan reference and analysis slices.
-const DEMO: [(&str, &[u8]); 2] = [
-    ("car_loan_reference.csv", include_bytes!("../../public/demo/car_loan_reference.csv")),
-    ("car_loan_analysis.csv", include_bytes!("../../public/demo/car_loan_analysis.csv")),
-];
+use crate::protocol::{Demo, FileStatus, Memory, Reply, Side};
 
 #[derive(Default)]
 struct FileEntry {
@@ -87,10 +81,10 @@ impl Datasets {
         }
     }
 
-    /// Replaces both sides with the demo; returns (rows, bytes) read.
-    pub(super) fn load_demo(&mut self) -> (u64, u64) {
+    /// Replaces both sides with `demo` and sets its roles; returns (rows, bytes) read.
+    pub(super) fn load_demo(&mut self, demo: Demo) -> (u64, u64) {
         let (mut rows, mut bytes) = (0, 0);
-        for (side, (name, content)) in Side::BOTH.into_iter().zip(DEMO) {
+        for (side, (name, content)) in Side::BOTH.into_iter().zip(demo.files()) {
             let started = js_sys::Date::now();
             let data = self.side_mut(side);
             *data = SideData::default();
@@ -116,6 +110,9 @@ impl Datasets {
                 }
             };
             self.add_file(side, status, table);
+            for &(column, role) in demo.roles() {
+                self.set_role(side, column, role);
+            }
         }
         (rows, bytes)
     }

@@ -8,6 +8,7 @@ mod bias;
 mod datasets;
 mod quality;
 mod read_file;
+mod timeline;
 
 use std::cell::RefCell;
 use std::collections::HashSet;
@@ -77,9 +78,9 @@ fn handle(worker: &Rc<Worker>, request: Request, files: Vec<web_sys::File>) {
                 read_file::run_job(&worker, job, side, files, options).await;
             });
         }
-        Request::LoadDemo { job } => {
+        Request::LoadDemo { job, demo } => {
             let started = js_sys::Date::now();
-            let (rows, bytes) = worker.datasets.borrow_mut().load_demo();
+            let (rows, bytes) = worker.datasets.borrow_mut().load_demo(demo);
             for side in crate::protocol::Side::BOTH {
                 post(&worker.datasets.borrow().dataset_reply(side));
             }
@@ -130,5 +131,6 @@ fn handle(worker: &Rc<Worker>, request: Request, files: Vec<web_sys::File>) {
         }
         Request::Drift { options } => post(&analyses::drift_reply(&worker.datasets.borrow(), &options)),
         Request::Bias { side, config } => post(&bias::bias_reply(&worker.datasets.borrow(), side, *config)),
+        Request::Timeline { config } => post(&timeline::timeline_reply(&worker.datasets.borrow(), config.map(|c| *c))),
     }
 }

@@ -8,8 +8,10 @@ mod cdf;
 mod histogram;
 mod palette;
 mod sparkline;
+mod timeline;
 
 pub use cdf::{cdf_svg, draw_cdf};
 pub use histogram::{draw_histogram, histogram_svg};
 pub use palette::{BASELINE, CURRENT, HIGHLIGHT};
 pub use sparkline::draw_sparkline;
+pub use timeline::{draw_series_chart, series_chart_svg, SeriesChart};

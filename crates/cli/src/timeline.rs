@@ -79,6 +79,9 @@ pub struct TimelineArgs {
     /// Columns left out of drift, comma-separated.
     #[arg(long, value_name = "COLUMNS", value_delimiter = ',')]
     exclude: Option<Vec<String>>,
+    /// Windows with fewer rows are reported but not judged (default 0: all judged).
+    #[arg(long, value_name = "N")]
+    min_window_rows: Option<usize>,
     /// NannyML drift method for numeric columns (jensen_shannon, kolmogorov_smirnov, wasserstein, hellinger).
     #[arg(long, value_name = "METHOD")]
     continuous_method: Option<String>,
@@ -210,6 +213,9 @@ fn config(args: &TimelineArgs, reference: &Table) -> Result<TimelineConfig, Stri
     }
     if let Some(exclude) = &args.exclude {
         config.drift.exclude = exclude.clone();
+    }
+    if let Some(rows) = args.min_window_rows {
+        config.min_window_rows = rows;
     }
     if let Some(m) = &args.continuous_method {
         config.drift.continuous_methods = vec![method(m)?];

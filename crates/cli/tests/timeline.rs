@@ -104,3 +104,23 @@ fn bad_flags_fail_with_a_message() {
     assert!(String::from_utf8_lossy(&output.stderr).contains("the current data has no column when"));
     assert!(!path.exists());
 }
+
+#[test]
+fn windows_under_the_minimum_are_not_judged() {
+    // 3,000 rows in windows of 700: the last holds 200 rows.
+    let path = out("min-rows");
+    let output = run(&path, &["--window", "700rows", "--checks", "drift", "--min-window-rows", "300"]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let timeline = json(&path);
+    let rows: Vec<u64> =
+        timeline["windows"].as_array().unwrap().iter().map(|w| w["n_rows"].as_u64().unwrap()).collect();
+    assert_eq!(rows, [700, 700, 700, 700, 200]);
+    for check in timeline["checks"].as_array().unwrap() {
+        let cells = check["cells"].as_array().unwrap();
+        assert_eq!(cells[4]["status"], "missing", "{}", check["name"]);
+        assert!(cells[4]["value"].is_number(), "the value is still reported");
+        assert!(cells[..4].iter().all(|c| c["status"] != "missing"));
+    }
+    let warnings = timeline["warnings"].as_array().unwrap();
+    assert!(warnings.iter().any(|w| w.as_str().unwrap().contains("fewer than 300 rows")), "{warnings:?}");
+}

@@ -144,3 +144,34 @@ fn a_current_file_without_the_time_column_is_an_error() {
     assert_eq!(error, MonitoringError::MissingColumn { side: "current", column: "ts".into() });
     assert_eq!(error.to_string(), "the current data has no column ts");
 }
+
+#[test]
+fn a_window_under_the_minimum_is_shown_but_not_judged() {
+    let reference = table(&csv(&[1, 2, 3], true));
+    // Days 4 and 5 (40 rows each, both with violations) and one row of day 6.
+    let mut text = csv(&[4, 5], false);
+    text.push_str(&day_rows(6, false)[0]);
+    text.push('\n');
+    let current = table(&text);
+    let mut config = config(&[CheckKind::DataQuality]);
+    let run = |config: &TimelineConfig| run_timeline(&reference, &current, config, &mut |_, _, _| {}).expect("run");
+
+    // Without a minimum every window is judged, and the tiny one is named.
+    let free = run(&config).timeline;
+    assert_eq!(free.windows.iter().map(|w| w.n_rows).collect::<Vec<_>>(), [40, 40, 1]);
+    assert!(free.warnings.iter().any(|w| w.contains("noisy") && w.contains("(1 rows)")), "{:?}", free.warnings);
+
+    config.min_window_rows = 2;
+    let kept = run(&config).timeline;
+    let quality = series(&kept.checks, "data_quality:violations");
+    let free_quality = series(&free.checks, "data_quality:violations");
+    assert_eq!(quality.cells[2].status, CheckStatus::Missing);
+    assert_eq!(quality.cells[2].value, free_quality.cells[2].value, "the value is still shown");
+    assert_eq!(&quality.cells[..2], &free_quality.cells[..2]);
+    assert!(kept.warnings.iter().any(|w| w.contains("fewer than 2 rows")), "{:?}", kept.warnings);
+    // The minimum travels with the configuration's JSON.
+    let json = serde_json::to_value(&config).expect("json");
+    assert_eq!(json["min_window_rows"], 2);
+    let back: TimelineConfig = serde_json::from_value(json).expect("back");
+    assert_eq!(back.min_window_rows, 2);
+}

@@ -198,12 +198,22 @@ pub struct TimelineConfig {
     /// The Clarify analysis configuration for bias.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bias: Option<Box<AnalysisConfig>>,
+    /// Windows with fewer rows are shown but not judged (their cells are
+    /// `missing`): a last window holding one row would otherwise raise
+    /// alerts on noise. 0 judges every window.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub min_window_rows: usize,
     /// Data-quality constraints (else suggested from the reference).
     #[serde(skip)]
     pub data_quality_constraints: Option<Box<Constraints>>,
     /// Model-quality constraints (fixed model-quality thresholds).
     #[serde(skip)]
     pub quality_constraints: Option<QualityConstraints>,
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 fn default_checks() -> Vec<CheckKind> {
@@ -224,6 +234,7 @@ impl TimelineConfig {
             metrics: Vec::new(),
             drift: DriftConfig::default(),
             bias: None,
+            min_window_rows: 0,
             data_quality_constraints: None,
             quality_constraints: None,
         }

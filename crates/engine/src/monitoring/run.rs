@@ -109,6 +109,7 @@ pub fn run_timeline(
     } else {
         None
     };
+    let judged = judged_windows(&windows, config.min_window_rows, &mut warnings);
     let mut timeline = Timeline::new(config.window, config.alert, &windows);
     let kinds: Vec<CheckKind> = CheckKind::ALL.into_iter().filter(|k| config.runs(*k)).collect();
     for (done, &kind) in kinds.iter().enumerate() {
@@ -118,12 +119,44 @@ pub fn run_timeline(
             Ok(None) => continue,
             Err(message) => return Err(MonitoringError::Reference { check: kind.as_str(), message }),
         };
-        let series = judge(check.as_ref(), &windows, &chunks, config.thresholds.get(kind), config, &mut warnings)?;
+        let series =
+            judge(check.as_ref(), &windows, &judged, &chunks, config.thresholds.get(kind), config, &mut warnings)?;
         timeline.checks.extend(series);
     }
     step("done", kinds.len(), kinds.len());
     timeline.warnings = warnings;
     Ok(TimelineRun { timeline, reference_chunk_rows: chunks.iter().map(Vec::len).collect() })
+}
+
+/// Which windows are judged: those with at least `min_rows` rows. Without a
+/// minimum, windows under a tenth of the median window are named in a
+/// warning, as NannyML warns of underpopulated chunks.
+fn judged_windows(windows: &Windows, min_rows: usize, warnings: &mut Vec<String>) -> Vec<bool> {
+    let rows: Vec<usize> = windows.windows.iter().map(|w| w.rows.len()).collect();
+    let mut sorted = rows.clone();
+    sorted.sort_unstable();
+    let median = sorted.get(sorted.len() / 2).copied().unwrap_or(0);
+    let few = if min_rows > 0 { min_rows } else { median / 10 };
+    let small: Vec<String> = windows
+        .windows
+        .iter()
+        .filter(|w| w.rows.len() < few)
+        .map(|w| format!("{} ({} rows)", w.label, w.rows.len()))
+        .collect();
+    if !small.is_empty() {
+        let listed = small.iter().take(5).cloned().collect::<Vec<_>>().join(", ");
+        let more = if small.len() > 5 { format!(" and {} more", small.len() - 5) } else { String::new() };
+        warnings.push(if min_rows > 0 {
+            format!("{} windows have fewer than {min_rows} rows and are not judged: {listed}{more}", small.len())
+        } else {
+            format!(
+                "{} windows have under a tenth of the median window's {median} rows, so their values are noisy \
+                 (set a minimum of rows per window to leave them unjudged): {listed}{more}",
+                small.len()
+            )
+        });
+    }
+    rows.iter().map(|&n| n >= min_rows).collect()
 }
 
 /// Prepares one check; `Ok(None)` (with a warning) when its inputs are not configured.
@@ -178,6 +211,7 @@ fn prepare<'a>(
 fn judge(
     check: &dyn WindowCheck,
     windows: &Windows,
+    judged: &[bool],
     chunks: &[Vec<usize>],
     choice: ThresholdChoice,
     config: &TimelineConfig,
@@ -215,10 +249,12 @@ fn judge(
         };
         let cells = window_values
             .iter()
-            .map(|obs| {
+            .zip(judged)
+            .map(|(obs, &judged)| {
                 let o = obs[i];
                 let value = o.value.is_finite().then_some(o.value);
                 let status = match (value, by_p_value, o.p_value) {
+                    _ if !judged => CheckStatus::Missing,
                     (None, _, _) => CheckStatus::Missing,
                     (Some(_), Some(alpha), Some(p)) => {
                         if p < alpha {

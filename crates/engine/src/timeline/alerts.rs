@@ -4,9 +4,10 @@
 //! InAlert until the count drops below M. Before N windows exist the same
 //! rule applies to the windows so far (there is no "insufficient data" state).
 //!
-//! UNCONFIRMED: a window whose check has no value ([`CheckStatus::Missing`])
-//! takes one of the N places but is not a failure, as a monitoring execution
-//! without violations would be.
+//! UNCONFIRMED: a window whose check has no value ([`CheckStatus::Missing`]:
+//! labels not arrived yet, a window too small to judge) is not an execution:
+//! it takes none of the N places and keeps the state the last judged window
+//! left, so a gap neither raises nor clears an alert.
 
 use std::fmt;
 use std::str::FromStr;
@@ -97,14 +98,21 @@ impl AlertRule {
         let n = self.evaluation_period as usize;
         let m = self.datapoints_to_alert as usize;
         let failed = |s: &CheckStatus| *s == CheckStatus::Violation;
+        // Statuses of the judged windows so far; the last N are counted.
+        let mut judged: Vec<CheckStatus> = Vec::with_capacity(statuses.len());
         let mut in_window = 0_usize;
+        let mut state = AlertState::Ok;
         let mut states = Vec::with_capacity(statuses.len());
-        for (i, status) in statuses.iter().enumerate() {
-            in_window += usize::from(failed(status));
-            if let Some(leaving) = i.checked_sub(n).and_then(|j| statuses.get(j)) {
-                in_window -= usize::from(failed(leaving));
+        for status in statuses {
+            if *status != CheckStatus::Missing {
+                judged.push(*status);
+                in_window += usize::from(failed(status));
+                if let Some(leaving) = judged.len().checked_sub(n + 1).map(|j| &judged[j]) {
+                    in_window -= usize::from(failed(leaving));
+                }
+                state = if in_window >= m { AlertState::InAlert } else { AlertState::Ok };
             }
-            states.push(if in_window >= m { AlertState::InAlert } else { AlertState::Ok });
+            states.push(state);
         }
         states
     }
@@ -173,15 +181,17 @@ mod tests {
     }
 
     #[test]
-    fn missing_windows_take_a_place_without_failing() {
-        let states = rule("2/3").states(&[Fail, Gap, Fail, Gap, Gap]);
-        assert_eq!(states, [Fine, Fine, InAlert, Fine, Fine]);
+    fn missing_windows_are_skipped_and_keep_the_state() {
+        // The gaps take no place: Fail, Fail are two of the last three judged windows.
+        let states = rule("2/3").states(&[Fail, Gap, Fail, Gap, Gap, Pass, Pass]);
+        assert_eq!(states, [Fine, Fine, InAlert, InAlert, InAlert, InAlert, Fine]);
+        assert_eq!(rule("1/2").states(&[Gap, Gap, Pass]), [Fine, Fine, Fine]);
     }
 
     #[test]
     fn one_of_one_follows_each_window() {
-        let statuses = [Pass, Fail, Gap, Fail];
-        assert_eq!(AlertRule::default().states(&statuses), [Fine, InAlert, Fine, InAlert]);
+        let statuses = [Pass, Fail, Gap, Pass, Fail];
+        assert_eq!(AlertRule::default().states(&statuses), [Fine, InAlert, InAlert, Fine, InAlert]);
     }
 
     #[test]

@@ -140,9 +140,10 @@ mod tests {
         let statuses: Vec<CheckStatus> = check.cells.iter().map(|c| c.status).collect();
         use CheckStatus::{Missing, Ok, Violation};
         assert_eq!(statuses, [Ok, Violation, Missing, Violation, Violation]);
+        // The gap is skipped: windows 2 and 4 are the last two judged ones at window 4.
         assert_eq!(
             check.alert_states,
-            [AlertState::Ok, AlertState::Ok, AlertState::Ok, AlertState::Ok, AlertState::InAlert]
+            [AlertState::Ok, AlertState::Ok, AlertState::Ok, AlertState::InAlert, AlertState::InAlert]
         );
         let json = serde_json::to_value(&check).unwrap();
         assert_eq!(

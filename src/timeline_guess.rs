@@ -1,0 +1,151 @@
+//! A first monitoring timeline from the loaded data, so the Monitoring view
+//! shows a result as soon as both sides are loaded: windows by the timestamp
+//! column (a calendar unit giving a readable number of windows), the model's
+//! columns and facets from their roles. Every part stays editable.
+
+use tideline_engine::monitoring::{bias_config_for, guess_model_columns, TimelineConfig};
+use tideline_engine::roles::Role;
+use tideline_engine::table::{Table, MISSING_TIMESTAMP};
+use tideline_engine::timeline::{split, timestamps, TimeUnit, WindowSpec};
+
+/// Fewest windows a guessed calendar unit should give.
+const MIN_WINDOWS: i64 = 8;
+/// Most windows a guessed calendar unit should give.
+const MAX_WINDOWS: i64 = 60;
+/// Windows of a row-count split, when no calendar unit fits.
+const ROW_WINDOWS: usize = 10;
+
+/// Units tried, smallest first, with their (average) length in milliseconds.
+const UNITS: [(TimeUnit, i64); 4] = [
+    (TimeUnit::Hour, 3_600_000),
+    (TimeUnit::Day, 86_400_000),
+    (TimeUnit::Week, 7 * 86_400_000),
+    // 365.25 / 12 days.
+    (TimeUnit::Month, 2_629_800_000),
+];
+
+/// The timestamp column both sides have, by role.
+fn time_column(reference: &Table, current: &Table) -> Option<String> {
+    let name = &current.columns.iter().find(|c| c.role == Role::Timestamp)?.name;
+    reference.column(name).filter(|c| c.role == Role::Timestamp).map(|_| name.clone())
+}
+
+/// The smallest calendar unit giving 8 to 60 windows over the span of
+/// `column` in `table`.
+fn calendar_window(table: &Table, column: &str) -> Option<WindowSpec> {
+    let times = timestamps(table.column(column)?).ok()?;
+    let present = times.iter().copied().filter(|&t| t != MISSING_TIMESTAMP);
+    let (first, last) = present.fold((i64::MAX, i64::MIN), |(lo, hi), t| (lo.min(t), hi.max(t)));
+    if first > last {
+        return None;
+    }
+    let span = last.saturating_sub(first);
+    UNITS
+        .into_iter()
+        .find(|&(_, millis)| (MIN_WINDOWS..=MAX_WINDOWS).contains(&(span / millis + 1)))
+        .map(|(unit, _)| WindowSpec::Time { count: 1, unit })
+}
+
+/// A tenth of the median window's rows (at least 2): a stray last window of
+/// a few rows is shown but not judged, instead of raising alerts on noise.
+fn min_window_rows(current: &Table, time: Option<&str>, window: WindowSpec) -> usize {
+    let times = time.and_then(|name| timestamps(current.column(name)?).ok());
+    let Ok(windows) = split(times.as_deref(), current.n_rows, window) else { return 0 };
+    let mut rows: Vec<usize> = windows.windows.iter().map(|w| w.rows.len()).collect();
+    rows.sort_unstable();
+    rows.get(rows.len() / 2).map_or(0, |median| (median / 10).max(2))
+}
+
+/// The timeline the loaded data suggests: every check, default thresholds,
+/// "1 out of 1" alerts.
+#[must_use]
+pub fn guess_config(reference: &Table, current: &Table) -> TimelineConfig {
+    let time = time_column(reference, current);
+    let calendar = time.as_deref().and_then(|name| calendar_window(current, name));
+    let window = calendar.unwrap_or(WindowSpec::Rows { size: current.n_rows.div_ceil(ROW_WINDOWS).max(1) });
+    let mut config = TimelineConfig::new(window);
+    config.time_column = time.filter(|_| calendar.is_some());
+    config.min_window_rows = min_window_rows(current, config.time_column.as_deref(), window);
+    config.model = guess_model_columns(reference);
+    let facets: Vec<String> =
+        reference.columns.iter().filter(|c| c.role == Role::Facet).map(|c| c.name.clone()).collect();
+    if let Some(model) = config.model.as_ref().filter(|_| !facets.is_empty()) {
+        if let Ok(positive) = model.positive_in(reference) {
+            config.bias = Some(Box::new(bias_config_for(model, &positive, &facets)));
+        }
+    }
+    config
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tideline_engine::io::{load_bytes, LoadOptions};
+    use tideline_engine::monitoring::CheckKind;
+    use tideline_engine::quality::ProblemType;
+    use tideline_engine::roles::set_role;
+
+    use crate::demo::Demo;
+
+    fn load(name: &str, content: &[u8], roles: &[(&str, Role)]) -> Table {
+        let mut table = load_bytes(name, content, LoadOptions::default()).unwrap().table;
+        for &(column, role) in roles {
+            assert!(set_role(&mut table, column, role), "{column}");
+        }
+        table
+    }
+
+    fn demo(demo: Demo) -> (Table, Table) {
+        let [(rn, rc), (cn, cc)] = demo.files();
+        (load(rn, rc, demo.roles()), load(cn, cc, demo.roles()))
+    }
+
+    #[test]
+    fn wfh_gets_monthly_windows_and_its_model() {
+        // The analysis period runs from 2017-08-31 to 2021-01-01: 41 months
+        // (8..60), where days and weeks give too many windows.
+        let (reference, current) = demo(Demo::Wfh);
+        let config = guess_config(&reference, &current);
+        assert_eq!(config.time_column.as_deref(), Some("timestamp"));
+        assert_eq!(config.window, WindowSpec::Time { count: 1, unit: TimeUnit::Month });
+        // About 120 rows a month: the last window (one row on 2021-01-01) is not judged.
+        assert!((8..=15).contains(&config.min_window_rows), "{}", config.min_window_rows);
+        let model = config.model.as_ref().unwrap();
+        assert_eq!(model.problem, ProblemType::BinaryClassification);
+        assert_eq!(
+            (model.label.as_str(), model.prediction.as_deref(), model.score.as_deref()),
+            ("work_home_actual", Some("y_pred"), Some("y_pred_proba"))
+        );
+        assert!(config.bias.is_none(), "no column has the facet role");
+        assert_eq!(config.checks, CheckKind::ALL);
+    }
+
+    #[test]
+    fn no_timestamp_gives_ten_row_windows_and_facets_give_bias() {
+        let roles = [("sex", Role::Facet)];
+        let csv = (0..95).fold(String::from("sex,y_pred,target\n"), |mut s, i| {
+            s.push_str(&format!("{},{},{}\n", ["F", "M"][i % 2], i % 2, (i / 2) % 2));
+            s
+        });
+        let table = load("t.csv", csv.as_bytes(), &roles);
+        let config = guess_config(&table, &table);
+        assert_eq!((config.time_column, config.window), (None, WindowSpec::Rows { size: 10 }));
+        assert_eq!(config.min_window_rows, 2);
+        let bias = config.bias.unwrap();
+        assert_eq!(bias.facet.len(), 1);
+        assert_eq!(bias.label_values_or_threshold.len(), 1);
+    }
+
+    #[test]
+    fn a_few_hours_of_timestamps_fall_back_to_rows() {
+        // Two hours of data: fewer than 8 hourly windows.
+        let csv = (0..20).fold(String::from("timestamp,x\n"), |mut s, i| {
+            s.push_str(&format!("2024-01-01 0{}:{:02}:00,{i}\n", i / 10, (i % 10) * 5));
+            s
+        });
+        let table = load("t.csv", csv.as_bytes(), &[("timestamp", Role::Timestamp)]);
+        let config = guess_config(&table, &table);
+        assert_eq!((config.time_column, config.window), (None, WindowSpec::Rows { size: 2 }));
+        assert!(config.model.is_none());
+    }
+}

@@ -1,0 +1,32 @@
+//! The monitoring timeline in the worker: every check on every window of the
+//! current data against the baseline, with a progress reply per check.
+
+use tideline_engine::monitoring::{run_timeline, TimelineConfig};
+
+use super::datasets::Datasets;
+use super::post;
+use crate::protocol::{Reply, Side, TimelineResult};
+use crate::timeline_guess::guess_config;
+
+/// Builds the timeline (with `config`, else one guessed from the data); a
+/// timeline that cannot be built gives `TimelineFailed`.
+pub(super) fn timeline_reply(datasets: &Datasets, config: Option<TimelineConfig>) -> Reply {
+    let started = js_sys::Date::now();
+    let (reference, current) = (datasets.table(Side::Baseline), datasets.table(Side::Current));
+    if reference.n_rows == 0 || current.n_rows == 0 {
+        return Reply::TimelineFailed { message: "load both a baseline and current data first".into() };
+    }
+    let config = config.unwrap_or_else(|| guess_config(reference, current));
+    let mut progress = |check: &str, done: usize, total: usize| {
+        post(&Reply::TimelineProgress { check: check.to_owned(), done, total });
+    };
+    match run_timeline(reference, current, &config, &mut progress) {
+        Ok(run) => Reply::Timeline(Box::new(TimelineResult {
+            config,
+            timeline: run.timeline,
+            reference_chunk_rows: run.reference_chunk_rows,
+            millis: js_sys::Date::now() - started,
+        })),
+        Err(e) => Reply::TimelineFailed { message: e.to_string() },
+    }
+}

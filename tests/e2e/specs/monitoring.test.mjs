@@ -1,0 +1,150 @@
+// The Monitoring view on the work-from-home demo: monthly windows, drift and
+// performance series judged against the reference, M-of-N alerts recomputed
+// at once, the chart, the downloads, and a bad window text that leaves the
+// loaded data alone.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { serveDist, launch, openApp, repoRoot } from '../support.mjs';
+
+let server, browser;
+before(async () => { server = await serveDist(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+/** Calendar months from the first to the last timestamp of the demo's analysis slice. */
+function expectedMonths() {
+  const lines = fs.readFileSync(path.join(repoRoot, 'public/demo/wfh_analysis.csv'), 'utf8').trim().split('\n');
+  const column = lines[0].split(',').indexOf('timestamp');
+  const months = lines.slice(1).map((l) => l.split(',')[column].slice(0, 7)).sort();
+  const [fy, fm] = months[0].split('-').map(Number);
+  const [ly, lm] = months[months.length - 1].split('-').map(Number);
+  return (ly - fy) * 12 + (lm - fm) + 1;
+}
+
+async function cells(page) {
+  return page.locator('[data-testid^="monitoring-cell-"]').evaluateAll((tds) => tds.map((td) => ({
+    id: td.dataset.testid, status: td.dataset.status, alert: td.dataset.alert,
+  })));
+}
+
+async function openWfh(page) {
+  await page.getByTestId('open-demo-wfh').click();
+  const verdict = page.locator('[data-testid="monitoring-verdict"]');
+  await verdict.waitFor({ timeout: 120000 });
+  return verdict;
+}
+
+test('the wfh demo gives monthly windows with drift late in the analysis period', async () => {
+  const { page, seen } = await openApp(browser, server.origin);
+  const verdict = await openWfh(page);
+  const windows = expectedMonths();
+  assert.equal(Number(await verdict.getAttribute('data-windows')), windows);
+  assert.ok(Number(await verdict.getAttribute('data-series')) > 10);
+  assert.equal(await page.getByTestId('monitoring-window').inputValue(), '1mo');
+  assert.equal(await page.getByTestId('monitoring-time').inputValue(), 'timestamp');
+  assert.equal(await page.getByTestId('monitoring-label').inputValue(), 'work_home_actual');
+
+  // Some drift series fails in the last quarter of the windows and not in the first window.
+  const all = await cells(page);
+  const bySeries = new Map();
+  for (const c of all) {
+    const m = c.id.match(/^monitoring-cell-(.*)-(\d+)$/);
+    if (!bySeries.has(m[1])) bySeries.set(m[1], []);
+    bySeries.get(m[1])[Number(m[2])] = c;
+  }
+  assert.ok([...bySeries.values()].every((s) => s.length === windows));
+  const lateDrift = [...bySeries.entries()].filter(([name, s]) => name.startsWith('drift:')
+    && s[0].status !== 'violation'
+    && s.slice(Math.floor(windows * 0.75)).some((c) => c.status === 'violation'));
+  assert.ok(lateDrift.length > 0, 'no drift series fails late but not first');
+  // The last window (one row on 2021-01-01) is shown but not judged, and says why.
+  const minRows = Number(await page.getByTestId('monitoring-min-rows').inputValue());
+  assert.ok(minRows >= 2, `min rows ${minRows}`);
+  assert.ok([...bySeries.values()].every((s) => s[windows - 1].status === 'missing'));
+  assert.match(await page.getByTestId('monitoring-warnings').innerText(), new RegExp(`fewer than ${minRows} rows`));
+  // Realised and estimated performance pair up.
+  assert.ok([...bySeries.keys()].some((n) => n.startsWith('model_quality:')));
+  assert.ok([...bySeries.keys()].some((n) => n.startsWith('estimated_performance:')));
+
+  // The chart draws; clicking a cell picks the series and shows its window's detail.
+  const [name] = lateDrift[0];
+  const last = bySeries.get(name).findLastIndex((c) => c.status === 'violation');
+  await page.getByTestId(`monitoring-cell-${name}-${last}`).locator('button').click();
+  await page.getByTestId('monitoring-detail').waitFor();
+  assert.equal(await page.getByTestId('monitoring-detail').getAttribute('data-status'), 'violation');
+  assert.match(await page.getByTestId('monitoring-chart-title').innerText(), new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  const inked = await page.getByTestId('monitoring-chart').evaluate((canvas) => {
+    const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+    let n = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i] < 200 || data[i + 1] < 200 || data[i + 2] < 200) n += 1;
+    return n;
+  });
+  assert.ok(inked > 2000, `${inked} inked pixels`);
+  assert.deepEqual(seen.errors, []);
+  await page.close();
+});
+
+test('M of N changes alerts at once; downloads; a bad window keeps the data', async () => {
+  const { page, seen } = await openApp(browser, server.origin);
+  const verdict = await openWfh(page);
+  const windows = Number(await verdict.getAttribute('data-windows'));
+  const millis = Number(await verdict.getAttribute('data-millis'));
+  const alerts = async () => Number(await verdict.getAttribute('data-alerts'));
+  const oneOfOne = await alerts();
+  assert.ok(oneOfOne > 0, 'some series fails its last window');
+
+  // 3 of 3: only series failing their last three windows stay in alert; no worker run.
+  const started = Date.now();
+  await page.getByTestId('monitoring-alert-n').fill('3');
+  await page.getByTestId('monitoring-alert-m').fill('3');
+  await page.waitForFunction(() => document.querySelector('[data-testid="monitoring-verdict"]').textContent.includes('3 of the last 3'), null, { timeout: 2000 });
+  const elapsed = Date.now() - started;
+  assert.ok(elapsed < 1500, `${elapsed} ms`);
+  assert.equal(await page.getByTestId('monitoring-running').count(), 0, 'M/N must not rebuild the timeline');
+  assert.equal(Number(await verdict.getAttribute('data-millis')), millis);
+  const threeOfThree = await alerts();
+  assert.ok(threeOfThree <= oneOfOne, `${threeOfThree} > ${oneOfOne}`);
+  // 1 of 3: at least as many as 1 of 1 (a failure among the last three).
+  await page.getByTestId('monitoring-alert-m').fill('1');
+  await page.waitForFunction(() => document.querySelector('[data-testid="monitoring-verdict"]').textContent.includes('1 of the last 3'), null, { timeout: 2000 });
+  const oneOfThree = await alerts();
+  assert.ok(oneOfThree >= oneOfOne && oneOfThree > threeOfThree, `1/3 ${oneOfThree}, 1/1 ${oneOfOne}, 3/3 ${threeOfThree}`);
+  // M > N is refused with a message.
+  await page.getByTestId('monitoring-alert-m').fill('5');
+  assert.match(await page.getByTestId('monitoring-alert-error').innerText(), /1 ≤ M ≤ N/);
+
+  // Downloads: the timeline (with the shown alert rule) and its configuration.
+  const [timelineFile] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-timeline').click()]);
+  const timeline = JSON.parse(fs.readFileSync(await timelineFile.path(), 'utf8'));
+  assert.equal(timelineFile.suggestedFilename(), 'timeline.json');
+  assert.equal(timeline.windows.length, windows);
+  assert.deepEqual(timeline.alert_rule, { datapoints_to_alert: 1, evaluation_period: 3 });
+  assert.ok(timeline.checks.every((c) => c.cells.length === windows && c.alert_states.length === windows));
+  const [configFile] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-timeline-config').click()]);
+  const config = JSON.parse(fs.readFileSync(await configFile.path(), 'utf8'));
+  assert.equal(config.window, '1mo');
+  assert.equal(config.time_column, 'timestamp');
+  assert.equal(config.model.label, 'work_home_actual');
+
+  // A bad window: a message, no run, the data and the last timeline stay.
+  await page.getByTestId('monitoring-window').fill('7x');
+  await page.getByTestId('monitoring-window').press('Enter');
+  assert.match(await page.getByTestId('monitoring-window-error').innerText(), /unknown unit/);
+  assert.equal(await page.getByTestId('baseline-rows').getAttribute('data-rows'), '5000');
+  assert.equal(await page.getByTestId('current-rows').getAttribute('data-rows'), '5000');
+  assert.equal(Number(await verdict.getAttribute('data-windows')), windows);
+  // Judging every window rebuilds the timeline; the last one is judged.
+  await page.getByTestId('monitoring-min-rows').fill('0');
+  await page.getByTestId('monitoring-min-rows').press('Enter');
+  const lastCell = page.locator(`[data-testid="monitoring-cell-data_quality:violations-${windows - 1}"]`);
+  await page.waitForFunction((id) => document.querySelector(`[data-testid="${id}"]`)?.dataset.status !== 'missing', `monitoring-cell-data_quality:violations-${windows - 1}`, { timeout: 60000 });
+  assert.notEqual(await lastCell.getAttribute('data-status'), 'missing');
+  // A good one builds the timeline again: quarterly windows.
+  await page.getByTestId('monitoring-window').fill('3mo');
+  await page.getByTestId('monitoring-window').press('Enter');
+  await page.waitForFunction((n) => Number(document.querySelector('[data-testid="monitoring-verdict"]')?.dataset.windows) < n, windows, { timeout: 60000 });
+  assert.equal(await page.getByTestId('monitoring-window-error').innerText(), '');
+  assert.deepEqual(seen.errors, []);
+  await page.close();
+});

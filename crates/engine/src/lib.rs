@@ -13,6 +13,7 @@ pub mod bias;
 pub mod cdf;
 pub mod drift;
 pub mod estimation;
+pub mod explain;
 pub mod histogram;
 pub mod io;
 pub mod monitor;

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::bridge;
 use crate::components::{
-    BiasView, ColumnCompare, DatasetPanel, DriftView, Intro, MonitoringView, QualityView, SplitControl,
+    BiasView, ColumnCompare, DatasetPanel, DriftView, FocusBanner, Intro, MonitoringView, QualityView, SplitControl,
 };
 use crate::format::bytes;
 use crate::protocol::Side;
@@ -32,6 +32,7 @@ pub fn App() -> impl IntoView {
                 <DatasetPanel side=Side::Current/>
             </div>
             <SplitControl/>
+            <FocusBanner/>
             <DriftView/>
             <QualityView/>
             <BiasView/>

@@ -133,6 +133,12 @@ pub enum Request {
         /// The configuration; `None` guesses one from the loaded data.
         config: Option<Box<TimelineConfig>>,
     },
+    /// Opens window `window` of the last timeline in the drift, quality and
+    /// bias analyses (`None`: the whole current data again).
+    Focus {
+        /// The window's index in the timeline.
+        window: Option<usize>,
+    },
     /// Histogram (and, for numbers, CDFs) of `column` on both sides.
     Compare {
         /// Column.
@@ -261,6 +267,8 @@ pub enum Reply {
         /// What went wrong.
         message: String,
     },
+    /// The window the analyses now look at (`None`: the whole current data).
+    Focus(Option<FocusInfo>),
     /// A request that could not be served.
     Error {
         /// What went wrong.
@@ -323,4 +331,15 @@ pub struct TimelineResult {
     pub reference_chunk_rows: Vec<usize>,
     /// Milliseconds the worker took.
     pub millis: f64,
+}
+
+/// A window of the current data opened on its own.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FocusInfo {
+    /// The window's index in the timeline.
+    pub index: usize,
+    /// Its label (time range or row positions).
+    pub label: String,
+    /// Its rows.
+    pub rows: usize,
 }

@@ -10,7 +10,7 @@ use tideline_engine::summary::DatasetSummary;
 use tideline_engine::bias::AnalysisConfig;
 use tideline_engine::monitoring::TimelineConfig;
 
-use crate::protocol::{BiasResult, FileStatus, Memory, QualityResult, Reply, Request, Side, TimelineResult};
+use crate::protocol::{BiasResult, FileStatus, FocusInfo, Memory, QualityResult, Reply, Request, Side, TimelineResult};
 
 /// Bars in the comparison histogram.
 pub const COMPARE_BINS: usize = 20;
@@ -154,6 +154,8 @@ pub struct AppState {
     pub timeline_progress: RwSignal<Option<(String, usize, usize)>>,
     /// The timeline chosen by the user (`None`: guessed from the data).
     pub timeline_config: RwSignal<Option<TimelineConfig>>,
+    /// The timeline window the drift, quality and bias views look at.
+    pub focus: RwSignal<Option<FocusInfo>>,
     /// Worker memory.
     pub memory: RwSignal<Memory>,
     /// A message about a request that failed.
@@ -193,6 +195,7 @@ impl AppState {
             timeline_running: RwSignal::new(false),
             timeline_progress: RwSignal::new(None),
             timeline_config: RwSignal::new(None),
+            focus: RwSignal::new(None),
             memory: RwSignal::new(Memory::default()),
             notice: RwSignal::new(None),
             next_job: RwSignal::new(1),
@@ -299,6 +302,18 @@ impl AppState {
         self.sides.iter().all(|s| s.summary.with_untracked(|x| x.as_ref().is_some_and(|x| x.rows > 0)))
     }
 
+    /// The requests of every view comparing the two sides: the selected
+    /// column's comparison, drift, data quality and bias.
+    fn analyses_requests(&self) -> Vec<Request> {
+        let compare = self.compare_column.get_untracked().map(|column| Request::Compare { column, bins: COMPARE_BINS });
+        compare
+            .into_iter()
+            .chain(self.drift_request())
+            .chain(self.quality_request())
+            .chain(self.bias_request())
+            .collect()
+    }
+
     /// Applies a reply from the worker. Returns the requests it calls for:
     /// when a dataset changed, the selected column's comparison and the
     /// drift tests again.
@@ -323,15 +338,15 @@ impl AppState {
                 s.files.set(files);
                 s.summary.set(Some(summary));
                 self.memory.set(memory);
-                let compare =
-                    self.compare_column.get_untracked().map(|column| Request::Compare { column, bins: COMPARE_BINS });
-                return compare
-                    .into_iter()
-                    .chain(self.drift_request())
-                    .chain(self.quality_request())
-                    .chain(self.bias_request())
-                    .chain(self.timeline_request())
-                    .collect();
+                // The worker closes an open window when the data changes.
+                self.focus.set(None);
+                let mut requests = self.analyses_requests();
+                requests.extend(self.timeline_request());
+                return requests;
+            }
+            Reply::Focus(focus) => {
+                self.focus.set(focus);
+                return self.analyses_requests();
             }
             Reply::JobDone { job, cancelled, rows, bytes, millis, read_millis, ingest_millis } => {
                 let result = JobResult { rows, bytes, millis, cancelled, read_millis, ingest_millis };
@@ -456,6 +471,35 @@ mod tests {
         });
         assert_eq!(again, vec![Request::Compare { column: "x".into(), bins: COMPARE_BINS }]);
         assert_eq!(state.side(Side::Baseline).summary.get_untracked().unwrap().rows, 3);
+    }
+
+    #[test]
+    fn an_open_window_reruns_the_analyses_and_new_data_closes_it() {
+        let owner = Owner::new();
+        owner.set();
+        let state = AppState::new();
+        for side in Side::BOTH {
+            state.apply(Reply::Dataset {
+                side,
+                files: vec![],
+                summary: DatasetSummary { rows: 3, columns: vec![] },
+                memory: Memory::default(),
+            });
+        }
+        let info = FocusInfo { index: 2, label: "2024-01-03".into(), rows: 1 };
+        let requests = state.apply(Reply::Focus(Some(info.clone())));
+        assert!(
+            matches!(requests.as_slice(), [Request::Drift { .. }, Request::Quality { .. }]),
+            "the window is compared again, the timeline is not rebuilt: {requests:?}"
+        );
+        assert_eq!(state.focus.get_untracked(), Some(info));
+        state.apply(Reply::Dataset {
+            side: Side::Current,
+            files: vec![],
+            summary: DatasetSummary { rows: 4, columns: vec![] },
+            memory: Memory::default(),
+        });
+        assert_eq!(state.focus.get_untracked(), None);
     }
 
     #[test]

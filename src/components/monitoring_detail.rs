@@ -6,6 +6,8 @@ use tideline_engine::timeline::{AlertState, CheckStatus, Timeline};
 
 use super::monitoring_grid::split_name;
 use super::monitoring_view::Selection;
+use crate::bridge;
+use crate::protocol::Request;
 
 fn number(x: Option<f64>) -> String {
     x.map(|v| format!("{v:.4}")).unwrap_or_else(|| "none".into())
@@ -24,6 +26,15 @@ fn meaning(name: &str) -> String {
         "estimated_performance" => format!("The model's {rest}, estimated without labels (CBPE)."),
         "bias" => format!("The Clarify metric {rest}."),
         _ => String::new(),
+    }
+}
+
+/// Opens window `i` in the other views and brings the Drift view into sight.
+fn open_window(i: usize) {
+    bridge::send(&Request::Focus { window: Some(i) }, &[]);
+    let drift = document().query_selector("[data-testid=\"drift-view\"]").ok().flatten();
+    if let Some(section) = drift {
+        section.scroll_into_view();
     }
 }
 
@@ -64,6 +75,9 @@ pub fn MonitoringDetail(
                         <dt>"Status"</dt><dd>{status}</dd>
                         <dt>"Alert"</dt><dd>{alert}</dd>
                     </dl>
+                    <button data-testid="monitoring-open-window" on:click=move |_| open_window(i)>
+                        "Open this window in the Drift, Data quality and Bias views"
+                    </button>
                 </div>
             })
         })

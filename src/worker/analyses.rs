@@ -13,7 +13,7 @@ const SPARKLINE_BINS: usize = 12;
 /// Runs the drift tests and returns the reply, with a sparkline per column.
 pub(super) fn drift_reply(datasets: &Datasets, options: &DriftOptions) -> Reply {
     let started = js_sys::Date::now();
-    let (baseline, current) = (datasets.table(Side::Baseline), datasets.table(Side::Current));
+    let (baseline, current) = (datasets.analysed(Side::Baseline), datasets.analysed(Side::Current));
     let report = run_drift(baseline, current, options);
     let sparklines = report
         .columns
@@ -25,7 +25,7 @@ pub(super) fn drift_reply(datasets: &Datasets, options: &DriftOptions) -> Reply 
 
 /// Both CDFs of a column, when both sides hold numbers.
 pub(super) fn cdf(datasets: &Datasets, column: &str) -> Option<CdfPair> {
-    let baseline = datasets.table(Side::Baseline).column(column)?;
-    let current = datasets.table(Side::Current).column(column)?;
+    let baseline = datasets.analysed(Side::Baseline).column(column)?;
+    let current = datasets.analysed(Side::Current).column(column)?;
     cdf_pair(baseline, current, DEFAULT_CDF_POINTS)
 }

@@ -13,7 +13,7 @@ use crate::protocol::{BiasResult, Reply, Side};
 /// Runs the analysis; a config that cannot run gives `BiasFailed`.
 pub(super) fn bias_reply(datasets: &Datasets, side: Side, config: AnalysisConfig) -> Reply {
     let started = js_sys::Date::now();
-    let run = match run_bias(datasets.table(side), &config) {
+    let run = match run_bias(datasets.analysed(side), &config) {
         Ok(run) => run,
         Err(message) => return Reply::BiasFailed { message },
     };
@@ -32,7 +32,7 @@ pub(super) fn bias_reply(datasets: &Datasets, side: Side, config: AnalysisConfig
         (Vec::new(), None)
     };
     let options = FairnessOptions { bootstrap: Some(BootstrapOptions::default()), ..FairnessOptions::default() };
-    let fairness = match fairness_for_config(datasets.table(side), &config, &options) {
+    let fairness = match fairness_for_config(datasets.analysed(side), &config, &options) {
         Ok(report) => report.to_json(),
         Err(e) => serde_json::json!({ "error": e }).to_string(),
     };

@@ -4,11 +4,11 @@ use tideline_engine::histogram::{compare, Histogram};
 use tideline_engine::io::{load_bytes, LoadOptions};
 use tideline_engine::roles::{set_role, Role};
 use tideline_engine::summary::summarize;
-use tideline_engine::table::{concat, rows_where, Table};
+use tideline_engine::table::{concat, rows_where, take_window, Table};
 use tideline_engine::types::Kind;
 use wasm_bindgen::JsCast;
 
-use crate::protocol::{Demo, FileStatus, Memory, Reply, Side};
+use crate::protocol::{Demo, FileStatus, FocusInfo, Memory, Reply, Side};
 
 #[derive(Default)]
 struct FileEntry {
@@ -47,10 +47,18 @@ impl SideData {
     }
 }
 
+/// One window of the current data, opened on its own in the analyses.
+struct Focus {
+    info: FocusInfo,
+    table: Table,
+}
+
 /// Both sides' data.
 #[derive(Default)]
 pub(super) struct Datasets {
     sides: [SideData; 2],
+    /// The window the analyses look at instead of the whole current data.
+    focus: Option<Focus>,
 }
 
 impl Datasets {
@@ -64,6 +72,8 @@ impl Datasets {
 
     /// Adds a file (its table is `None` when it failed).
     pub(super) fn add_file(&mut self, side: Side, status: FileStatus, table: Option<Table>) {
+        // A window cut from the data as it was would no longer match it.
+        self.focus = None;
         let data = self.side_mut(side);
         let changed = table.is_some();
         data.files.push(FileEntry { status, table });
@@ -74,6 +84,8 @@ impl Datasets {
 
     /// Removes the file at `index`, if any.
     pub(super) fn remove_file(&mut self, side: Side, index: usize) {
+        // A window cut from the data as it was would no longer match it.
+        self.focus = None;
         let data = self.side_mut(side);
         if index < data.files.len() {
             data.files.remove(index);
@@ -119,6 +131,8 @@ impl Datasets {
 
     /// Sets a column's kind on every table of the side.
     pub(super) fn set_kind(&mut self, side: Side, column: &str, kind: Kind) {
+        // A window cut from the data as it was would no longer match it.
+        self.focus = None;
         for table in self.side_mut(side).tables_mut() {
             if let Some(c) = table.column_mut(column) {
                 c.kind = kind;
@@ -129,6 +143,8 @@ impl Datasets {
 
     /// Sets a column's role on every table of the side.
     pub(super) fn set_role(&mut self, side: Side, column: &str, role: Role) {
+        // A window cut from the data as it was would no longer match it.
+        self.focus = None;
         for table in self.side_mut(side).tables_mut() {
             set_role(table, column, role);
         }
@@ -169,9 +185,33 @@ impl Datasets {
         self.side(side).table()
     }
 
+    /// The table the analyses compare: the focused window for the current
+    /// side when one is open, else the side's table.
+    pub(super) fn analysed(&self, side: Side) -> &Table {
+        match (&self.focus, side) {
+            (Some(focus), Side::Current) => &focus.table,
+            _ => self.table(side),
+        }
+    }
+
+    /// Opens `rows` of the current data as the window `info`, or (`None`)
+    /// goes back to the whole current data.
+    pub(super) fn set_focus(&mut self, focus: Option<(FocusInfo, Vec<usize>)>) {
+        self.focus = focus.map(|(info, rows)| {
+            let current = self.table(Side::Current);
+            let columns: Vec<&tideline_engine::table::Column> = current.columns.iter().collect();
+            Focus { info, table: take_window(current, &columns, &rows) }
+        });
+    }
+
+    /// The open window, if any.
+    pub(super) fn focus(&self) -> Option<&FocusInfo> {
+        self.focus.as_ref().map(|f| &f.info)
+    }
+
     /// Histogram of a column on both sides.
     pub(super) fn compare(&self, column: &str, bins: usize) -> Option<Histogram> {
-        compare(self.table(Side::Baseline).column(column), self.table(Side::Current).column(column), bins)
+        compare(self.analysed(Side::Baseline).column(column), self.analysed(Side::Current).column(column), bins)
     }
 
     /// The side's files and schema, as a reply.

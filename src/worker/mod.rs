@@ -6,6 +6,7 @@
 mod analyses;
 mod bias;
 mod datasets;
+mod focus;
 mod quality;
 mod read_file;
 mod timeline;
@@ -26,6 +27,8 @@ use datasets::Datasets;
 struct Worker {
     datasets: RefCell<Datasets>,
     cancelled: RefCell<HashSet<u32>>,
+    /// The configuration of the last timeline built, whose windows can be opened.
+    timeline: RefCell<Option<tideline_engine::monitoring::TimelineConfig>>,
 }
 
 fn scope() -> DedicatedWorkerGlobalScope {
@@ -131,6 +134,16 @@ fn handle(worker: &Rc<Worker>, request: Request, files: Vec<web_sys::File>) {
         }
         Request::Drift { options } => post(&analyses::drift_reply(&worker.datasets.borrow(), &options)),
         Request::Bias { side, config } => post(&bias::bias_reply(&worker.datasets.borrow(), side, *config)),
-        Request::Timeline { config } => post(&timeline::timeline_reply(&worker.datasets.borrow(), config.map(|c| *c))),
+        Request::Timeline { config } => {
+            let reply = timeline::timeline_reply(&worker.datasets.borrow(), config.map(|c| *c));
+            if let Reply::Timeline(result) = &reply {
+                *worker.timeline.borrow_mut() = Some(result.config.clone());
+            }
+            post(&reply);
+        }
+        Request::Focus { window } => {
+            let config = worker.timeline.borrow();
+            post(&focus::focus_reply(&mut worker.datasets.borrow_mut(), config.as_ref(), window));
+        }
     }
 }

@@ -18,7 +18,7 @@ pub(super) fn quality_reply(datasets: &Datasets, constraints: Option<&str>) -> R
         },
         None => (suggest_constraints(&baseline), false),
     };
-    let current = profile_table(datasets.table(Side::Current));
+    let current = profile_table(datasets.analysed(Side::Current));
     let report = match evaluate(&constraints, &baseline, &current) {
         Ok(r) => r,
         Err(e) => return Reply::Error { message: format!("the data-quality checks failed: {e}") },

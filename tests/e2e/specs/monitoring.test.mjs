@@ -81,6 +81,20 @@ test('the wfh demo gives monthly windows with drift late in the analysis period'
     return n;
   });
   assert.ok(inked > 2000, `${inked} inked pixels`);
+
+  // The window opens in the other views: drift and data quality run again on its rows only.
+  const windowRows = Number((await page.locator('th.window').nth(last).getAttribute('title')).match(/\((\d+) rows\)/)[1]);
+  const driftBefore = await page.getByTestId('drift-verdict').getAttribute('data-millis');
+  const qualityBefore = await page.getByTestId('quality-verdict').getAttribute('data-millis');
+  await page.getByTestId('monitoring-open-window').click();
+  const banner = page.getByTestId('focus-banner');
+  await banner.waitFor();
+  assert.equal(Number(await banner.getAttribute('data-window')), last);
+  assert.equal(Number(await banner.getAttribute('data-rows')), windowRows);
+  await page.waitForFunction(([d, q]) => document.querySelector('[data-testid="drift-verdict"]')?.dataset.millis !== d
+    && document.querySelector('[data-testid="quality-verdict"]')?.dataset.millis !== q, [driftBefore, qualityBefore], { timeout: 30000 });
+  await page.getByTestId('focus-close').click();
+  await banner.waitFor({ state: 'detached' });
   assert.deepEqual(seen.errors, []);
   await page.close();
 });

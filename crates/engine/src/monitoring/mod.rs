@@ -27,5 +27,5 @@ pub use check::{Side, WindowCheck};
 pub use config::{CheckKind, DriftConfig, ThresholdChoice, ThresholdChoices, TimelineConfig};
 pub use error::MonitoringError;
 pub use model_guess::guess_model_columns;
-pub use run::{run_timeline, TimelineRun};
+pub use run::{current_windows, run_timeline, TimelineRun};
 pub use series::{Observation, SeriesSpec};

@@ -45,6 +45,15 @@ fn windows_of(table: &Table, config: &TimelineConfig, side: &'static str) -> Res
     Ok(Some(split(Some(&times), table.n_rows, config.window)?))
 }
 
+/// The windows of the current data under `config`, as the timeline cuts
+/// them (so a window can be opened on its own).
+///
+/// # Errors
+/// The current data lacks the time column, or windows cannot be built.
+pub fn current_windows(current: &Table, config: &TimelineConfig) -> Result<Windows, MonitoringError> {
+    Ok(windows_of(current, config, "current")?.unwrap_or_default())
+}
+
 /// The reference chunks: the same windows as the current data (NannyML chunks
 /// both sides alike), or NannyML's default ten chunks when the reference has
 /// no timestamps for time windows.
@@ -101,7 +110,7 @@ pub fn run_timeline(
     config: &TimelineConfig,
     step: StepReport<'_>,
 ) -> Result<TimelineRun, MonitoringError> {
-    let windows = windows_of(current, config, "current")?.unwrap_or_default();
+    let windows = current_windows(current, config)?;
     let mut warnings = Vec::new();
     let chunks = reference_chunks(reference, config, &mut warnings)?;
     let outputs = if config.runs(CheckKind::ModelQuality) || config.runs(CheckKind::EstimatedPerformance) {

@@ -8,14 +8,37 @@
 //! margins into predictions. Attributions explain margins, as XGBoost's
 //! `pred_contribs` and shap's `TreeExplainer` do.
 
+mod aggregate;
+mod attribution_drift;
 mod attributions;
+mod kernel_baseline;
+mod kernel_coalitions;
+mod kernel_shap;
+mod kmeans;
+mod linear;
+mod linear_shap;
 mod link;
 mod matrix;
 mod model;
+mod ndcg;
+mod shap_error;
 mod tree;
 
+pub use aggregate::{aggregate, AggMethod, GlobalAttributions};
+pub use attribution_drift::{
+    attribution_violations, check_attribution_drift, AttributionDriftCheck, AttributionViolation,
+    AttributionViolations, ATTRIBUTION_DRIFT_CHECK, DEFAULT_NDCG_THRESHOLD,
+};
 pub use attributions::Attributions;
+pub use kernel_baseline::Baseline;
+pub use kernel_coalitions::{plan as kernel_coalitions, sample_budget, Coalitions};
+pub use kernel_shap::{KernelShap, KernelShapConfig};
+pub use kmeans::kmeans_baseline;
+pub use linear::{LinearModel, LinearModelError};
+pub use linear_shap::linear_shap;
 pub use link::Link;
 pub use matrix::FeatureMatrix;
 pub use model::Model;
+pub use ndcg::{ndcg, NdcgError};
+pub use shap_error::ShapError;
 pub use tree::{Ensemble, Missing, Node, Test, Tree, LEAF};

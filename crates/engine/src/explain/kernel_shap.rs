@@ -161,21 +161,30 @@ impl<'a> KernelShap<'a> {
         index: usize,
     ) -> Result<Vec<f64>, ShapError> {
         let d = self.model.n_outputs();
+        // The features each coalition takes from the row, flat with offsets.
+        let mut present = Vec::new();
+        let mut starts = Vec::with_capacity(coalitions.len() + 1);
+        starts.push(0);
+        for s in 0..coalitions.len() {
+            present.extend(varying.iter().zip(coalitions.mask(s)).filter(|(_, on)| **on).map(|(j, _)| *j));
+            starts.push(present.len());
+        }
         let mut ey = vec![0.0; coalitions.len() * d];
-        let mut hybrid = vec![0.0; row.len()];
         let mut pred = vec![0.0; d];
-        for (s, acc) in ey.chunks_exact_mut(d).enumerate() {
-            let mask = coalitions.mask(s);
-            for (b, w) in self.baseline.weights.iter().enumerate() {
-                hybrid.copy_from_slice(self.baseline.rows.row(b));
-                for (k, &j) in varying.iter().enumerate() {
-                    if mask[k] {
-                        hybrid[j] = row[j];
-                    }
-                }
+        // Baseline rows outside, so each hybrid only changes (and restores)
+        // the features present; each coalition still sums rows in order.
+        for (b, w) in self.baseline.weights.iter().enumerate() {
+            let base = self.baseline.rows.row(b);
+            let mut hybrid = base.to_vec();
+            for (s, acc) in ey.chunks_exact_mut(d).enumerate() {
+                let on = &present[starts[s]..starts[s + 1]];
+                on.iter().for_each(|&j| hybrid[j] = row[j]);
                 predict(self.model, &hybrid, &mut pred);
+                on.iter().for_each(|&j| hybrid[j] = base[j]);
                 acc.iter_mut().zip(&pred).for_each(|(a, p)| *a += w * p);
             }
+        }
+        for acc in ey.chunks_exact_mut(d) {
             link(self.config.use_logit, acc, index)?;
             acc.iter_mut().zip(&self.expected).for_each(|(a, e)| *a -= e);
         }

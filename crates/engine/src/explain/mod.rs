@@ -9,6 +9,7 @@
 //! `pred_contribs` and shap's `TreeExplainer` do.
 
 mod aggregate;
+mod analysis_json;
 mod attribution_drift;
 mod attributions;
 mod kernel_baseline;
@@ -25,6 +26,7 @@ mod shap_error;
 mod tree;
 
 pub use aggregate::{aggregate, AggMethod, GlobalAttributions};
+pub use analysis_json::{analysis_json, label_names, read_global_shap, LabelAttributions, SHAP_METHODS};
 pub use attribution_drift::{
     attribution_violations, check_attribution_drift, AttributionDriftCheck, AttributionViolation,
     AttributionViolations, ATTRIBUTION_DRIFT_CHECK, DEFAULT_NDCG_THRESHOLD,

@@ -9,7 +9,7 @@
 include!("fixtures/reference/replay_support.rs");
 include!("fixtures/reference/replay_kernel_shap.rs");
 
-use replay_kernel_shap::{cases, floats, max_rel_diff, nested};
+use replay_kernel_shap::{cases, nested, replay_exact};
 use tideline_engine::explain::{Baseline, FeatureMatrix, KernelShap, KernelShapConfig, LinearModel, Model, ShapError};
 
 /// Exact values (relative above 1): the same sums in another order than
@@ -23,22 +23,8 @@ fn config(use_logit: bool) -> KernelShapConfig {
 
 #[test]
 fn all_coalitions_equal_shap_and_brute_force() {
-    let mut checked = 0;
-    for case in cases() {
-        for entry in case.json["kernel"].as_array().unwrap() {
-            let use_logit = entry["link"] == "logit";
-            // The default budget min(2M + 2048, 2^M − 2) covers every coalition for M ≤ 11.
-            let explainer = KernelShap::new(&case.model, &case.baseline, config(use_logit)).unwrap();
-            let got = explainer.explain(&case.rows).unwrap();
-            let what = format!("{} {}", case.name, entry["link"]);
-            let shap_values = nested(&entry["kernel_exact"]);
-            let brute = nested(&entry["brute_force"]);
-            assert!(max_rel_diff(&got.values, &shap_values) < EXACT_TOL, "{what}: vs shap");
-            assert!(max_rel_diff(&got.values, &brute) < EXACT_TOL, "{what}: vs brute force");
-            assert!(max_rel_diff(&got.expected_value, &floats(&entry["expected_value"])) < EXACT_TOL, "{what}");
-            checked += 1;
-        }
-    }
+    let (failures, checked) = replay_exact(EXACT_TOL);
+    assert!(failures.is_empty(), "{failures:#?}");
     assert_eq!(checked, 5);
 }
 

@@ -1,6 +1,6 @@
 //! A k-means summary of the data as a Kernel SHAP baseline, the way
 //! `shap.kmeans` builds one (Clarify's baseline when none is given): missing
-//! values imputed with the column mean, k-means (k-means++ seeding, Lloyd
+//! values imputed with the column mean, k-means (greedy k-means++ seeding, Lloyd
 //! iterations, the best of 10 starts by inertia), each centre's value
 //! rounded to the nearest value of its column in the data, and each centre
 //! weighted by its cluster's size.
@@ -82,36 +82,47 @@ fn dist2(a: &[f64], b: &[f64]) -> f64 {
     a.iter().zip(b).map(|(p, q)| (p - q) * (p - q)).sum()
 }
 
-/// k-means++: the first centre uniformly, each next one with probability
-/// proportional to the squared distance to the nearest chosen centre.
+/// Greedy k-means++ (scikit-learn's): the first centre uniformly; each next
+/// one the best, by the summed squared distances it leaves, of 2 + ⌊ln k⌋
+/// candidates drawn with probability proportional to the squared distance
+/// to the nearest chosen centre.
 fn seed_plus_plus(x: &[f64], n: usize, m: usize, k: usize, rng: &mut SplitMix64) -> Vec<f64> {
+    let trials = 2 + (k as f64).ln().floor() as usize;
     let mut centres = Vec::with_capacity(k * m);
     let first = rng.below(n as u64) as usize;
     centres.extend_from_slice(&x[first * m..(first + 1) * m]);
     let mut d2: Vec<f64> = (0..n).map(|i| dist2(&x[i * m..(i + 1) * m], &centres[..m])).collect();
+    let mut candidate_d2 = vec![0.0; n];
     for _ in 1..k {
         let total: f64 = d2.iter().sum();
-        let pick = if total > 0.0 {
-            let mut u = rng.next_f64() * total;
-            let mut chosen = n - 1;
-            for (i, d) in d2.iter().enumerate() {
-                if u < *d {
-                    chosen = i;
-                    break;
-                }
-                u -= d;
+        let mut best: Option<(f64, usize, Vec<f64>)> = None;
+        for _ in 0..trials {
+            let pick = if total > 0.0 { draw(&d2, rng.next_f64() * total) } else { rng.below(n as u64) as usize };
+            let c = &x[pick * m..(pick + 1) * m];
+            for (i, d) in candidate_d2.iter_mut().enumerate() {
+                *d = d2[i].min(dist2(&x[i * m..(i + 1) * m], c));
             }
-            chosen
-        } else {
-            rng.below(n as u64) as usize
-        };
-        let start = centres.len();
-        centres.extend_from_slice(&x[pick * m..(pick + 1) * m]);
-        for (i, d) in d2.iter_mut().enumerate() {
-            *d = d.min(dist2(&x[i * m..(i + 1) * m], &centres[start..start + m]));
+            let potential: f64 = candidate_d2.iter().sum();
+            if best.as_ref().is_none_or(|b| potential < b.0) {
+                best = Some((potential, pick, candidate_d2.clone()));
+            }
         }
+        let Some((_, pick, next_d2)) = best else { break };
+        centres.extend_from_slice(&x[pick * m..(pick + 1) * m]);
+        d2 = next_d2;
     }
     centres
+}
+
+/// The index where the running sum of `weights` passes `u`.
+fn draw(weights: &[f64], mut u: f64) -> usize {
+    for (i, w) in weights.iter().enumerate() {
+        if u < *w {
+            return i;
+        }
+        u -= w;
+    }
+    weights.len() - 1
 }
 
 /// Lloyd iterations until no label changes; returns the labels.

@@ -11,6 +11,7 @@
 mod aggregate;
 mod analysis_json;
 mod attribution_drift;
+mod attribution_timeline;
 mod attributions;
 mod kernel_baseline;
 mod kernel_coalitions;
@@ -19,6 +20,7 @@ mod kmeans;
 mod linear;
 mod linear_shap;
 mod link;
+mod local_shap_csv;
 mod matrix;
 mod model;
 mod ndcg;
@@ -31,6 +33,7 @@ pub use attribution_drift::{
     attribution_violations, check_attribution_drift, AttributionDriftCheck, AttributionViolation,
     AttributionViolations, ATTRIBUTION_DRIFT_CHECK, DEFAULT_NDCG_THRESHOLD,
 };
+pub use attribution_timeline::{attribution_window, by_label, AttributionWindow};
 pub use attributions::Attributions;
 pub use kernel_baseline::Baseline;
 pub use kernel_coalitions::{plan as kernel_coalitions, sample_budget, Coalitions};
@@ -39,6 +42,7 @@ pub use kmeans::kmeans_baseline;
 pub use linear::{LinearModel, LinearModelError};
 pub use linear_shap::linear_shap;
 pub use link::Link;
+pub use local_shap_csv::local_shap_csv;
 pub use matrix::FeatureMatrix;
 pub use model::Model;
 pub use ndcg::{ndcg, NdcgError};

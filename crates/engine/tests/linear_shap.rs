@@ -6,7 +6,9 @@ include!("fixtures/reference/replay_support.rs");
 include!("fixtures/reference/replay_kernel_shap.rs");
 
 use replay_kernel_shap::{cases, max_rel_diff, replay_linear};
-use tideline_engine::explain::{linear_shap, FeatureMatrix, KernelShap, KernelShapConfig, LinearModel, Model};
+use tideline_engine::explain::{
+    linear_shap, Baseline, FeatureMatrix, KernelShap, KernelShapConfig, LinearModel, Model,
+};
 
 /// φ_j = w_j (x_j − mean_j): one product per value; the means are sums of
 /// at most 10 terms in another order than NumPy's.
@@ -56,4 +58,18 @@ fn missing_values_are_refused_with_row_and_feature() {
         "the data: row 1, feature \"b\" is missing (NaN); a linear model needs every value (impute it first)"
     );
     assert!(linear_shap(&model, &m(vec![1.0, 2.0]), &m(vec![])).is_err());
+}
+
+#[test]
+fn with_one_baseline_row_kernel_shap_in_log_odds_is_linear_shap() {
+    // logit(f) of a logistic model is linear in the features, so against a
+    // single baseline row Kernel SHAP with use_logit is linear SHAP.
+    let case = cases().into_iter().find(|c| c.name == "breast_cancer_logistic").unwrap();
+    let one = case.baseline_rows.take(&[2]);
+    let lin = linear_shap(&case.model, &case.rows, &one).unwrap();
+    let baseline = Baseline::uniform(one).unwrap();
+    let cfg = KernelShapConfig { num_samples: None, seed: 0, use_logit: true };
+    let kernel = KernelShap::new(&case.model, &baseline, cfg).unwrap().explain(&case.rows).unwrap();
+    assert!(max_rel_diff(&kernel.values, &lin.values) < 1e-9);
+    assert!(max_rel_diff(&kernel.expected_value, &lin.expected_value) < 1e-12);
 }

@@ -26,6 +26,7 @@ mod model;
 mod ndcg;
 mod shap_error;
 mod tree;
+mod tree_shap;
 
 pub use aggregate::{aggregate, AggMethod, GlobalAttributions};
 pub use analysis_json::{analysis_json, label_names, read_global_shap, LabelAttributions, SHAP_METHODS};
@@ -48,3 +49,4 @@ pub use model::Model;
 pub use ndcg::{ndcg, NdcgError};
 pub use shap_error::ShapError;
 pub use tree::{Ensemble, Missing, Node, Test, Tree, LEAF};
+pub use tree_shap::{InterventionalShap, PathDependentShap, TreeShapError, TABLE_SLOTS};

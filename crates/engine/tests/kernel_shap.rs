@@ -122,6 +122,11 @@ fn bad_input_is_refused_with_a_reason() {
     let err = KernelShap::new(&model, &other, config(false)).err().unwrap();
     assert_eq!(err.to_string(), "the baseline has features [b, a], the model expects [a, b]");
     assert_eq!(Baseline::uniform(matrix(&["a"], vec![])), Err(ShapError::EmptyBaseline));
+    let explainer = KernelShap::new(&model, &baseline, config(false)).unwrap();
+    let err = explainer.explain(&matrix(&["a", "b"], vec![0.0, 0.0, 2.0, f64::NAN])).unwrap_err();
+    assert_eq!(err, ShapError::NanOutput { row: 1, output: 0 });
+    let err = explainer.explain_row(0, &[1.0], &mut [0.0; 2]).unwrap_err().to_string();
+    assert!(err.contains("the model has 2 features"), "{err}");
     assert!(Baseline::weighted(matrix(&["a"], vec![1.0]), vec![-1.0])
         .unwrap_err()
         .to_string()

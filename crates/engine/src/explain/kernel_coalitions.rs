@@ -56,7 +56,7 @@ impl Coalitions {
 #[must_use]
 pub fn sample_budget(m: usize, requested: Option<usize>) -> usize {
     let wanted = requested.unwrap_or(2 * m + 2048);
-    let max = if m <= 30 { (1usize << m) - 2 } else { 1 << 30 };
+    let max = if m <= 30 { (1usize << m).saturating_sub(2) } else { 1 << 30 };
     wanted.min(max)
 }
 
@@ -231,6 +231,16 @@ mod tests {
         assert!((a.weights.iter().sum::<f64>() - 1.0).abs() < 1e-12);
         assert_eq!(a, plan(12, 100, 5));
         assert_ne!(a, plan(12, 100, 6));
+    }
+
+    #[test]
+    fn clarifys_default_budget() {
+        // sagemaker spec §7: M = 10 → 1022, M = 20 → 2088; the benchmark's M = 12 → 2072.
+        assert_eq!(sample_budget(10, None), 1022);
+        assert_eq!(sample_budget(20, None), 2088);
+        assert_eq!(sample_budget(12, None), 2072);
+        assert_eq!(sample_budget(12, Some(100)), 100);
+        assert_eq!(sample_budget(0, None), 0);
     }
 
     #[test]

@@ -101,15 +101,26 @@ impl<'a> KernelShap<'a> {
     /// into `out`; `index` picks the row's random stream.
     ///
     /// # Errors
-    /// A prediction the logit cannot take, or coalitions that leave the
+    /// A row or output slice of the wrong length, a prediction that is not
+    /// a number or that the logit cannot take, or coalitions that leave the
     /// regression singular.
     pub fn explain_row(&self, index: usize, row: &[f64], out: &mut [f64]) -> Result<(), ShapError> {
         let d = self.model.n_outputs();
-        let m = row.len();
+        let m = self.model.features().len();
+        if row.len() != m || out.len() != d * m {
+            return Err(ShapError::Setting(format!(
+                "row {index}: {} values and room for {} attributions; the model has {m} features and {d} output(s)",
+                row.len(),
+                out.len()
+            )));
+        }
         out.fill(0.0);
         let varying: Vec<usize> = (0..m).filter(|&j| self.varies(j, row[j])).collect();
         let mut fx = vec![0.0; d];
         predict(self.model, row, &mut fx);
+        if let Some(output) = fx.iter().position(|v| v.is_nan()) {
+            return Err(ShapError::NanOutput { row: index, output });
+        }
         link(self.config.use_logit, &mut fx, index)?;
         // φ_total per output: g(f(x)) − g(E f(b)).
         let total: Vec<f64> = fx.iter().zip(&self.expected).map(|(a, b)| a - b).collect();

@@ -48,6 +48,14 @@ pub enum ShapError {
         /// The value met, as text.
         value: String,
     },
+    /// The model's output for a row is NaN (a linear model given a missing value).
+    #[error("row {row}: the model's output {output} is NaN (a missing value the model cannot take?)")]
+    NanOutput {
+        /// Row explained.
+        row: usize,
+        /// Output index.
+        output: usize,
+    },
     /// The sampled coalitions leave the regression singular.
     #[error(
         "row {row}: the sampled coalitions do not determine the attributions (singular regression); raise num_samples"

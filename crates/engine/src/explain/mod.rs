@@ -13,10 +13,13 @@ mod analysis_json;
 mod attribution_drift;
 mod attribution_timeline;
 mod attributions;
+mod error;
+mod features;
 mod kernel_baseline;
 mod kernel_coalitions;
 mod kernel_shap;
 mod kmeans;
+mod lightgbm;
 mod linear;
 mod linear_shap;
 mod link;
@@ -27,6 +30,9 @@ mod ndcg;
 mod shap_error;
 mod surrogate;
 mod tree;
+mod tree_check;
+mod tree_shap;
+mod xgboost;
 
 pub use aggregate::{aggregate, AggMethod, GlobalAttributions};
 pub use analysis_json::{analysis_json, label_names, read_global_shap, LabelAttributions, SHAP_METHODS};
@@ -36,10 +42,13 @@ pub use attribution_drift::{
 };
 pub use attribution_timeline::{attribution_window, by_label, AttributionWindow};
 pub use attributions::Attributions;
+pub use error::ModelError;
+pub use features::{check_features, feature_matrix, FeatureMapping};
 pub use kernel_baseline::Baseline;
 pub use kernel_coalitions::{plan as kernel_coalitions, sample_budget, Coalitions};
 pub use kernel_shap::{KernelShap, KernelShapConfig};
 pub use kmeans::kmeans_baseline;
+pub use lightgbm::read_lightgbm_text;
 pub use linear::{LinearModel, LinearModelError};
 pub use linear_shap::linear_shap;
 pub use link::Link;
@@ -53,3 +62,5 @@ pub use surrogate::{
     SurrogateProgress, SurrogateTarget,
 };
 pub use tree::{Ensemble, Missing, Node, Test, Tree, LEAF};
+pub use tree_shap::{InterventionalShap, PathDependentShap, TreeShapError, TABLE_SLOTS};
+pub use xgboost::read_xgboost_json;

@@ -6,10 +6,10 @@
 //! 1.9.1 does.
 
 use tideline_engine::explain::{
-    agreement, fit_surrogate, r_squared, FeatureMatrix, FidelityMetric, Link, Missing, Model, Surrogate,
-    SurrogateError, SurrogateOptions, SurrogateTarget,
+    agreement, fit_surrogate, r_squared, FeatureMatrix, FidelityMetric, Link, Missing, Model, PathDependentShap,
+    Surrogate, SurrogateError, SurrogateOptions, SurrogateTarget,
 };
-use tideline_engine::progress::Flow;
+use tideline_engine::progress::{Flow, NoProgress};
 
 const CAR_LOAN: &str = include_str!("fixtures/surrogate/car_loan_2000.csv");
 const FIDELITY: &str = include_str!("fixtures/reference/surrogate_fidelity.json");
@@ -212,4 +212,25 @@ fn early_stopping_keeps_the_best_round() {
     let all = SurrogateOptions { early_stopping_rounds: None, n_trees: 40, ..SurrogateOptions::default() };
     let s = fit(&x, &y, SurrogateTarget::Score, &all);
     assert!(s.model.trees.len() <= 40);
+}
+
+#[test]
+fn tree_shap_explains_the_surrogate() {
+    let (x, y) = synthetic(2000, 8, |a, b| 2.0 * a + step(b));
+    let s = fit(&x, &y, SurrogateTarget::Score, &SurrogateOptions::default());
+    let shap = PathDependentShap::new(&s.model).unwrap();
+    // Covers are training row counts, so the expected value is the mean training margin.
+    #[allow(clippy::cast_precision_loss)]
+    let mean = s.train_margins.iter().sum::<f64>() / s.train_margins.len() as f64;
+    assert!((shap.expected_value()[0] - mean).abs() < 1e-9, "{} vs {mean}", shap.expected_value()[0]);
+    let phi = shap.explain_rows(&x, 0..x.n_rows, &mut NoProgress).unwrap();
+    let margins = s.model.margins(&x);
+    let mut importance = [0.0; 3];
+    for (r, m) in margins.iter().enumerate() {
+        let row = phi.of(r, 0);
+        assert!((row.iter().sum::<f64>() + phi.expected_value[0] - m).abs() < 1e-9, "row {r}");
+        importance.iter_mut().zip(row).for_each(|(i, v)| *i += v.abs());
+    }
+    // x0 spans 2, the step 1, and x2 is noise.
+    assert!(importance[0] > importance[1] && importance[1] > 20.0 * importance[2], "{importance:?}");
 }

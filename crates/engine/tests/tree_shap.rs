@@ -99,7 +99,7 @@ fn path_dependent_equals_exact_shapley() {
     for (seed, shape) in shapes().into_iter().enumerate() {
         let model = random_ensemble(seed as u64 + 1, shape);
         let x = random_rows(seed as u64 + 100, &model, 12, 0.15);
-        for slots in [10, 3, 0] {
+        for slots in [10, 8, 3, 0] {
             let shap = PathDependentShap::with_table_slots(&model, slots).unwrap();
             let got = shap.explain_rows(&x, 0..x.n_rows, &mut NoProgress).unwrap();
             for r in 0..x.n_rows {
@@ -205,25 +205,26 @@ fn symmetric_features_get_equal_values() {
 #[test]
 fn row_ranges_progress_and_cancel() {
     let model = random_ensemble(5, Shape { n_trees: 5, depth: 4, n_features: 5, n_outputs: 2, leaf_chance: 0.1 });
-    let x = random_rows(6, &model, 150, 0.1);
+    let x = random_rows(6, &model, 1500, 0.1);
     let shap = PathDependentShap::new(&model).unwrap();
     let all = shap.explain_rows(&x, 0..x.n_rows, &mut NoProgress).unwrap();
-    let part = shap.explain_rows(&x, 70..150, &mut NoProgress).unwrap();
-    assert_eq!(part.n_rows, 80);
+    let part = shap.explain_rows(&x, 70..1500, &mut NoProgress).unwrap();
+    assert_eq!(part.n_rows, 1430);
     assert_eq!(&all.values[70 * 10..], &part.values[..]);
     let mut seen = Vec::new();
     let stopped = shap.explain_rows(&x, 0..x.n_rows, &mut |u: ProgressUpdate| {
         seen.push(u.rows_done);
         Flow::Stop
     });
-    assert_eq!(stopped, Err(TreeShapError::Cancelled { rows_done: 64 }));
-    assert_eq!(seen, [64]);
-    assert!(matches!(shap.explain_rows(&x, 100..151, &mut NoProgress), Err(TreeShapError::Rows { .. })));
+    // Progress comes after every 1,024 rows.
+    assert_eq!(stopped, Err(TreeShapError::Cancelled { rows_done: 1024 }));
+    assert_eq!(seen, [1024]);
+    assert!(matches!(shap.explain_rows(&x, 100..1501, &mut NoProgress), Err(TreeShapError::Rows { .. })));
     let background = random_rows(7, &model, 3, 0.0);
     let inter = InterventionalShap::new(&model, &background).unwrap();
     let all = inter.explain_rows(&x, 0..x.n_rows, &mut NoProgress).unwrap();
-    let part = inter.explain_rows(&x, 140..150, &mut NoProgress).unwrap();
-    assert_eq!(&all.values[140 * 10..], &part.values[..]);
+    let part = inter.explain_rows(&x, 1490..1500, &mut NoProgress).unwrap();
+    assert_eq!(&all.values[1490 * 10..], &part.values[..]);
 }
 
 #[test]

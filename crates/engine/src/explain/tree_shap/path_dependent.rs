@@ -13,6 +13,8 @@
 //! A feature outside `T` then gets `−v Π_{F∖T} z · G(T)`, one inside gets
 //! `(1 − z_i) · v Π_{F∖T} z · G(T∖i)`: two lookups and `d` additions per
 //! leaf and row, against `O(d²)` for Lundberg's extend/unwind. Leaves with
+//! at most 8 features store these shares outright for every `T`. Which `T`
+//! a row has at every leaf comes from one pass down the tree. Leaves with
 //! more than [`TABLE_SLOTS`] distinct features (deep LightGBM trees) use the
 //! path polynomial `Π (z_j + o_j t)` divided by each factor instead (the
 //! unwinding), `O(d²)` per leaf and row.
@@ -31,18 +33,28 @@ use crate::progress::{Flow, Progress, ProgressUpdate};
 /// (2 × 2^10 values, 16 KiB, at most per leaf).
 pub const TABLE_SLOTS: usize = 10;
 
-/// Rows explained together, tree by tree, so one tree's tables stay in cache.
-const BLOCK_ROWS: usize = 64;
+/// Leaves with at most this many distinct features store every feature's
+/// share for every subset outright (`d · 2^d` values, 16 KiB at most per
+/// leaf): a row then costs `d` contiguous reads and additions per leaf.
+const CONTRIBUTION_SLOTS: usize = 8;
+
+/// Rows explained together, tree by tree: a tree's tables are fetched once
+/// per block (1,024 rows, their values and the tables fit a 1 MiB L2 cache).
+const BLOCK_ROWS: usize = 1024;
 
 /// Where a leaf's pieces sit in the flat arrays.
 #[derive(Debug, Clone, Copy)]
 struct Leaf {
+    node: u32,
     value: f64,
     steps: (u32, u32),
     slots: u32,
     d: u32,
-    /// Start of the interleaved `(v Π z, G)` table, or `usize::MAX` for the polynomial.
+    /// Start of the leaf's table (contributions or subsets by `d`), or
+    /// `usize::MAX` for the polynomial.
     table: usize,
+    /// The table holds contributions (`d` per subset), not `(v Π z, G)` pairs.
+    contributions: bool,
 }
 
 /// A tree's leaves and output.
@@ -50,6 +62,9 @@ struct Leaf {
 struct Planned {
     output: usize,
     leaves: Vec<Leaf>,
+    /// Per node: the bit of its feature's slot on every path through it (0
+    /// for leaves, and for slots past 63, which only polynomial leaves have).
+    slot_bit: Vec<u64>,
 }
 
 /// Path-dependent TreeSHAP prepared for one ensemble: every leaf's path and
@@ -76,8 +91,9 @@ fn shapley_weights(d: usize, w: &mut [f64]) {
     }
 }
 
-/// Appends the interleaved `(v Π_{F∖T} z, G(T))` table of one leaf.
-fn push_table(value: f64, zero: &[f64], tables: &mut Vec<f64>) {
+/// Appends one leaf's table: the interleaved `(v Π_{F∖T} z, G(T))` pairs
+/// or, with `contributions`, every slot's share for every `T`.
+fn push_table(value: f64, zero: &[f64], contributions: bool, tables: &mut Vec<f64>) {
     let d = zero.len();
     let size = 1usize << d;
     // prod[U] = Π_{j ∈ U} z_j; esp[U·(d+1) + k] = e_k(z_U).
@@ -96,12 +112,26 @@ fn push_table(value: f64, zero: &[f64], tables: &mut Vec<f64>) {
     }
     let mut w = vec![0.0; d];
     shapley_weights(d, &mut w);
-    for t in 0..size {
+    let g = |t: usize| {
         let n = t.count_ones() as usize;
         // G(T) = Σ_{k ≤ |T|} w(k) e_{|T|−k}(z_T); T = F (all satisfied) never needs it.
-        let g = if n < d { (0..=n).map(|k| w[k] * esp[t * (d + 1) + n - k]).sum() } else { 0.0 };
-        tables.push(value * prod[(size - 1) ^ t]);
-        tables.push(g);
+        if n < d {
+            (0..=n).map(|k| w[k] * esp[t * (d + 1) + n - k]).sum()
+        } else {
+            0.0
+        }
+    };
+    for t in 0..size {
+        let p = value * prod[(size - 1) ^ t];
+        if contributions {
+            for (slot, z) in zero.iter().enumerate() {
+                let bit = 1 << slot;
+                tables.push(if t & bit == 0 { -p * g(t) } else { (1.0 - z) * p * g(t ^ bit) });
+            }
+        } else {
+            tables.push(p);
+            tables.push(g(t));
+        }
     }
 }
 
@@ -138,32 +168,39 @@ impl<'a> PathDependentShap<'a> {
         for (t, (tree, &output)) in model.trees.iter().zip(&model.tree_output).enumerate() {
             plan.max_nodes = plan.max_nodes.max(tree.nodes.len());
             let mut leaves = Vec::new();
+            let mut slot_bit = vec![0u64; tree.nodes.len()];
             let mut expected = 0.0;
             for path in leaf_paths(t, tree)? {
                 expected += path.value * path.reach();
                 let d = path.features.len();
                 plan.max_slots = plan.max_slots.max(d);
+                let contributions = d <= table_slots.min(CONTRIBUTION_SLOTS);
                 let table = if d <= table_slots {
                     let at = plan.tables.len();
-                    push_table(path.value, &path.zero, &mut plan.tables);
+                    push_table(path.value, &path.zero, contributions, &mut plan.tables);
                     at
                 } else {
                     usize::MAX
                 };
                 #[allow(clippy::cast_possible_truncation)] // counts of steps and slots fit u32
+                for step in &path.steps {
+                    slot_bit[step.node as usize] = 1u64.checked_shl(step.slot).unwrap_or(0);
+                }
                 leaves.push(Leaf {
+                    node: path.node,
                     value: path.value,
                     steps: (plan.steps.len() as u32, (plan.steps.len() + path.steps.len()) as u32),
                     slots: plan.slot_feature.len() as u32,
                     d: d as u32,
                     table,
+                    contributions,
                 });
                 plan.steps.extend_from_slice(&path.steps);
                 plan.slot_feature.extend_from_slice(&path.features);
                 plan.slot_zero.extend_from_slice(&path.zero);
             }
             plan.expected_value[output as usize] += expected;
-            plan.trees.push(Planned { output: output as usize, leaves });
+            plan.trees.push(Planned { output: output as usize, leaves, slot_bit });
         }
         Ok(plan)
     }
@@ -203,9 +240,7 @@ impl<'a> PathDependentShap<'a> {
             for (planned, tree) in self.trees.iter().zip(&self.model.trees) {
                 for r in 0..block_rows {
                     let row = x.row(rows.start + done + r);
-                    for (dir, node) in scratch.dirs.iter_mut().zip(&tree.nodes) {
-                        *dir = !node.is_leaf() && node.goes_left(row[node.feature as usize]);
-                    }
+                    scratch.walk(&tree.nodes, &planned.slot_bit, row);
                     let phi = &mut block[(r * n_out + planned.output) * m..][..m];
                     for leaf in &planned.leaves {
                         self.add_leaf(leaf, &mut scratch, phi);
@@ -232,18 +267,21 @@ impl<'a> PathDependentShap<'a> {
         if leaf.table == usize::MAX {
             return self.add_leaf_polynomial(leaf.value, steps, features, zero, scratch, phi);
         }
-        let mut set = (1usize << d) - 1;
-        for s in steps {
-            if scratch.dirs[s.node as usize] != s.left {
-                set &= !(1usize << s.slot);
+        #[allow(clippy::cast_possible_truncation)] // d ≤ TABLE_SLOTS bits
+        let set = (scratch.sets[leaf.node as usize] & ((1u64 << d) - 1)) as usize;
+        if leaf.contributions {
+            let shares = &self.tables[leaf.table + set * d..][..d];
+            for (&f, share) in features.iter().zip(shares) {
+                phi[f as usize] += share;
             }
+            return;
         }
         let table = &self.tables[leaf.table..leaf.table + (2usize << d)];
         let p = table[2 * set];
         let outside = p * table[2 * set + 1];
         for (slot, (&f, &z)) in features.iter().zip(zero).enumerate() {
-            let bit = 1usize << slot;
-            phi[f as usize] += if set & bit == 0 { -outside } else { (1.0 - z) * p * table[2 * (set ^ bit) + 1] };
+            let inside = (1.0 - z) * p * table[2 * (set ^ (1 << slot)) + 1];
+            phi[f as usize] += if set >> slot & 1 == 1 { inside } else { -outside };
         }
     }
 
@@ -258,7 +296,7 @@ impl<'a> PathDependentShap<'a> {
         phi: &mut [f64],
     ) {
         let d = features.len();
-        let Scratch { dirs, one, poly, quotient, weights } = scratch;
+        let Scratch { dirs, one, poly, quotient, weights, .. } = scratch;
         one[..d].fill(1.0);
         for s in steps {
             if dirs[s.node as usize] != s.left {
@@ -300,6 +338,9 @@ impl<'a> PathDependentShap<'a> {
 /// Per-call buffers, so no row allocates.
 struct Scratch {
     dirs: Vec<bool>,
+    /// Per node: bit `s` is set when the row agrees with every split on
+    /// slot `s`'s feature from the root down to the node.
+    sets: Vec<u64>,
     one: Vec<f64>,
     poly: Vec<f64>,
     quotient: Vec<f64>,
@@ -307,9 +348,27 @@ struct Scratch {
 }
 
 impl Scratch {
+    /// One pass down the tree in node order (children follow parents): each
+    /// split's direction for `row`, and the agreeing slots at every node.
+    #[inline]
+    fn walk(&mut self, nodes: &[super::super::tree::Node], slot_bit: &[u64], row: &[f64]) {
+        self.sets[0] = u64::MAX;
+        for (i, (node, &bit)) in nodes.iter().zip(slot_bit).enumerate() {
+            if node.is_leaf() {
+                continue;
+            }
+            let left = node.goes_left(row[node.feature as usize]);
+            self.dirs[i] = left;
+            let set = self.sets[i];
+            self.sets[node.left as usize] = set & !(bit * u64::from(!left));
+            self.sets[node.right as usize] = set & !(bit * u64::from(left));
+        }
+    }
+
     fn new(max_nodes: usize, max_slots: usize) -> Self {
         Self {
             dirs: vec![false; max_nodes],
+            sets: vec![0; max_nodes],
             one: vec![0.0; max_slots],
             poly: vec![0.0; max_slots + 1],
             quotient: vec![0.0; max_slots],

@@ -26,6 +26,8 @@ pub(super) struct Step {
 /// The path to one leaf.
 #[derive(Debug, Clone)]
 pub(super) struct LeafPath {
+    /// The leaf's node.
+    pub node: u32,
     /// The leaf's value.
     pub value: f64,
     /// The splits from the root down.
@@ -137,8 +139,14 @@ pub(super) fn leaf_paths(t: usize, tree: &Tree) -> Result<Vec<LeafPath>, TreeSha
             up.push((p, left, at));
             at = p as usize;
         }
-        let mut path =
-            LeafPath { value: node.value, steps: Vec::with_capacity(up.len()), features: Vec::new(), zero: Vec::new() };
+        #[allow(clippy::cast_possible_truncation)] // node counts fit u32 (children are u32)
+        let mut path = LeafPath {
+            node: i as u32,
+            value: node.value,
+            steps: Vec::with_capacity(up.len()),
+            features: Vec::new(),
+            zero: Vec::new(),
+        };
         for &(p, left, child) in up.iter().rev() {
             let split = &nodes[p as usize];
             let fraction = nodes[child].cover / split.cover;

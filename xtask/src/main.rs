@@ -4,6 +4,7 @@
 mod bench;
 mod bench_bias;
 mod bench_drift;
+mod bench_shap;
 mod bench_timeline;
 mod csp;
 mod generate;
@@ -23,10 +24,11 @@ commands:
   test    install what is missing, then fmt, clippy (native + wasm32), native tests,
           the engine's dependency check, wasm tests in headless Chromium,
           trunk build --release and the Playwright end-to-end tests
-  bench [ingest] [drift] [bias] [timeline]
+  bench [ingest] [drift] [bias] [timeline] [shap]
           on generated 1,000,000 x 20 files, natively and in headless Chromium
           (inside the worker): CSV ingest throughput; the evidently drift preset
-          end to end; bias metrics; the monitoring timeline (default: all)";
+          end to end; bias metrics; the monitoring timeline; TreeSHAP on a
+          generated 100-tree ensemble, natively (default: all)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -41,6 +43,7 @@ fn main() -> ExitCode {
                 .and_then(|()| if all || what.iter().any(|w| w == "drift") { bench_drift::run() } else { Ok(()) })
                 .and_then(|()| if all || what.iter().any(|w| w == "bias") { bench_bias::run() } else { Ok(()) })
                 .and_then(|()| if all || what.iter().any(|w| w == "timeline") { bench_timeline::run() } else { Ok(()) })
+                .and_then(|()| if all || what.iter().any(|w| w == "shap") { bench_shap::run() } else { Ok(()) })
         }
         _ => {
             eprintln!("{USAGE}");

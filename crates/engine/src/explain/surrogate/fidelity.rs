@@ -3,8 +3,11 @@
 //! labels (the share of rows whose predicted label, margin ≥ 0, equals the
 //! captured one), on rows it was not fitted on.
 
+use serde::{Deserialize, Serialize};
+
 /// Which measure a [`Fidelity`] reports.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum FidelityMetric {
     /// Coefficient of determination of the surrogate's score.
     RSquared,
@@ -13,7 +16,7 @@ pub enum FidelityMetric {
 }
 
 /// The surrogate's fidelity.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Fidelity {
     /// The measure.
     pub metric: FidelityMetric,
@@ -62,6 +65,20 @@ mod tests {
     fn agreement_counts_matching_labels() {
         assert_eq!(agreement(&[1.0, 0.0, 1.0, 0.0], &[0.3, -2.0, -0.1, 0.0]), Some(0.5));
         assert_eq!(agreement(&[], &[]), None);
+    }
+
+    #[test]
+    fn fidelity_travels_as_json() {
+        let f = Fidelity {
+            metric: FidelityMetric::RSquared,
+            holdout: None,
+            train: Some(0.5),
+            holdout_rows: 5,
+            train_rows: 15,
+        };
+        let json = serde_json::to_string(&f).unwrap();
+        assert_eq!(json, r#"{"metric":"r_squared","holdout":null,"train":0.5,"holdout_rows":5,"train_rows":15}"#);
+        assert_eq!(serde_json::from_str::<Fidelity>(&json).unwrap(), f);
     }
 
     #[test]

@@ -1,7 +1,11 @@
-//! What the surrogate learns and how hard it tries.
+//! What the surrogate learns and how hard it tries. Options travel as JSON
+//! between the page and its worker; unset fields take the defaults.
+
+use serde::{Deserialize, Serialize};
 
 /// What the captured target is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum SurrogateTarget {
     /// A score, probability or regression output: squared error, identity
     /// link, fidelity as R².
@@ -12,7 +16,8 @@ pub enum SurrogateTarget {
 
 /// Boosting settings; the defaults suit a few thousand to a few hundred
 /// thousand rows.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct SurrogateOptions {
     /// Most trees (fewer when early stopping ends the fit).
     pub n_trees: usize,
@@ -50,5 +55,18 @@ impl Default for SurrogateOptions {
             early_stopping_rounds: Some(10),
             seed: 0,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn options_read_from_json_fill_in_defaults() {
+        let o: SurrogateOptions = serde_json::from_str(r#"{"n_trees": 50, "early_stopping_rounds": null}"#).unwrap();
+        assert_eq!(o, SurrogateOptions { n_trees: 50, early_stopping_rounds: None, ..SurrogateOptions::default() });
+        assert!(serde_json::from_str::<SurrogateOptions>(r#"{"trees": 50}"#).is_err());
+        assert_eq!(serde_json::to_string(&SurrogateTarget::Label).unwrap(), r#""label""#);
     }
 }

@@ -209,7 +209,8 @@ def base_score_variants(name, path, dX):
             entry["predict"] = nested(np.asarray(booster.predict(dX), dtype=np.float64).ravel())
         except xgboost.core.XGBoostError as e:
             # XGBoost 3.x reads only the string forms; older ones wrote a number.
-            entry["xgboost_refused"] = str(e).splitlines()[0]
+            # The message without XGBoost's "[hh:mm:ss] " clock prefix.
+            entry["xgboost_refused"] = str(e).splitlines()[0].split("] ", 1)[-1]
         out["variants"].append(entry)
     return out
 
@@ -276,6 +277,20 @@ def main():
             30,
             nan_columns=["mean radius", "worst texture", "mean concave points"],
             variants=True,
+        ),
+    )
+
+    # The exact updater prunes by gamma and keeps the deleted nodes in the file.
+    write(
+        "xgb_breast_cancer_pruned",
+        xgb_case(
+            "breast_cancer_pruned",
+            cancer,
+            cancer_features,
+            "target",
+            {"objective": "binary:logistic", "max_depth": 5, "gamma": 2.0, "tree_method": "exact", "seed": SEED},
+            10,
+            nan_columns=["mean radius", "worst texture"],
         ),
     )
 

@@ -1,6 +1,7 @@
 //! Checks a tree read from a file before anything walks it: children inside
-//! the tree, each node reached once from the root (so no walk can loop),
-//! features inside the model. A file is user data; a bad one must be an
+//! the tree, no node reached twice and none leading back to the root (so the
+//! nodes reached from the root form a tree and no walk can loop), features
+//! inside the model. A file is user data; a bad one must be an
 //! error, not a hang or a panic.
 
 use super::error::ModelError;
@@ -35,9 +36,8 @@ pub(crate) fn check_tree(tree: &Tree, index: usize, n_features: usize) -> Result
             parent[c] = Some(i);
         }
     }
-    if let Some(orphan) = (1..n).find(|&i| parent[i].is_none()) {
-        return Err(bad(orphan, "no node leads to it".into()));
-    }
+    // Nodes no split leads to are left alone: XGBoost keeps pruned (deleted)
+    // leaves in its arrays, and no walk from the root reaches them.
     Ok(())
 }
 
@@ -51,7 +51,7 @@ mod tests {
     }
 
     #[test]
-    fn cycles_orphans_and_stray_children_are_refused() {
+    fn cycles_and_stray_children_are_refused_pruned_leaves_kept() {
         let ok = Tree { nodes: vec![split(1, 2), Node::leaf(1.0, 1.0), Node::leaf(2.0, 1.0)] };
         assert_eq!(check_tree(&ok, 0, 1), Ok(()));
         assert!(check_tree(&ok, 0, 0).unwrap_err().to_string().contains("feature 0 but the model has 0"));
@@ -59,9 +59,10 @@ mod tests {
         assert!(check_tree(&cycle, 3, 1).unwrap_err().to_string().starts_with("tree 3, node 1"));
         let stray = Tree { nodes: vec![split(1, 7), Node::leaf(1.0, 1.0)] };
         assert!(check_tree(&stray, 0, 1).unwrap_err().to_string().contains("child 7 is outside"));
-        let orphan =
+        // A deleted (pruned) leaf that nothing leads to, as XGBoost keeps them.
+        let pruned =
             Tree { nodes: vec![split(1, 2), Node::leaf(1.0, 1.0), Node::leaf(1.0, 1.0), Node::leaf(0.0, 0.0)] };
-        assert!(check_tree(&orphan, 0, 1).unwrap_err().to_string().contains("node 3: no node leads"));
+        assert_eq!(check_tree(&pruned, 0, 1), Ok(()));
         assert!(check_tree(&Tree::default(), 0, 1).is_err());
     }
 }

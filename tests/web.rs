@@ -25,6 +25,7 @@ include!("../crates/engine/tests/fixtures/reference/replay_bias.rs");
 include!("../crates/engine/tests/fixtures/reference/replay_fairness.rs");
 include!("../crates/engine/tests/fixtures/reference/replay_model_quality.rs");
 include!("../crates/engine/tests/fixtures/reference/replay_timeline.rs");
+include!("../crates/engine/tests/fixtures/reference/replay_tree_models.rs");
 
 #[wasm_bindgen_test]
 fn reader_outcomes_equal_the_native_ones() {
@@ -90,6 +91,13 @@ fn timeline_matches_nannyml_in_wasm() {
     let (failures, compared) = replay_timeline(1e-12);
     assert!(compared > 400, "{compared} values compared");
     assert!(failures.is_empty(), "{failures:#?}");
+}
+
+#[wasm_bindgen_test]
+fn tree_models_predict_in_wasm() {
+    // XGBoost's float32 outputs matched to float32 rounding, as natively (tree_models.rs).
+    let (failures, compared, _) = replay_tree_models::replay_predictions(1e-6);
+    assert!(compared > 1000 && failures.is_empty(), "{failures:#?}");
 }
 
 #[wasm_bindgen_test]

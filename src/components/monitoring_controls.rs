@@ -9,6 +9,8 @@ use tideline_engine::quality::{ModelColumns, ProblemType};
 use tideline_engine::timeline::{AlertRule, WindowSpec, MAX_EVALUATION_PERIOD};
 
 use super::monitoring_view::shown_config;
+use wasm_bindgen_futures::JsFuture;
+
 use crate::bridge;
 use crate::state::AppState;
 
@@ -82,6 +84,19 @@ pub fn MonitoringControls() -> impl IntoView {
             }
             Err(_) => alert_error.set(Some(format!("M = {m} of N = {n}: need 1 ≤ M ≤ N ≤ {MAX_EVALUATION_PERIOD}"))),
         }
+    };
+    let import = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        wasm_bindgen_futures::spawn_local(async move {
+            let text = JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string()).unwrap_or_default();
+            match serde_json::from_str::<TimelineConfig>(&text) {
+                Ok(c) => run_config(state, c),
+                Err(e) => {
+                    state.timeline_error.set(Some(format!("{} is not a timeline configuration: {e}", file.name())))
+                }
+            }
+        });
     };
     let checks = CheckKind::ALL
         .into_iter()
@@ -191,6 +206,9 @@ pub fn MonitoringControls() -> impl IntoView {
                     }/>
             </label>
             <div class="monitoring-checks">{checks}</div>
+            <label>"Import timeline_config.json "
+                <input type="file" accept=".json,application/json" data-testid="monitoring-import" on:change=import/>
+            </label>
             <button class="primary" data-testid="monitoring-run" disabled=move || state.timeline_running.get()
                 on:click=move |_| {
                     if let Some(request) = state.timeline_request() { bridge::send(&request, &[]); }

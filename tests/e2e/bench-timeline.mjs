@@ -1,11 +1,11 @@
 // The Monitoring view's timeline, timed inside the app's worker: on the wfh
-// demo by default, or on BASELINE and CURRENT files with roles set as
-// `column=role,...` (label, predicted_label, predicted_score, timestamp).
-// Prints the worker's milliseconds and the timeline's size as JSON.
+// demo by default, or on BASELINE and CURRENT files with a CONFIG
+// (timeline_config.json, imported as a user would). Prints the worker's
+// milliseconds and the timeline's size as JSON.
 import { serveDist, launch, openApp } from './support.mjs';
 
-const [baseline, current, roles] = process.argv.slice(2);
-if (baseline && !current) throw new Error('usage: node bench-timeline.mjs [BASELINE CURRENT [column=role,...]]');
+const [baseline, current, config] = process.argv.slice(2);
+if (baseline && !config) throw new Error('usage: node bench-timeline.mjs [BASELINE CURRENT CONFIG]');
 const server = await serveDist();
 const browser = await launch();
 try {
@@ -15,12 +15,16 @@ try {
       await page.getByTestId(`${side}-file-input`).setInputFiles(file);
       await page.getByTestId(`${side}-last-job`).waitFor({ timeout: 600000 });
     }
-    for (const pair of (roles || '').split(',').filter(Boolean)) {
-      const [column, role] = pair.split('=');
-      for (const side of ['baseline', 'current']) {
-        await page.getByTestId(`${side}-col-${column}`).getByTestId('role').selectOption(role);
-      }
-    }
+    // The guessed timeline runs first; the imported configuration replaces it.
+    const verdict = page.getByTestId('monitoring-verdict');
+    await verdict.waitFor({ timeout: 600000 });
+    await page.waitForFunction(() => !document.querySelector('[data-testid="monitoring-running"]'), null, { timeout: 600000 });
+    const before = await verdict.getAttribute('data-millis');
+    await page.getByTestId('monitoring-import').setInputFiles(config);
+    await page.waitForFunction((m) => !document.querySelector('[data-testid="monitoring-running"]')
+      && document.querySelector('[data-testid="monitoring-verdict"]')?.dataset.millis !== m, before, { timeout: 600000 });
+    const error = await page.getByTestId('monitoring-error').count();
+    if (error) throw new Error(await page.getByTestId('monitoring-error').innerText());
   } else {
     await page.getByTestId('open-demo-wfh').click();
   }

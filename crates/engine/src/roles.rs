@@ -149,35 +149,38 @@ fn is_score(data: &ColumnData) -> bool {
 /// assert_eq!(roles, [Role::Facet, Role::PredictedLabel, Role::PredictedScore, Role::Label]);
 /// ```
 pub fn guess_roles(table: &mut Table) {
+    // Every (column, role) hit with its rank: the position of the header in
+    // the role's list of names, so `label` wins the label over `income` when
+    // a table has both, whatever their order.
+    let mut hits: Vec<(usize, usize, Role)> = Vec::new();
+    for (index, column) in table.columns.iter().enumerate() {
+        let name = normalise(&column.name);
+        let rank = |names: &[&str]| names.iter().position(|n| *n == name);
+        let score = rank(&SCORE_NAMES)
+            .or_else(|| (name.starts_with("y_pred_proba") && is_score(&column.data)).then_some(SCORE_NAMES.len()));
+        let timestamp =
+            rank(&TIMESTAMP_NAMES).or_else(|| (column.kind == Kind::Datetime).then_some(TIMESTAMP_NAMES.len()));
+        let candidates = [
+            (Role::PredictedScore, score),
+            (Role::PredictedLabel, rank(&PREDICTION_NAMES)),
+            (Role::Label, rank(&LABEL_NAMES)),
+            (Role::Timestamp, timestamp),
+            (Role::JoinId, rank(&ID_NAMES)),
+            (Role::Facet, rank(&FACET_NAMES)),
+        ];
+        hits.extend(candidates.into_iter().filter_map(|(role, r)| r.map(|r| (r, index, role))));
+    }
+    hits.sort_by_key(|&(rank, index, _)| (rank, index));
+    let mut guesses = vec![None; table.columns.len()];
     let mut taken: Vec<Role> = Vec::new();
-    let guesses: Vec<Role> = table
-        .columns
-        .iter()
-        .map(|column| {
-            let name = normalise(&column.name);
-            let candidates = [
-                (
-                    Role::PredictedScore,
-                    SCORE_NAMES.contains(&name.as_str())
-                        || (name.starts_with("y_pred_proba") && is_score(&column.data)),
-                ),
-                (Role::PredictedLabel, PREDICTION_NAMES.contains(&name.as_str())),
-                (Role::Label, LABEL_NAMES.contains(&name.as_str())),
-                (Role::Timestamp, column.kind == Kind::Datetime || TIMESTAMP_NAMES.contains(&name.as_str())),
-                (Role::JoinId, ID_NAMES.contains(&name.as_str())),
-                (Role::Facet, FACET_NAMES.contains(&name.as_str())),
-            ];
-            for (role, hit) in candidates {
-                if hit && !(role.is_unique() && taken.contains(&role)) {
-                    taken.push(role);
-                    return role;
-                }
-            }
-            Role::Feature
-        })
-        .collect();
+    for (_, index, role) in hits {
+        if guesses[index].is_none() && !(role.is_unique() && taken.contains(&role)) {
+            taken.push(role);
+            guesses[index] = Some(role);
+        }
+    }
     for (column, role) in table.columns.iter_mut().zip(guesses) {
-        column.role = role;
+        column.role = role.unwrap_or(Role::Feature);
     }
 }
 
@@ -196,4 +199,32 @@ pub fn set_role(table: &mut Table, column: &str, role: Role) -> bool {
         }
     }
     true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::table::TableBuilder;
+
+    fn guessed(headers: &[&str], row: &[&str]) -> Vec<Role> {
+        let mut b = TableBuilder::new(headers.iter().map(|h| (*h).to_owned()).collect(), false);
+        b.push_row(row.iter().copied());
+        let mut t = b.finish();
+        guess_roles(&mut t);
+        t.columns.iter().map(|c| c.role).collect()
+    }
+
+    #[test]
+    fn the_better_named_column_takes_a_unique_role_whatever_the_order() {
+        let roles = guessed(&["income", "label", "score", "y_pred_proba"], &["30479", "0", "0.2", "0.3"]);
+        assert_eq!(roles, [Role::Feature, Role::Label, Role::Feature, Role::PredictedScore]);
+        let roles = guessed(&["label", "income"], &["0", "30479"]);
+        assert_eq!(roles, [Role::Label, Role::Feature]);
+    }
+
+    #[test]
+    fn a_lone_candidate_still_takes_its_role() {
+        let roles = guessed(&["age", "income_per_year", "sex"], &["31", ">50K", "Male"]);
+        assert_eq!(roles, [Role::Facet, Role::Label, Role::Facet]);
+    }
 }

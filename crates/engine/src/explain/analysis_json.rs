@@ -14,7 +14,7 @@ use super::aggregate::GlobalAttributions;
 pub type LabelAttributions = IndexMap<String, IndexMap<String, f64>>;
 
 /// The method keys Tideline writes and reads.
-pub const SHAP_METHODS: [&str; 2] = ["kernel_shap", "tree_shap"];
+pub const SHAP_METHODS: [&str; 3] = ["kernel_shap", "tree_shap", "linear_shap"];
 
 /// The label names: the headers when given (one per output), else `label0`, ….
 ///
@@ -62,8 +62,11 @@ pub fn read_global_shap(text: &str, method: Option<&str>) -> Result<LabelAttribu
             let found: Vec<&String> = explanations.keys().filter(|k| SHAP_METHODS.contains(&k.as_str())).collect();
             match found.as_slice() {
                 [one] => (*one).clone(),
-                [] => return Err(format!("analysis.json has no {} explanations", SHAP_METHODS.join(" or "))),
-                _ => return Err("analysis.json has both kernel_shap and tree_shap explanations; name one".into()),
+                [] => return Err(format!("analysis.json has no {} explanations", SHAP_METHODS.join(", "))),
+                several => {
+                    let names: Vec<&str> = several.iter().map(|k| k.as_str()).collect();
+                    return Err(format!("analysis.json has {} explanations; name one", names.join(" and ")));
+                }
             }
         }
     };

@@ -1,9 +1,11 @@
 //! `tideline`: Tideline's engine on the command line, for pipelines and big files.
 
+mod attribution_drift;
 mod bias;
 mod bias_args;
 mod bias_drift;
 mod drift;
+mod explain;
 mod inspect;
 mod load;
 mod merge_ground_truth;
@@ -44,6 +46,10 @@ enum Command {
     BiasDrift(bias_drift::BiasDriftArgs),
     /// Every check on every window of the current data, with thresholds and M-out-of-N alerts (timeline.json).
     Timeline(Box<timeline::TimelineArgs>),
+    /// SHAP attributions of a model (or a surrogate) on a dataset (analysis.json, explanations_shap/out.csv).
+    Explain(Box<explain::ExplainArgs>),
+    /// Feature-attribution drift (NDCG) between analysis files, or per window of data (constraint_violations.json).
+    AttributionDrift(Box<attribution_drift::AttributionDriftArgs>),
 }
 
 fn main() -> ExitCode {
@@ -58,6 +64,8 @@ fn main() -> ExitCode {
         Command::ModelQuality(args) => model_quality::run(&args),
         Command::BiasDrift(args) => bias_drift::run(&args),
         Command::Timeline(args) => timeline::run(&args),
+        Command::Explain(args) => explain::run(&args),
+        Command::AttributionDrift(args) => attribution_drift::run(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -10,17 +10,22 @@
 use std::path::{Path, PathBuf};
 
 use clap::Args;
+use indicatif::ProgressBar;
 use serde_json::{json, Value};
 use tideline_engine::explain::{
     analysis_json, explain_table, feature_matrix, fit_surrogate, load_model, local_shap_csv, AggMethod, ExplainConfig,
     ExplainMethod, ExplainOutcome, Fidelity, LoadedModel, SurrogateOptions, SurrogateTarget,
 };
-use tideline_engine::progress::Flow;
+use tideline_engine::progress::{Flow, ProgressUpdate};
 use tideline_engine::roles::Role;
 use tideline_engine::table::Table;
 
 use crate::load::{stacked, ReadArgs};
 use crate::suggest_baseline::write;
+
+/// Tables with fewer rows are explained without a progress bar (on stderr,
+/// drawn only on a terminal).
+const PROGRESS_BAR_ROWS: usize = 10_000;
 
 /// Arguments of `explain`.
 #[derive(Debug, Args)]
@@ -116,8 +121,18 @@ pub fn run(args: &ExplainArgs) -> Result<(), String> {
         Some(path) => Some(stacked(std::slice::from_ref(path), &args.read)?),
         None => None,
     };
-    let outcome = explain_table(&model, background.as_ref(), &table, &config, &mut |_| Flow::Continue)
-        .map_err(|e| e.to_string())?;
+    let bar = (table.n_rows >= PROGRESS_BAR_ROWS).then(|| ProgressBar::new(table.n_rows as u64));
+    let mut progress = |update: ProgressUpdate| {
+        if let Some(bar) = &bar {
+            bar.set_position(update.rows_done);
+        }
+        Flow::Continue
+    };
+    let outcome = explain_table(&model, background.as_ref(), &table, &config, &mut progress);
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    let outcome = outcome.map_err(|e| e.to_string())?;
     let headers = args.settings.label_headers.as_deref();
     let mut analysis = analysis_json(outcome.method_key, &outcome.global, headers)?;
     if let Some(block) = surrogate {

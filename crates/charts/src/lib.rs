@@ -4,14 +4,26 @@
 //! Colours are the Okabe–Ito palette, safe for colour-blind readers.
 #![deny(missing_docs)]
 
+mod beeswarm;
 mod cdf;
+mod colour_scale;
 mod histogram;
+mod importance;
+mod no_data;
 mod palette;
+mod ranking;
 mod sparkline;
+mod svg;
+mod ticks;
 mod timeline;
+mod waterfall;
 
+pub use beeswarm::{beeswarm_svg, draw_beeswarm, BeeswarmChart, MAX_BEESWARM_POINTS};
 pub use cdf::{cdf_svg, draw_cdf};
+pub use colour_scale::{MISSING, NEGATIVE, POSITIVE};
 pub use histogram::{draw_histogram, histogram_svg};
+pub use importance::{draw_importance, importance_svg, ImportanceChart};
 pub use palette::{BASELINE, CURRENT, HIGHLIGHT};
 pub use sparkline::draw_sparkline;
 pub use timeline::{draw_series_chart, series_chart_svg, SeriesChart};
+pub use waterfall::{draw_waterfall, waterfall_svg, WaterfallChart};

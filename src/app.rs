@@ -4,7 +4,8 @@ use leptos::prelude::*;
 
 use crate::bridge;
 use crate::components::{
-    BiasView, ColumnCompare, DatasetPanel, DriftView, FocusBanner, Intro, MonitoringView, QualityView, SplitControl,
+    BiasView, ColumnCompare, DatasetPanel, DriftView, ExplainView, FocusBanner, Intro, MonitoringView, QualityView,
+    SplitControl,
 };
 use crate::format::bytes;
 use crate::protocol::Side;
@@ -36,6 +37,7 @@ pub fn App() -> impl IntoView {
             <DriftView/>
             <QualityView/>
             <BiasView/>
+            <ExplainView/>
             <MonitoringView/>
             <ColumnCompare/>
         </main>

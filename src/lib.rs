@@ -10,6 +10,8 @@ pub mod bridge;
 pub mod components;
 pub mod demo;
 pub mod download;
+pub mod explain_protocol;
+pub mod explain_state;
 pub mod format;
 pub mod protocol;
 pub mod state;

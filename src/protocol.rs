@@ -16,6 +16,8 @@ use tideline_engine::timeline::Timeline;
 use tideline_engine::types::Kind;
 
 pub use crate::demo::Demo;
+use crate::explain_protocol::{ExplainProgress, ExplainResult, ExplainedRow, ModelInfo, PrecomputedInfo};
+use tideline_engine::explain::ExplainConfig;
 
 /// Which dataset.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -139,6 +141,32 @@ pub enum Request {
         /// The window's index in the timeline.
         window: Option<usize>,
     },
+    /// Read the attached model file (XGBoost JSON, LightGBM text, linear
+    /// JSON), or a Clarify `analysis.json` for the next side without one.
+    LoadModel,
+    /// Load the demo's XGBoost model (trained on the car-loan reference).
+    LoadDemoModel,
+    /// Fit a surrogate of the baseline's prediction or score column (by its
+    /// role, or `target`) on the baseline's features.
+    FitSurrogate {
+        /// The column to learn; `None` takes the score, else the predicted label.
+        target: Option<String>,
+    },
+    /// Explain both sides with the loaded model (job `job`; `Cancel` stops it).
+    Explain {
+        /// Job number.
+        job: u32,
+        /// Method, aggregation, samples, seed, logit.
+        config: ExplainConfig,
+    },
+    /// One current row's attributions from the last run, for the waterfall.
+    ExplainRow {
+        /// Row index in the current data.
+        row: usize,
+    },
+    /// A helper worker's share of an explain run (model bytes, background
+    /// and feature rows travel beside it as typed arrays).
+    ExplainChunk(Box<ChunkRequest>),
     /// Histogram (and, for numbers, CDFs) of `column` on both sides.
     Compare {
         /// Column.
@@ -269,6 +297,42 @@ pub enum Reply {
     },
     /// The window the analyses now look at (`None`: the whole current data).
     Focus(Option<FocusInfo>),
+    /// The model loaded with `LoadModel`, `LoadDemoModel` or `FitSurrogate`.
+    Model(Box<ModelInfo>),
+    /// A side's precomputed attributions (`analysis.json`) were read.
+    AttributionsLoaded(PrecomputedInfo),
+    /// An explain run's progress.
+    ExplainProgress(ExplainProgress),
+    /// An explain run's result.
+    Explained(Box<ExplainResult>),
+    /// A model that could not load, or a run that could not finish (the
+    /// message says why; the data and the last result stay).
+    ExplainFailed {
+        /// The run, when a run failed.
+        job: Option<u32>,
+        /// True when the run was cancelled.
+        cancelled: bool,
+        /// What went wrong.
+        message: String,
+    },
+    /// A current row's attributions asked for with `ExplainRow`.
+    ExplainedRow(Box<ExplainedRow>),
+    /// A helper worker's share is done (values beside it as a typed array).
+    ChunkDone {
+        /// The run.
+        job: u32,
+        /// The chunk.
+        chunk: usize,
+    },
+    /// A helper worker's share failed.
+    ChunkFailed {
+        /// The run.
+        job: u32,
+        /// The chunk.
+        chunk: usize,
+        /// What went wrong.
+        message: String,
+    },
     /// A request that could not be served.
     Error {
         /// What went wrong.
@@ -342,4 +406,30 @@ pub struct FocusInfo {
     pub label: String,
     /// Its rows.
     pub rows: usize,
+}
+
+/// A helper worker's share of an explain run: stateless, everything it needs
+/// is in the message (the model's bytes, background and rows beside it).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ChunkRequest {
+    /// The run.
+    pub job: u32,
+    /// The chunk's number in the run.
+    pub chunk: usize,
+    /// The model's file name (tells its format).
+    pub model_name: String,
+    /// Method and options.
+    pub config: ExplainConfig,
+    /// Feature names, in the model's order.
+    pub features: Vec<String>,
+    /// Rows sent.
+    pub n_rows: usize,
+    /// The first row's index in its side's data (Kernel SHAP draws each
+    /// row's coalitions from a stream fixed by that index).
+    pub first_row: usize,
+    /// Background rows sent (the baseline, which the explainer samples as
+    /// the engine worker's did; or Kernel SHAP's ready baseline).
+    pub n_background: usize,
+    /// Kernel SHAP's baseline weights, when the background is that baseline.
+    pub kernel_weights: Option<Vec<f64>>,
 }

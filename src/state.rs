@@ -10,6 +10,7 @@ use tideline_engine::summary::DatasetSummary;
 use tideline_engine::bias::AnalysisConfig;
 use tideline_engine::monitoring::TimelineConfig;
 
+use crate::explain_state::ExplainState;
 use crate::protocol::{BiasResult, FileStatus, FocusInfo, Memory, QualityResult, Reply, Request, Side, TimelineResult};
 
 /// Bars in the comparison histogram.
@@ -156,6 +157,8 @@ pub struct AppState {
     pub timeline_config: RwSignal<Option<TimelineConfig>>,
     /// The timeline window the drift, quality and bias views look at.
     pub focus: RwSignal<Option<FocusInfo>>,
+    /// The Explainability view: model, settings, run and result.
+    pub explain: ExplainState,
     /// Worker memory.
     pub memory: RwSignal<Memory>,
     /// A message about a request that failed.
@@ -196,6 +199,7 @@ impl AppState {
             timeline_progress: RwSignal::new(None),
             timeline_config: RwSignal::new(None),
             focus: RwSignal::new(None),
+            explain: ExplainState::new(),
             memory: RwSignal::new(Memory::default()),
             notice: RwSignal::new(None),
             next_job: RwSignal::new(1),
@@ -292,6 +296,15 @@ impl AppState {
         Some(Request::Timeline { config: self.timeline_config.get_untracked().map(Box::new) })
     }
 
+    /// The requests that (re)start the explanation, when there is a model and data.
+    #[must_use]
+    pub fn explain_requests(&self) -> Vec<Request> {
+        if !self.explain.ready() {
+            return Vec::new();
+        }
+        self.explain.run_requests(self.take_job_id(), self.both_loaded())
+    }
+
     /// True when either side holds rows.
     #[must_use]
     pub fn any_loaded(&self) -> bool {
@@ -342,6 +355,7 @@ impl AppState {
                 self.focus.set(None);
                 let mut requests = self.analyses_requests();
                 requests.extend(self.timeline_request());
+                requests.extend(self.explain_requests());
                 return requests;
             }
             Reply::Focus(focus) => {
@@ -392,6 +406,20 @@ impl AppState {
                 self.timeline_running.set(false);
                 self.timeline_progress.set(None);
                 self.timeline_error.set(Some(message));
+            }
+            Reply::Model(_)
+            | Reply::AttributionsLoaded(_)
+            | Reply::ExplainProgress(_)
+            | Reply::Explained(_)
+            | Reply::ExplainFailed { .. }
+            | Reply::ExplainedRow(_)
+            | Reply::ChunkDone { .. }
+            | Reply::ChunkFailed { .. } => {
+                let (start, mut requests) = self.explain.apply(reply);
+                if start {
+                    requests.extend(self.explain_requests());
+                }
+                return requests;
             }
             Reply::Error { message } => {
                 self.drift_running.set(false);

@@ -131,3 +131,64 @@ async fn schema_table_shows_types_and_rows() {
     let city = host.query_selector("[data-testid=current-col-city] [data-testid=kind]").unwrap().unwrap();
     assert_eq!(city.unchecked_into::<web_sys::HtmlSelectElement>().value(), "categorical");
 }
+
+#[wasm_bindgen_test]
+async fn the_waterfall_shows_the_contributions_xgboost_gives() {
+    use tideline::components::ExplainWaterfall;
+    use tideline::explain_protocol::{ExplainResult, ExplainedRow, SideAttributions};
+    use tideline_engine::explain::{feature_matrix, load_model, ExplainConfig, Explainer};
+    use tideline_engine::progress::NoProgress;
+
+    let model = load_model("xgb_car_loan.json", include_bytes!("../public/demo/xgb_car_loan.json")).unwrap();
+    let head = include_bytes!("../crates/engine/tests/fixtures/models/car_loan_analysis_head.csv");
+    let table = load_bytes("head.csv", head, LoadOptions::default()).unwrap().table;
+    let x = feature_matrix(&table, model.feature_names()).unwrap().matrix;
+    let explainer = Explainer::new(&model, &ExplainConfig::default(), None).unwrap();
+    let a = explainer.explain_rows(&x, 0..x.n_rows, &mut NoProgress).unwrap();
+    // xgboost's pred_contribs of the same rows (tools/reference/tree_models.py).
+    let reference: serde_json::Value =
+        serde_json::from_str(include_str!("../crates/engine/tests/fixtures/reference/tree_xgb_car_loan.json")).unwrap();
+    let row = 7;
+    let shown = ExplainedRow {
+        row,
+        features: a.features.clone(),
+        feature_values: x.row(row).iter().map(|&v| Some(v)).collect(),
+        values: vec![a.of(row, 0).to_vec()],
+        expected_value: a.expected_value.clone(),
+    };
+    let result = ExplainResult {
+        job: 1,
+        method: "tree_shap".into(),
+        surrogate: false,
+        labels: vec!["label0".into()],
+        features: a.features.clone(),
+        baseline: SideAttributions::default(),
+        current: SideAttributions { rows: x.n_rows, ..SideAttributions::default() },
+        ndcg: vec![1.0],
+        violation: false,
+        drift: None,
+        drift_note: None,
+        workers: 1,
+        millis: 1.0,
+    };
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host: web_sys::HtmlElement = document.create_element("section").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&host).unwrap();
+    let _mounted = leptos::mount::mount_to(host.clone(), move || {
+        let state = AppState::new();
+        state.explain.result.set(Some(result.clone()));
+        state.explain.row.set(row);
+        state.explain.waterfall.set(Some(shown.clone()));
+        provide_context(state);
+        view! { <ExplainWaterfall/> }
+    });
+    leptos::task::tick().await;
+    let want = reference["contribs"][row][0].as_array().unwrap();
+    let scale = want.iter().filter_map(serde_json::Value::as_f64).fold(1.0_f64, |m, v| m.max(v.abs()));
+    for (j, feature) in a.features.iter().enumerate() {
+        let cell = host.query_selector(&format!("[data-testid=explain-waterfall-{feature}]")).unwrap().unwrap();
+        let got: f64 = cell.get_attribute("data-value").unwrap().parse().unwrap();
+        let expected = want[j].as_f64().unwrap();
+        assert!((got - expected).abs() <= 1e-5 * scale, "{feature}: {got} vs {expected}");
+    }
+}

@@ -6,6 +6,12 @@
 mod analyses;
 mod bias;
 mod datasets;
+mod explain;
+mod explain_chunk;
+mod explain_pool;
+mod explain_result;
+mod explain_run;
+mod explain_surrogate;
 mod focus;
 mod quality;
 mod read_file;
@@ -29,6 +35,8 @@ struct Worker {
     cancelled: RefCell<HashSet<u32>>,
     /// The configuration of the last timeline built, whose windows can be opened.
     timeline: RefCell<Option<tideline_engine::monitoring::TimelineConfig>>,
+    /// The model or attributions to explain, helper workers, the last run.
+    explain: RefCell<explain::ExplainSession>,
 }
 
 fn scope() -> DedicatedWorkerGlobalScope {
@@ -64,6 +72,8 @@ pub fn start() {
             .map(|v| js_sys::Array::from(&v).iter().filter_map(|f| f.dyn_into().ok()).collect())
             .unwrap_or_default();
         match serde_json::from_str::<Request>(&text) {
+            // A helper's share of an explain run: its arrays are beside the message.
+            Ok(Request::ExplainChunk(chunk)) => explain_chunk::serve(&chunk, &data),
             Ok(request) => handle(&worker, request, files),
             Err(e) => post(&Reply::Error { message: format!("the worker got a malformed request: {e}") }),
         }
@@ -140,6 +150,35 @@ fn handle(worker: &Rc<Worker>, request: Request, files: Vec<web_sys::File>) {
                 *worker.timeline.borrow_mut() = Some(result.config.clone());
             }
             post(&reply);
+        }
+        Request::LoadModel => {
+            let worker = Rc::clone(worker);
+            wasm_bindgen_futures::spawn_local(async move {
+                explain::load_file(&worker, files.into_iter().next()).await;
+            });
+        }
+        Request::LoadDemoModel => post(&explain::load_demo(worker)),
+        Request::FitSurrogate { target } => post(&explain_surrogate::fit(worker, target.as_deref())),
+        Request::Explain { job, config } => {
+            let worker = Rc::clone(worker);
+            wasm_bindgen_futures::spawn_local(async move {
+                explain_run::run(&worker, job, config).await;
+            });
+        }
+        Request::ExplainRow { row } => {
+            let last = worker.explain.borrow().last.clone();
+            post(&match last.map(|l| l.row(row)) {
+                Some(Ok(r)) => Reply::ExplainedRow(Box::new(r)),
+                Some(Err(message)) => explain::failed(message),
+                None => explain::failed("explain the data before asking for a row".into()),
+            });
+        }
+        Request::ExplainChunk(chunk) => {
+            post(&Reply::ChunkFailed {
+                job: chunk.job,
+                chunk: chunk.chunk,
+                message: "the chunk came without its arrays".into(),
+            });
         }
         Request::Focus { window } => {
             let config = worker.timeline.borrow();

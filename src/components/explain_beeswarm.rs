@@ -4,9 +4,10 @@
 
 use leptos::html;
 use leptos::prelude::*;
-use tideline_charts::{draw_beeswarm, BeeswarmChart};
+use tideline_charts::{beeswarm_svg, draw_beeswarm, BeeswarmChart};
 
 use super::canvas_draw::draw_on_canvas;
+use super::explain_export::ExplainExport;
 use super::explain_importance::CHART_SIZE;
 use crate::explain_protocol::{ExplainResult, SideAttributions};
 use crate::state::AppState;
@@ -64,9 +65,16 @@ pub fn ExplainBeeswarm() -> impl IntoView {
         });
     });
     let rows = move || explain.result.with(|r| r.as_ref().map_or(0, |r| r.current.sample.rows.len()));
+    let svg = Callback::new(move |()| {
+        let label = explain.label.get_untracked();
+        explain
+            .result
+            .with_untracked(|r| r.as_ref().map(|r| beeswarm_svg(&beeswarm_chart(r, label), CHART_SIZE.0, CHART_SIZE.1)))
+    });
     view! {
         <canvas node_ref=canvas width=CHART_SIZE.0 height=CHART_SIZE.1 data-testid="explain-beeswarm" data-rows=rows role="img"
             class:hidden=move || rows() == 0
             aria-label="Each sampled current row's attribution per feature, coloured from low (blue) to high (red) feature value"></canvas>
+        <ExplainExport name="beeswarm" canvas=canvas svg=svg/>
     }
 }

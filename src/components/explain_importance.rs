@@ -3,10 +3,11 @@
 
 use leptos::html;
 use leptos::prelude::*;
-use tideline_charts::{draw_importance, ImportanceChart};
+use tideline_charts::{draw_importance, importance_svg, ImportanceChart};
 use tideline_engine::explain::AggMethod;
 
 use super::canvas_draw::draw_on_canvas;
+use super::explain_export::ExplainExport;
 use crate::explain_protocol::ExplainResult;
 use crate::state::AppState;
 
@@ -53,8 +54,15 @@ pub fn ExplainImportance() -> impl IntoView {
             draw_on_canvas(canvas, |area| draw_importance(area, &chart));
         });
     });
+    let svg = Callback::new(move |()| {
+        let (label, agg) = (explain.label.get_untracked(), explain.config.with_untracked(|c| c.agg));
+        explain.result.with_untracked(|r| {
+            r.as_ref().map(|r| importance_svg(&importance_chart(r, label, agg), CHART_SIZE.0, CHART_SIZE.1))
+        })
+    });
     view! {
         <canvas node_ref=canvas width=CHART_SIZE.0 height=CHART_SIZE.1 data-testid="explain-importance" role="img"
             aria-label="Global attribution per feature, baseline bar above current bar, largest first"></canvas>
+        <ExplainExport name="importance" canvas=canvas svg=svg/>
     }
 }

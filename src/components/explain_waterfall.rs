@@ -4,9 +4,10 @@
 
 use leptos::html;
 use leptos::prelude::*;
-use tideline_charts::{draw_waterfall, WaterfallChart};
+use tideline_charts::{draw_waterfall, waterfall_svg, WaterfallChart};
 
 use super::canvas_draw::draw_on_canvas;
+use super::explain_export::ExplainExport;
 use super::explain_importance::CHART_SIZE;
 use crate::bridge;
 use crate::explain_protocol::ExplainedRow;
@@ -77,6 +78,13 @@ pub fn ExplainWaterfall() -> impl IntoView {
             draw_on_canvas(canvas, |area| draw_waterfall(area, &chart));
         });
     });
+    let svg = Callback::new(move |()| {
+        let label = explain.label.get_untracked();
+        let surrogate = explain.result.with_untracked(|r| r.as_ref().is_some_and(|r| r.surrogate));
+        explain.waterfall.with_untracked(|w| {
+            w.as_ref().map(|w| waterfall_svg(&waterfall_chart(w, label, surrogate), CHART_SIZE.0, CHART_SIZE.1))
+        })
+    });
     let pick = move |ev: leptos::ev::Event| {
         let Ok(row) = event_target_value(&ev).trim().parse::<usize>() else { return };
         let row = row.min(rows().saturating_sub(1));
@@ -107,6 +115,7 @@ pub fn ExplainWaterfall() -> impl IntoView {
             </label>
             <canvas node_ref=canvas width=CHART_SIZE.0 height=CHART_SIZE.1 data-testid="explain-waterfall-chart" role="img"
                 aria-label="From the expected value, each feature's push up or down to this row's output"></canvas>
+            <ExplainExport name="waterfall" canvas=canvas svg=svg/>
             {shown}
         </Show>
     }

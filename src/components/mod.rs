@@ -12,6 +12,7 @@ mod drop_zone;
 mod explain_beeswarm;
 mod explain_controls;
 mod explain_drift;
+mod explain_export;
 mod explain_importance;
 mod explain_model;
 mod explain_view;

@@ -69,6 +69,16 @@ test('the demo model explains the car-loan demo, per side and per window', async
     assert.ok(inked > 2000, `${id}: ${inked} inked pixels`);
   }
 
+  // Every chart downloads as PNG and SVG.
+  for (const name of ['importance', 'beeswarm', 'waterfall']) {
+    for (const ext of ['png', 'svg']) {
+      const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(`explain-${name}-${ext}`).click()]);
+      assert.equal(file.suggestedFilename(), `explain-${name}.${ext}`);
+      const bytes = fs.readFileSync(await file.path());
+      assert.ok(ext === 'png' ? bytes.subarray(1, 4).toString() === 'PNG' : bytes.toString().includes('<svg'), `${name}.${ext}`);
+    }
+  }
+
   // A window opens in the other views, as in the Monitoring view.
   const first = page.locator('[data-testid^="explain-open-window-"]').first();
   await first.click();

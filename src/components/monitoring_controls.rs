@@ -35,6 +35,7 @@ fn check_title(kind: CheckKind) -> &'static str {
         CheckKind::ModelQuality => "model quality",
         CheckKind::EstimatedPerformance => "estimated performance",
         CheckKind::Bias => "bias",
+        CheckKind::Attribution => "attribution (model from Explainability)",
     }
 }
 

@@ -145,7 +145,9 @@ fn handle(worker: &Rc<Worker>, request: Request, files: Vec<web_sys::File>) {
         Request::Drift { options } => post(&analyses::drift_reply(&worker.datasets.borrow(), &options)),
         Request::Bias { side, config } => post(&bias::bias_reply(&worker.datasets.borrow(), side, *config)),
         Request::Timeline { config } => {
-            let reply = timeline::timeline_reply(&worker.datasets.borrow(), config.map(|c| *c));
+            // The Explainability view's model, if any, gives the attribution check its model.
+            let model = worker.explain.borrow().model.as_ref().map(|held| held.model.clone());
+            let reply = timeline::timeline_reply(&worker.datasets.borrow(), config.map(|c| *c), model);
             if let Reply::Timeline(result) = &reply {
                 *worker.timeline.borrow_mut() = Some(result.config.clone());
             }

@@ -1,6 +1,7 @@
 //! The monitoring timeline in the worker: every check on every window of the
 //! current data against the baseline, with a progress reply per check.
 
+use tideline_engine::explain::LoadedModel;
 use tideline_engine::monitoring::{run_timeline, TimelineConfig};
 
 use super::datasets::Datasets;
@@ -8,15 +9,17 @@ use super::post;
 use crate::protocol::{Reply, Side, TimelineResult};
 use crate::timeline_guess::guess_config;
 
-/// Builds the timeline (with `config`, else one guessed from the data); a
+/// Builds the timeline (with `config`, else one guessed from the data, and
+/// `model` for the attribution check); a
 /// timeline that cannot be built gives `TimelineFailed`.
-pub(super) fn timeline_reply(datasets: &Datasets, config: Option<TimelineConfig>) -> Reply {
+pub(super) fn timeline_reply(datasets: &Datasets, config: Option<TimelineConfig>, model: Option<LoadedModel>) -> Reply {
     let started = js_sys::Date::now();
     let (reference, current) = (datasets.table(Side::Baseline), datasets.table(Side::Current));
     if reference.n_rows == 0 || current.n_rows == 0 {
         return Reply::TimelineFailed { message: "load both a baseline and current data first".into() };
     }
-    let config = config.unwrap_or_else(|| guess_config(reference, current));
+    let mut config = config.unwrap_or_else(|| guess_config(reference, current));
+    config.attribution_model = model.map(Box::new);
     let mut progress = |check: &str, done: usize, total: usize| {
         post(&Reply::TimelineProgress { check: check.to_owned(), done, total });
     };

@@ -100,6 +100,13 @@ pub struct TimelineArgs {
     /// Model-quality constraints.json (fixed model-quality thresholds).
     #[arg(long, value_name = "C")]
     quality_constraints: Option<PathBuf>,
+    /// A model (XGBoost JSON, LightGBM text, linear JSON) for the attribution
+    /// check: each window's NDCG against the baseline's attributions.
+    #[arg(long, value_name = "MODEL")]
+    model: Option<PathBuf>,
+    /// NDCG below which a window fails the attribution check (0.90).
+    #[arg(long, value_name = "T")]
+    ndcg_threshold: Option<f64>,
     /// Where to write timeline.json.
     #[arg(long, value_name = "FILE")]
     out: PathBuf,
@@ -194,7 +201,7 @@ fn config(args: &TimelineArgs, reference: &Table) -> Result<TimelineConfig, Stri
     if let Some(checks) = &args.checks {
         config.checks = checks
             .iter()
-            .map(|c| CheckKind::parse(c).ok_or_else(|| format!("--checks: no check {c}; the checks are data_quality, drift, model_quality, estimated_performance, bias")))
+            .map(|c| CheckKind::parse(c).ok_or_else(|| format!("--checks: no check {c}; the checks are data_quality, drift, model_quality, estimated_performance, bias, attribution")))
             .collect::<Result<_, _>>()?;
     }
     if let Some(alert) = &args.alert {
@@ -240,6 +247,14 @@ fn config(args: &TimelineArgs, reference: &Table) -> Result<TimelineConfig, Stri
             serde_json::from_str(&read_text(path)?).map_err(|e| format!("{}: {e}", path.display()))?;
         config.quality_constraints =
             Some(QualityConstraints::from_json(&value).map_err(|e| format!("{}: {e}", path.display()))?);
+    }
+    if let Some(path) = &args.model {
+        config.attribution_model = Some(Box::new(crate::explain::read_model(path)?));
+    } else if args.checks.as_ref().is_some_and(|c| c.iter().any(|c| c.trim() == "attribution")) {
+        return Err("--checks attribution needs --model MODEL".into());
+    }
+    if let Some(t) = args.ndcg_threshold {
+        config.attribution.threshold = t;
     }
     Ok(config)
 }

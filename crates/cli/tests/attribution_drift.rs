@@ -79,3 +79,63 @@ fn the_model_is_judged_per_window() {
     assert_eq!(timeline["method"], "tree_shap");
     assert!(dir.join("constraint_violations.json").exists());
 }
+
+/// `tideline timeline --model` follows the same NDCG per window as
+/// `attribution-drift` computes on the same files and windows.
+#[test]
+fn the_timeline_attribution_check_agrees_with_attribution_drift() {
+    let dir = scratch("attribution-drift", "timeline");
+    let model = engine_fixture("models", "xgb_car_loan.json");
+    let (base, data) = (fixture("car_loan_reference_300.csv"), fixture("car_loan_analysis_300.csv"));
+    let common = ["--time-column", "timestamp", "--window", "1d"];
+    let drift_dir = dir.join("drift");
+    let mut args = vec!["attribution-drift", "--model", path(&model), "--baseline-data", path(&base)];
+    args.extend(["--data", path(&data), "--out", path(&drift_dir)]);
+    args.extend(common);
+    let out = tideline(&args);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let timeline_path = dir.join("timeline.json");
+    let mut args = vec!["timeline", "--baseline", path(&base), "--current", path(&data), "--model", path(&model)];
+    args.extend(["--checks", "attribution", "--out", path(&timeline_path)]);
+    args.extend(common);
+    let out = tideline(&args);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+
+    let expected = json(&drift_dir.join("attribution_timeline.json"));
+    let expected: Vec<f64> =
+        expected["windows"].as_array().unwrap().iter().map(|w| w["ndcg"]["label0"].as_f64().unwrap()).collect();
+    let timeline = json(&timeline_path);
+    let check = &timeline["checks"][0];
+    assert_eq!(check["name"], "attribution:label0:ndcg");
+    assert!((check["reference_value"].as_f64().unwrap() - 1.0).abs() < 1e-12, "the reference ranks as itself");
+    let cells: Vec<&serde_json::Value> =
+        check["cells"].as_array().unwrap().iter().filter(|c| c["value"].is_number()).collect();
+    assert_eq!(cells.len(), expected.len());
+    for (cell, want) in cells.iter().zip(&expected) {
+        assert!((cell["value"].as_f64().unwrap() - want).abs() < 1e-12, "{cell} vs {want}");
+        assert_eq!(cell["lower"], 0.9);
+        assert_eq!(cell["status"] == "violation", *want < 0.9, "{cell}");
+    }
+}
+
+#[test]
+fn the_attribution_check_needs_a_model() {
+    let dir = scratch("attribution-drift", "no-model");
+    let (base, data) = (fixture("car_loan_reference_300.csv"), fixture("car_loan_analysis_300.csv"));
+    let out_path = dir.join("timeline.json");
+    let out = tideline(&[
+        "timeline",
+        "--baseline",
+        path(&base),
+        "--current",
+        path(&data),
+        "--window",
+        "1d",
+        "--checks",
+        "attribution",
+        "--out",
+        path(&out_path),
+    ]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--checks attribution needs --model MODEL"));
+}

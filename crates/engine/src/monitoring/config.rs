@@ -4,8 +4,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::attribution_check::AttributionCheckConfig;
 use crate::bias::AnalysisConfig;
 use crate::drift::univariate::UnivariateMethod;
+use crate::explain::LoadedModel;
 use crate::monitor::Constraints;
 use crate::quality::{ModelColumns, QualityConstraints};
 use crate::timeline::{AlertRule, ThresholdRule, WindowSpec};
@@ -24,12 +26,15 @@ pub enum CheckKind {
     EstimatedPerformance,
     /// Clarify bias metrics, judged against the baseline's.
     Bias,
+    /// Feature-attribution drift: each window's NDCG against the baseline's
+    /// attributions (needs a model; without one it is left out).
+    Attribution,
 }
 
 impl CheckKind {
     /// Every check, in the order a timeline lists them.
-    pub const ALL: [Self; 5] =
-        [Self::DataQuality, Self::Drift, Self::ModelQuality, Self::EstimatedPerformance, Self::Bias];
+    pub const ALL: [Self; 6] =
+        [Self::DataQuality, Self::Drift, Self::ModelQuality, Self::EstimatedPerformance, Self::Bias, Self::Attribution];
 
     /// The name used in configs, flags and series names.
     #[must_use]
@@ -40,6 +45,7 @@ impl CheckKind {
             Self::ModelQuality => "model_quality",
             Self::EstimatedPerformance => "estimated_performance",
             Self::Bias => "bias",
+            Self::Attribution => "attribution",
         }
     }
 
@@ -115,6 +121,8 @@ pub struct ThresholdChoices {
     pub estimated_performance: ThresholdChoice,
     /// Bias.
     pub bias: ThresholdChoice,
+    /// Attribution drift.
+    pub attribution: ThresholdChoice,
 }
 
 impl ThresholdChoices {
@@ -127,6 +135,7 @@ impl ThresholdChoices {
             CheckKind::ModelQuality => self.model_quality,
             CheckKind::EstimatedPerformance => self.estimated_performance,
             CheckKind::Bias => self.bias,
+            CheckKind::Attribution => self.attribution,
         }
     }
 
@@ -138,6 +147,7 @@ impl ThresholdChoices {
             CheckKind::ModelQuality => self.model_quality = choice,
             CheckKind::EstimatedPerformance => self.estimated_performance = choice,
             CheckKind::Bias => self.bias = choice,
+            CheckKind::Attribution => self.attribution = choice,
         }
     }
 }
@@ -203,6 +213,13 @@ pub struct TimelineConfig {
     /// alerts on noise. 0 judges every window.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub min_window_rows: usize,
+    /// How attributions are computed and judged (the model itself is
+    /// `attribution_model`).
+    #[serde(default, skip_serializing_if = "is_default_attribution")]
+    pub attribution: AttributionCheckConfig,
+    /// The model whose attributions are followed (a file, not a setting).
+    #[serde(skip)]
+    pub attribution_model: Option<Box<LoadedModel>>,
     /// Data-quality constraints (else suggested from the reference).
     #[serde(skip)]
     pub data_quality_constraints: Option<Box<Constraints>>,
@@ -214,6 +231,10 @@ pub struct TimelineConfig {
 #[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference
 fn is_zero(n: &usize) -> bool {
     *n == 0
+}
+
+fn is_default_attribution(config: &AttributionCheckConfig) -> bool {
+    *config == AttributionCheckConfig::default()
 }
 
 fn default_checks() -> Vec<CheckKind> {
@@ -235,6 +256,8 @@ impl TimelineConfig {
             drift: DriftConfig::default(),
             bias: None,
             min_window_rows: 0,
+            attribution: AttributionCheckConfig::default(),
+            attribution_model: None,
             data_quality_constraints: None,
             quality_constraints: None,
         }

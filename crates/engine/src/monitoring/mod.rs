@@ -9,6 +9,7 @@
 //! whole reference (the baseline value), each reference chunk (for
 //! variability thresholds) and each current window.
 
+mod attribution_check;
 mod bias_check;
 mod bias_config;
 mod check;
@@ -22,6 +23,7 @@ mod model_quality_check;
 mod run;
 mod series;
 
+pub use attribution_check::{AttributionCheck, AttributionCheckConfig};
 pub use bias_config::bias_config_for;
 pub use check::{Side, WindowCheck};
 pub use config::{CheckKind, DriftConfig, ThresholdChoice, ThresholdChoices, TimelineConfig};

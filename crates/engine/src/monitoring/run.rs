@@ -2,6 +2,7 @@
 //! reference, every enabled check observed on each, bounds resolved per
 //! series, statuses and "M out of N" alert states.
 
+use super::attribution_check::AttributionCheck;
 use super::bias_check::BiasCheck;
 use super::check::{Side, WindowCheck};
 use super::config::{CheckKind, ThresholdChoice, TimelineConfig};
@@ -212,6 +213,12 @@ fn prepare<'a>(
         CheckKind::Bias => {
             let Some(bias) = &config.bias else { return skip("no bias configuration (label, facet) given") };
             Box::new(BiasCheck::new(reference, current, bias)?)
+        }
+        // Without a model there is nothing to attribute: left out silently,
+        // as the check is on by default (the CLI refuses it when asked for).
+        CheckKind::Attribution => {
+            let Some(model) = &config.attribution_model else { return Ok(None) };
+            Box::new(AttributionCheck::new(reference, current, model, &config.attribution)?)
         }
     }))
 }

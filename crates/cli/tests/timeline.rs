@@ -95,9 +95,9 @@ fn a_timeline_config_file_is_read_and_flags_override_it() {
 #[test]
 fn bad_flags_fail_with_a_message() {
     let path = out("bad");
-    let output = run(&path, &["--window", "500rows", "--checks", "drift,attribution"]);
+    let output = run(&path, &["--window", "500rows", "--checks", "drift,shap"]);
     assert!(!output.status.success());
-    assert!(String::from_utf8_lossy(&output.stderr).contains("no check attribution"));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("no check shap"));
     let output = run(&path, &["--window", "fortnight"]);
     assert!(String::from_utf8_lossy(&output.stderr).contains("--window fortnight"));
     let output = run(&path, &["--window", "1d", "--time-column", "when"]);

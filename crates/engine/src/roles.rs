@@ -160,12 +160,15 @@ pub fn guess_roles(table: &mut Table) {
             .or_else(|| (name.starts_with("y_pred_proba") && is_score(&column.data)).then_some(SCORE_NAMES.len()));
         let timestamp =
             rank(&TIMESTAMP_NAMES).or_else(|| (column.kind == Kind::Datetime).then_some(TIMESTAMP_NAMES.len()));
+        // A key with gaps cannot join every row, so a complete id column
+        // (eventId in a capture) beats a better-named one with gaps.
+        let join_id = rank(&ID_NAMES).map(|r| r + if column.data.missing_count() > 0 { ID_NAMES.len() } else { 0 });
         let candidates = [
             (Role::PredictedScore, score),
             (Role::PredictedLabel, rank(&PREDICTION_NAMES)),
             (Role::Label, rank(&LABEL_NAMES)),
             (Role::Timestamp, timestamp),
-            (Role::JoinId, rank(&ID_NAMES)),
+            (Role::JoinId, join_id),
             (Role::Facet, rank(&FACET_NAMES)),
         ];
         hits.extend(candidates.into_iter().filter_map(|(role, r)| r.map(|r| (r, index, role))));
@@ -220,6 +223,19 @@ mod tests {
         assert_eq!(roles, [Role::Feature, Role::Label, Role::Feature, Role::PredictedScore]);
         let roles = guessed(&["label", "income"], &["0", "30479"]);
         assert_eq!(roles, [Role::Label, Role::Feature]);
+    }
+
+    #[test]
+    fn a_complete_id_beats_a_better_named_id_with_gaps() {
+        let mut b = TableBuilder::new(vec!["eventId".into(), "inferenceId".into()], false);
+        b.push_row(["e1", "i1"]);
+        b.push_row(["e2", ""]);
+        let mut t = b.finish();
+        guess_roles(&mut t);
+        assert_eq!(t.columns[0].role, Role::JoinId);
+        assert_eq!(t.columns[1].role, Role::Feature);
+        let roles = guessed(&["eventId", "inferenceId"], &["e1", "i1"]);
+        assert_eq!(roles, [Role::Feature, Role::JoinId]);
     }
 
     #[test]

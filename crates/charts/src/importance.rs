@@ -7,6 +7,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use tideline_engine::summary::short_number;
 
+use crate::frame::titled_body;
 use crate::no_data::draw_no_data;
 use crate::palette::{BASELINE, CURRENT};
 use crate::ranking::{ranked, shorten};
@@ -90,11 +91,7 @@ pub fn draw_importance<DB: DrawingBackend>(
     if let Some(reason) = missing_reason(chart) {
         return draw_no_data(area, &chart.title, &reason);
     }
-    area.fill(&WHITE)?;
-    let mut body = area.titled(&chart.title, ("sans-serif", 18))?;
-    if let Some(caption) = &chart.surrogate_caption {
-        body = body.titled(caption, ("sans-serif", 13).into_font().style(FontStyle::Italic).color(&BLACK.mix(0.75)))?;
-    }
+    let body = titled_body(area, &chart.title, chart.surrogate_caption.as_deref())?;
     let key = if chart.current.iter().any(|v| v.is_finite()) { &chart.current } else { &chart.baseline };
     let shown: Vec<usize> = ranked(key).into_iter().take(chart.top_n.max(1)).collect();
     let rest = chart.features.len() - shown.len();

@@ -8,12 +8,13 @@ use tideline_engine::timeline::{AlertState, CheckStatus, CheckTimeline, Timeline
 use super::monitoring_view::{short_label, Selection};
 
 /// Readable names of the check kinds, by series prefix.
-const KINDS: [(&str, &str); 5] = [
+const KINDS: [(&str, &str); 6] = [
     ("data_quality", "Data quality (Model Monitor)"),
     ("drift", "Drift (NannyML univariate)"),
     ("model_quality", "Model quality (realised)"),
     ("estimated_performance", "Estimated performance (CBPE)"),
     ("bias", "Bias (Clarify)"),
+    ("attribution", "Feature attribution (NDCG, Model Monitor)"),
 ];
 
 /// The series' check kind and the rest of its name.
@@ -96,9 +97,18 @@ pub fn MonitoringGrid(
                 .iter()
                 .map(|w| view! { <th scope="col" class="window" title=format!("{} ({} rows)", w.label, w.n_rows)><span>{short_label(&w.label)}</span></th> })
                 .collect_view();
-            let groups = KINDS
-                .iter()
-                .filter_map(|&(kind, title)| {
+            // Known kinds in their order, then any other kind under its own
+            // name, so a new check never goes missing from the grid.
+            let mut kinds: Vec<(String, String)> = KINDS.iter().map(|&(k, title)| (k.to_owned(), title.to_owned())).collect();
+            for c in &t.checks {
+                let kind = split_name(&c.name).0;
+                if !kinds.iter().any(|(k, _)| k == kind) {
+                    kinds.push((kind.to_owned(), kind.replace('_', " ")));
+                }
+            }
+            let groups = kinds
+                .into_iter()
+                .filter_map(|(kind, title)| {
                     let checks: Vec<&CheckTimeline> = t.checks.iter().filter(|c| split_name(&c.name).0 == kind).collect();
                     (!checks.is_empty()).then(|| {
                         let rows = checks.into_iter().map(|c| row(c, t, selection)).collect_view();

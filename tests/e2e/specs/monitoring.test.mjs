@@ -162,3 +162,31 @@ test('M of N changes alerts at once; downloads; a bad window keeps the data', as
   assert.deepEqual(seen.errors, []);
   await page.close();
 });
+
+test('with the Explainability model the timeline gains the attribution check, equal to the view\'s NDCG per window', async () => {
+  const { page, seen } = await openApp(browser, server.origin);
+  await page.getByTestId('open-demo').click();
+  const verdict = page.getByTestId('monitoring-verdict');
+  await verdict.waitFor({ timeout: 120000 });
+  assert.equal(await page.locator('[data-testid^="monitoring-cell-attribution"]').count(), 0, 'no model, no attribution series');
+  await page.getByTestId('explain-demo-model').click();
+  await page.getByTestId('explain-verdict').waitFor({ timeout: 120000 });
+  const millis = await verdict.getAttribute('data-millis');
+  await page.getByTestId('monitoring-run').click();
+  await page.waitForFunction((m) => !document.querySelector('[data-testid="monitoring-running"]')
+    && document.querySelector('[data-testid="monitoring-verdict"]')?.dataset.millis !== m, millis, { timeout: 120000 });
+  const timeline = await page.locator('[data-testid^="monitoring-cell-attribution"]').evaluateAll((tds) => tds.map((td) => ({
+    id: td.dataset.testid, status: td.dataset.status, value: td.dataset.value === undefined ? null : Number(td.dataset.value),
+  })));
+  const view = await page.locator('[data-testid^="explain-drift-window-"]').evaluateAll((trs) => trs.map((tr) => ({
+    index: Number(tr.dataset.testid.split('-').pop()), ndcg: Number(tr.dataset.ndcg), violation: tr.dataset.violation === 'true',
+  })));
+  assert.ok(view.length > 1, `the view has NDCG windows: ${view.length}`);
+  for (const w of view) {
+    const cell = timeline.find((c) => c.id.endsWith(`-${w.index}`));
+    assert.ok(cell, `a timeline cell for window ${w.index}: ${JSON.stringify(timeline)}`);
+    assert.ok(Math.abs(cell.value - w.ndcg) < 1e-9, `window ${w.index}: ${cell.value} vs ${w.ndcg}`);
+    assert.equal(cell.status, w.violation ? 'violation' : 'ok', `window ${w.index}`);
+  }
+  assert.deepEqual(seen.errors, []);
+});

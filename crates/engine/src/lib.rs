@@ -18,6 +18,7 @@ pub mod histogram;
 pub mod io;
 pub mod monitor;
 pub mod monitoring;
+pub mod pii;
 pub mod progress;
 pub mod quality;
 pub mod roles;

@@ -11,6 +11,7 @@ mod load;
 mod merge_ground_truth;
 mod model_quality;
 mod monitor;
+mod pii_scan;
 mod suggest_baseline;
 mod timeline;
 mod write_csv;
@@ -50,6 +51,8 @@ enum Command {
     Explain(Box<explain::ExplainArgs>),
     /// Feature-attribution drift (NDCG) between analysis files, or per window of data (constraint_violations.json).
     AttributionDrift(Box<attribution_drift::AttributionDriftArgs>),
+    /// Scan for personal data on this machine (emails, phones, cards, SSNs, IBANs, IPs, birth dates, names); mask or drop columns.
+    PiiScan(pii_scan::PiiScanArgs),
 }
 
 fn main() -> ExitCode {
@@ -66,6 +69,7 @@ fn main() -> ExitCode {
         Command::Timeline(args) => timeline::run(&args),
         Command::Explain(args) => explain::run(&args),
         Command::AttributionDrift(args) => attribution_drift::run(&args),
+        Command::PiiScan(args) => pii_scan::run(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

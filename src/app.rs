@@ -4,8 +4,8 @@ use leptos::prelude::*;
 
 use crate::bridge;
 use crate::components::{
-    BiasView, ColumnCompare, DatasetPanel, DriftView, ExplainView, FocusBanner, Intro, MonitoringView, QualityView,
-    SplitControl,
+    BiasView, ColumnCompare, DatasetPanel, DriftView, ExplainView, FocusBanner, Intro, MonitoringView, PiiPanel,
+    QualityView, SplitControl,
 };
 use crate::format::bytes;
 use crate::protocol::Side;
@@ -32,6 +32,7 @@ pub fn App() -> impl IntoView {
                 <DatasetPanel side=Side::Baseline/>
                 <DatasetPanel side=Side::Current/>
             </div>
+            <PiiPanel/>
             <SplitControl/>
             <FocusBanner/>
             <DriftView/>

@@ -10,6 +10,7 @@ use tideline_engine::histogram::Histogram;
 use tideline_engine::io::{LoadOptions, Warning};
 use tideline_engine::monitor::CheckResult;
 use tideline_engine::monitoring::TimelineConfig;
+use tideline_engine::pii::PiiReport;
 use tideline_engine::roles::Role;
 use tideline_engine::summary::DatasetSummary;
 use tideline_engine::timeline::Timeline;
@@ -50,6 +51,15 @@ impl Side {
             Self::Current => 1,
         }
     }
+}
+
+/// What to do with a column holding personal data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PiiAction {
+    /// Replace each match by its mask (`a******@example.org`).
+    Mask,
+    /// Drop the column.
+    Exclude,
 }
 
 /// A request from the page.
@@ -167,6 +177,14 @@ pub enum Request {
     /// A helper worker's share of an explain run (model bytes, background
     /// and feature rows travel beside it as typed arrays).
     ExplainChunk(Box<ChunkRequest>),
+    /// Mask a column found to hold personal data, or leave it out, on both
+    /// sides, before any analysis or export reads it.
+    Pii {
+        /// Column.
+        column: String,
+        /// What to do.
+        action: PiiAction,
+    },
     /// Histogram (and, for numbers, CDFs) of `column` on both sides.
     Compare {
         /// Column.
@@ -232,6 +250,12 @@ pub enum Reply {
         files: Vec<FileStatus>,
         /// Schema of the stacked files.
         summary: DatasetSummary,
+        /// The personal-data scan of the stacked files.
+        #[serde(default)]
+        pii: PiiReport,
+        /// Columns masked or left out so far (on both sides).
+        #[serde(default)]
+        pii_actions: Vec<(String, PiiAction)>,
         /// Worker memory.
         memory: Memory,
     },

@@ -5,13 +5,16 @@ use leptos::prelude::*;
 use tideline_engine::cdf::CdfPair;
 use tideline_engine::drift::{DriftOptions, DriftReport};
 use tideline_engine::histogram::Histogram;
+use tideline_engine::pii::PiiReport;
 use tideline_engine::summary::DatasetSummary;
 
 use tideline_engine::bias::AnalysisConfig;
 use tideline_engine::monitoring::TimelineConfig;
 
 use crate::explain_state::ExplainState;
-use crate::protocol::{BiasResult, FileStatus, FocusInfo, Memory, QualityResult, Reply, Request, Side, TimelineResult};
+use crate::protocol::{
+    BiasResult, FileStatus, FocusInfo, Memory, PiiAction, QualityResult, Reply, Request, Side, TimelineResult,
+};
 
 /// Bars in the comparison histogram.
 pub const COMPARE_BINS: usize = 20;
@@ -83,6 +86,8 @@ pub struct SideState {
     pub files: RwSignal<Vec<FileStatus>>,
     /// Schema of the stacked files (`None` before any file).
     pub summary: RwSignal<Option<DatasetSummary>>,
+    /// The personal-data scan of the stacked files.
+    pub pii: RwSignal<Option<PiiReport>>,
     /// The running job.
     pub job: RwSignal<Option<Job>>,
     /// How the last job ended.
@@ -95,6 +100,7 @@ impl SideState {
             side,
             files: RwSignal::new(Vec::new()),
             summary: RwSignal::new(None),
+            pii: RwSignal::new(None),
             job: RwSignal::new(None),
             last_job: RwSignal::new(None),
         }
@@ -163,6 +169,8 @@ pub struct AppState {
     pub memory: RwSignal<Memory>,
     /// A message about a request that failed.
     pub notice: RwSignal<Option<String>>,
+    /// Columns masked or left out for personal data (both sides).
+    pub pii_actions: RwSignal<Vec<(String, PiiAction)>>,
     /// The next job number.
     pub next_job: RwSignal<u32>,
 }
@@ -202,6 +210,7 @@ impl AppState {
             explain: ExplainState::new(),
             memory: RwSignal::new(Memory::default()),
             notice: RwSignal::new(None),
+            pii_actions: RwSignal::new(Vec::new()),
             next_job: RwSignal::new(1),
         }
     }
@@ -346,10 +355,12 @@ impl AppState {
                     });
                 }
             }
-            Reply::Dataset { side, files, summary, memory } => {
+            Reply::Dataset { side, files, summary, memory, pii, pii_actions } => {
                 let s = self.side(side);
                 s.files.set(files);
                 s.summary.set(Some(summary));
+                s.pii.set(Some(pii));
+                self.pii_actions.set(pii_actions);
                 self.memory.set(memory);
                 // The worker closes an open window when the data changes.
                 self.focus.set(None);
@@ -496,6 +507,8 @@ mod tests {
             files: vec![],
             summary: DatasetSummary { rows: 3, columns: vec![] },
             memory: Memory::default(),
+            pii: PiiReport::default(),
+            pii_actions: Vec::new(),
         });
         assert_eq!(again, vec![Request::Compare { column: "x".into(), bins: COMPARE_BINS }]);
         assert_eq!(state.side(Side::Baseline).summary.get_untracked().unwrap().rows, 3);
@@ -512,6 +525,8 @@ mod tests {
                 files: vec![],
                 summary: DatasetSummary { rows: 3, columns: vec![] },
                 memory: Memory::default(),
+                pii: PiiReport::default(),
+                pii_actions: Vec::new(),
             });
         }
         let info = FocusInfo { index: 2, label: "2024-01-03".into(), rows: 1 };
@@ -526,6 +541,8 @@ mod tests {
             files: vec![],
             summary: DatasetSummary { rows: 4, columns: vec![] },
             memory: Memory::default(),
+            pii: PiiReport::default(),
+            pii_actions: Vec::new(),
         });
         assert_eq!(state.focus.get_untracked(), None);
     }
@@ -540,6 +557,8 @@ mod tests {
             files: vec![],
             summary: DatasetSummary { rows: 10, columns: vec![] },
             memory: Memory::default(),
+            pii: PiiReport::default(),
+            pii_actions: Vec::new(),
         };
         assert!(state.apply(dataset(Side::Baseline)).is_empty(), "one side alone has nothing to compare");
         let requests = state.apply(dataset(Side::Current));

@@ -8,7 +8,9 @@ use tideline_engine::table::{concat, rows_where, take_window, Table};
 use tideline_engine::types::Kind;
 use wasm_bindgen::JsCast;
 
-use crate::protocol::{Demo, FileStatus, FocusInfo, Memory, Reply, Side};
+use tideline_engine::pii::{mask_column, scan_table};
+
+use crate::protocol::{Demo, FileStatus, FocusInfo, Memory, PiiAction, Reply, Side};
 
 #[derive(Default)]
 struct FileEntry {
@@ -59,6 +61,26 @@ pub(super) struct Datasets {
     sides: [SideData; 2],
     /// The window the analyses look at instead of the whole current data.
     focus: Option<Focus>,
+    /// Columns masked or left out for personal data, applied to every file
+    /// read later too, so no export carries them.
+    pii_actions: Vec<(String, PiiAction)>,
+}
+
+/// Masks or drops `column` in `table`; the number of cells masked (or rows
+/// dropped with the column), `None` when the table lacks it.
+fn apply_pii(table: &mut Table, column: &str, action: PiiAction) -> Option<usize> {
+    let index = table.columns.iter().position(|c| c.name == column)?;
+    Some(match action {
+        PiiAction::Mask => {
+            let (masked, changed) = mask_column(&table.columns[index]);
+            table.columns[index] = masked;
+            changed
+        }
+        PiiAction::Exclude => {
+            table.columns.remove(index);
+            table.n_rows
+        }
+    })
 }
 
 impl Datasets {
@@ -74,12 +96,39 @@ impl Datasets {
     pub(super) fn add_file(&mut self, side: Side, status: FileStatus, table: Option<Table>) {
         // A window cut from the data as it was would no longer match it.
         self.focus = None;
+        let mut table = table;
+        if let Some(t) = table.as_mut() {
+            for (column, action) in &self.pii_actions {
+                apply_pii(t, column, *action);
+            }
+        }
         let data = self.side_mut(side);
         let changed = table.is_some();
         data.files.push(FileEntry { status, table });
         if changed {
             data.restack();
         }
+    }
+
+    /// Masks or drops `column` on both sides (every file, and every file read
+    /// later); the number of cells it changed.
+    ///
+    /// # Errors
+    /// When neither side has the column.
+    pub(super) fn pii(&mut self, column: &str, action: PiiAction) -> Result<usize, String> {
+        self.focus = None;
+        let mut changed = None;
+        for data in &mut self.sides {
+            for table in data.files.iter_mut().filter_map(|f| f.table.as_mut()) {
+                if let Some(n) = apply_pii(table, column, action) {
+                    *changed.get_or_insert(0) += n;
+                }
+            }
+            data.restack();
+        }
+        let changed = changed.ok_or_else(|| format!("no column '{column}' in the loaded data"))?;
+        self.pii_actions.push((column.to_owned(), action));
+        Ok(changed)
     }
 
     /// Removes the file at `index`, if any.
@@ -95,6 +144,8 @@ impl Datasets {
 
     /// Replaces both sides with `demo` and sets its roles; returns (rows, bytes) read.
     pub(super) fn load_demo(&mut self, demo: Demo) -> (u64, u64) {
+        // New data on both sides: earlier choices were about other columns.
+        self.pii_actions.clear();
         let (mut rows, mut bytes) = (0, 0);
         for (side, (name, content)) in Side::BOTH.into_iter().zip(demo.files()) {
             let started = js_sys::Date::now();
@@ -221,6 +272,8 @@ impl Datasets {
             side,
             files: data.files.iter().map(|f| f.status.clone()).collect(),
             summary: summarize(data.table()),
+            pii: scan_table(data.table()),
+            pii_actions: self.pii_actions.clone(),
             memory: self.memory(),
         }
     }

@@ -131,6 +131,17 @@ fn handle(worker: &Rc<Worker>, request: Request, files: Vec<web_sys::File>) {
         Request::Quality { constraints } => {
             post(&quality::quality_reply(&worker.datasets.borrow(), constraints.as_deref()));
         }
+        Request::Pii { column, action } => {
+            let result = worker.datasets.borrow_mut().pii(&column, action);
+            match result {
+                Ok(_) => {
+                    for side in crate::protocol::Side::BOTH {
+                        post(&worker.datasets.borrow().dataset_reply(side));
+                    }
+                }
+                Err(message) => post(&Reply::Error { message }),
+            }
+        }
         Request::Split { column, baseline_value, current_value } => {
             let result = worker.datasets.borrow_mut().split(&column, &baseline_value, &current_value);
             match result {

@@ -39,7 +39,7 @@ pub struct ColumnScan {
 }
 
 /// The scan of a table.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PiiReport {
     /// Rows scanned.
     pub rows: usize,

@@ -12,6 +12,7 @@ mod merge_ground_truth;
 mod model_quality;
 mod monitor;
 mod pii_scan;
+mod scenario;
 mod suggest_baseline;
 mod timeline;
 mod write_csv;
@@ -53,6 +54,8 @@ enum Command {
     AttributionDrift(Box<attribution_drift::AttributionDriftArgs>),
     /// Scan for personal data on this machine (emails, phones, cards, SSNs, IBANs, IPs, birth dates, names); mask or drop columns.
     PiiScan(pii_scan::PiiScanArgs),
+    /// Generate a teaching scenario: a baseline and a current dataset with one kind of drift on purpose, its model and explanations.
+    Scenario(scenario::ScenarioArgs),
 }
 
 fn main() -> ExitCode {
@@ -70,6 +73,7 @@ fn main() -> ExitCode {
         Command::Explain(args) => explain::run(&args),
         Command::AttributionDrift(args) => attribution_drift::run(&args),
         Command::PiiScan(args) => pii_scan::run(&args),
+        Command::Scenario(args) => scenario::run(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

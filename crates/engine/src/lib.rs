@@ -22,6 +22,7 @@ pub mod pii;
 pub mod progress;
 pub mod quality;
 pub mod roles;
+pub mod scenario;
 pub mod snapshot;
 pub mod summary;
 pub mod table;

@@ -5,6 +5,9 @@
 //! answers with the chunk's attributions as a `Float64Array`. They start
 //! once and stay for later runs; a helper only gets work after it said it
 //! is ready (a message sent earlier could be lost while its wasm loads).
+//! Each helper holds up to [`IN_FLIGHT`] chunks: the next one waits in its
+//! message queue, so it never idles while the engine worker, busy with a
+//! chunk of its own, cannot hand out work.
 
 use std::cell::RefCell;
 use std::collections::VecDeque;
@@ -16,6 +19,9 @@ use web_sys::{MessageEvent, Worker};
 
 use super::scope;
 use crate::protocol::{ChunkRequest, Reply, Request};
+
+/// Chunks a helper holds at once: the one it computes and the next.
+const IN_FLIGHT: usize = 2;
 
 /// A helper's answer to one chunk.
 pub(super) enum Outcome {
@@ -29,7 +35,8 @@ pub(super) enum Outcome {
 struct HelperState {
     ready: bool,
     dead: bool,
-    busy: Option<(u32, usize)>,
+    /// The chunks sent and not answered yet, as (job, chunk).
+    busy: Vec<(u32, usize)>,
 }
 
 struct Helper {
@@ -71,13 +78,14 @@ impl Pool {
         self.helpers.iter().filter(|h| !h.state.borrow().dead).count()
     }
 
-    /// Sends `request` (with its arrays) to an idle, ready helper; returns
-    /// false when none is free.
+    /// Sends `request` (with its arrays) to the ready helper holding the
+    /// fewest chunks, below [`IN_FLIGHT`]; returns false when none is free.
     pub(super) fn dispatch(&self, request: &ChunkRequest, model: &[u8], background: &[f64], rows: &[f64]) -> bool {
-        let Some(helper) = self.helpers.iter().find(|h| {
+        let free = self.helpers.iter().filter_map(|h| {
             let s = h.state.borrow();
-            s.ready && !s.dead && s.busy.is_none()
-        }) else {
+            (s.ready && !s.dead && s.busy.len() < IN_FLIGHT).then_some((s.busy.len(), h))
+        });
+        let Some((_, helper)) = free.min_by_key(|&(held, _)| held) else {
             return false;
         };
         let Ok(text) = serde_json::to_string(&Request::ExplainChunk(Box::new(request.clone()))) else { return false };
@@ -89,7 +97,7 @@ impl Pool {
         if set.is_err() || helper.worker.post_message(&message).is_err() {
             return false;
         }
-        helper.state.borrow_mut().busy = Some((request.job, request.chunk));
+        helper.state.borrow_mut().busy.push((request.job, request.chunk));
         true
     }
 
@@ -98,9 +106,9 @@ impl Pool {
         self.inbox.borrow_mut().drain(..).collect()
     }
 
-    /// Chunks of `job` helpers are still computing.
+    /// Chunks of `job` helpers still hold.
     pub(super) fn busy_with(&self, job: u32) -> usize {
-        self.helpers.iter().filter(|h| h.state.borrow().busy.is_some_and(|(j, _)| j == job)).count()
+        self.helpers.iter().map(|h| h.state.borrow().busy.iter().filter(|&&(j, _)| j == job).count()).sum()
     }
 }
 
@@ -130,7 +138,10 @@ fn spawn(href: &str, inbox: &Rc<RefCell<VecDeque<Outcome>>>) -> Result<Helper, J
             Reply::ChunkFailed { job, chunk, message } => Outcome::Failed { job, chunk, message },
             _ => return,
         };
-        s.borrow_mut().busy = None;
+        let answered = match &outcome {
+            Outcome::Done { job, chunk, .. } | Outcome::Failed { job, chunk, .. } => (*job, *chunk),
+        };
+        s.borrow_mut().busy.retain(|&c| c != answered);
         inbox_in.borrow_mut().push_back(outcome);
     });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -139,7 +150,7 @@ fn spawn(href: &str, inbox: &Rc<RefCell<VecDeque<Outcome>>>) -> Result<Helper, J
     let on_error = Closure::<dyn Fn(web_sys::ErrorEvent)>::new(move |event: web_sys::ErrorEvent| {
         let mut st = s.borrow_mut();
         st.dead = true;
-        if let Some((job, chunk)) = st.busy.take() {
+        for (job, chunk) in st.busy.drain(..) {
             inbox_err.borrow_mut().push_back(Outcome::Failed { job, chunk, message: event.message() });
         }
     });

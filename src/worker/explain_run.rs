@@ -271,6 +271,13 @@ async fn compute(
         if queue.is_empty() && busy == 0 {
             // No helper holds the missing chunks any more (one stopped): compute them here.
             queue.extend(results.iter().enumerate().filter(|(_, r)| r.is_none()).map(|(i, _)| (i, chunks[i])));
+        } else if queue.is_empty() && waited {
+            // Nothing left to hand out: rather than wait, take the chunk sent
+            // last (likely still queued behind a helper's current one);
+            // whichever answer comes first is kept.
+            if let Some(i) = results.iter().rposition(Option::is_none) {
+                queue.push_back((i, chunks[i]));
+            }
         }
         pause(if waited { 5 } else { 0 }).await;
     }

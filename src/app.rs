@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::bridge;
 use crate::components::{
     BiasView, ColumnCompare, DatasetPanel, DriftView, ExplainView, FocusBanner, Intro, MonitoringView, PiiPanel,
-    QualityView, SplitControl,
+    QualityView, SplitControl, TeachPanel,
 };
 use crate::format::bytes;
 use crate::protocol::Side;
@@ -25,6 +25,7 @@ pub fn App() -> impl IntoView {
         </header>
         <main>
             <Intro/>
+            <TeachPanel/>
             <Show when=move || notice().is_some()>
                 <p class="notice" role="alert" data-testid="notice">{notice}</p>
             </Show>

@@ -12,6 +12,7 @@ use tideline_engine::monitor::CheckResult;
 use tideline_engine::monitoring::TimelineConfig;
 use tideline_engine::pii::PiiReport;
 use tideline_engine::roles::Role;
+use tideline_engine::scenario::ScenarioKind;
 use tideline_engine::summary::DatasetSummary;
 use tideline_engine::timeline::Timeline;
 use tideline_engine::types::Kind;
@@ -81,6 +82,15 @@ pub enum Request {
         /// Which demo (the car-loan one when absent).
         #[serde(default)]
         demo: Demo,
+    },
+    /// Generate a teaching scenario into both sides and hold its model.
+    LoadScenario {
+        /// Job number.
+        job: u32,
+        /// Which kind of drift.
+        kind: ScenarioKind,
+        /// From 0 (none) to 1 (strong).
+        strength: f64,
     },
     /// Stop job `job` between two chunks; files already read stay loaded.
     Cancel {

@@ -32,6 +32,7 @@ mod quality_view;
 mod schema_table;
 mod sparkline_canvas;
 mod split_control;
+mod teach_panel;
 
 pub use bias_view::BiasView;
 pub use cdf_canvas::CdfCanvas;
@@ -52,3 +53,4 @@ pub use quality_view::QualityView;
 pub use schema_table::SchemaTable;
 pub use sparkline_canvas::SparklineCanvas;
 pub use split_control::SplitControl;
+pub use teach_panel::TeachPanel;

@@ -144,10 +144,16 @@ impl Datasets {
 
     /// Replaces both sides with `demo` and sets its roles; returns (rows, bytes) read.
     pub(super) fn load_demo(&mut self, demo: Demo) -> (u64, u64) {
+        self.load_pair(demo.files(), demo.roles())
+    }
+
+    /// Replaces both sides with a baseline file and a current file held in
+    /// memory (a demo, a teaching scenario), then sets `roles` on both.
+    pub(super) fn load_pair(&mut self, files: [(&str, &[u8]); 2], roles: &[(&str, Role)]) -> (u64, u64) {
         // New data on both sides: earlier choices were about other columns.
         self.pii_actions.clear();
         let (mut rows, mut bytes) = (0, 0);
-        for (side, (name, content)) in Side::BOTH.into_iter().zip(demo.files()) {
+        for (side, (name, content)) in Side::BOTH.into_iter().zip(files) {
             let started = js_sys::Date::now();
             let data = self.side_mut(side);
             *data = SideData::default();
@@ -173,7 +179,7 @@ impl Datasets {
                 }
             };
             self.add_file(side, status, table);
-            for &(column, role) in demo.roles() {
+            for &(column, role) in roles {
                 self.set_role(side, column, role);
             }
         }

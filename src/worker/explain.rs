@@ -72,7 +72,8 @@ pub(super) fn load_demo(worker: &Worker) -> Reply {
     load_bytes(worker, name, bytes.to_vec())
 }
 
-fn load_bytes(worker: &Worker, name: &str, bytes: Vec<u8>) -> Reply {
+/// Holds the model in `bytes` (any format `load_model` reads).
+pub(super) fn load_bytes(worker: &Worker, name: &str, bytes: Vec<u8>) -> Reply {
     match tideline_engine::explain::load_model(name, &bytes) {
         Ok(model) => {
             let info = ModelInfo { name: name.to_owned(), summary: model.summary(), surrogate: None };

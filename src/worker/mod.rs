@@ -15,6 +15,7 @@ mod explain_surrogate;
 mod focus;
 mod quality;
 mod read_file;
+mod scenario;
 mod timeline;
 
 use std::cell::RefCell;
@@ -107,6 +108,7 @@ fn handle(worker: &Rc<Worker>, request: Request, files: Vec<web_sys::File>) {
                 ingest_millis: 0.0,
             });
         }
+        Request::LoadScenario { job, kind, strength } => scenario::load(worker, job, kind, strength),
         Request::Cancel { job } => {
             worker.cancelled.borrow_mut().insert(job);
         }

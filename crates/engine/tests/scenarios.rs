@@ -130,14 +130,20 @@ fn bias_drift_widens_the_gap_between_groups() {
 
 #[test]
 fn attribution_drift_reorders_the_features() {
-    let s = scenario(ScenarioKind::AttributionDrift, 0.0);
-    let model = load_model("model.json", s.model_json.as_bytes()).unwrap();
-    let (b, c) = tables(&s);
-    assert!(ndcg(&global(&model, &b), &global(&model, &c)).unwrap() >= 0.9);
-    let (b, c) = tables(&scenario(ScenarioKind::AttributionDrift, 1.0));
-    let current = global(&model, &c);
-    assert!(ndcg(&global(&model, &b), &current).unwrap() < 0.9);
-    assert_eq!(current.iter().max_by(|a, b| a.1.total_cmp(b.1)).unwrap().0, "tenure");
+    // Seed 2026 is the one the Teach panel uses.
+    for seed in [7, 2026] {
+        let at = |strength| {
+            generate(ScenarioKind::AttributionDrift, &ScenarioConfig { rows: 4000, seed, strength }).unwrap()
+        };
+        let s = at(0.0);
+        let model = load_model("model.json", s.model_json.as_bytes()).unwrap();
+        let (b, c) = tables(&s);
+        assert!(ndcg(&global(&model, &b), &global(&model, &c)).unwrap() >= 0.9);
+        let (b, c) = tables(&at(1.0));
+        let current = global(&model, &c);
+        assert!(ndcg(&global(&model, &b), &current).unwrap() < 0.85, "seed {seed}");
+        assert_eq!(current.iter().max_by(|a, b| a.1.total_cmp(b.1)).unwrap().0, "tenure");
+    }
 }
 
 #[test]

@@ -34,7 +34,7 @@ pub(super) fn current(
             ScenarioKind::NewCategory if dice.uniform() < 0.3 * s => a.region = "central",
             ScenarioKind::MissingValues if dice.uniform() < 0.4 * s => a.visits = None,
             ScenarioKind::BiasDrift if a.female => a.income = round_to((a.income - 25.0 * s).max(8.0), 10.0),
-            ScenarioKind::AttributionDrift => a.tenure = (24.0 + (a.tenure - 24.0) * (1.0 + 5.0 * s)).max(0.0).round(),
+            ScenarioKind::AttributionDrift => a.tenure = (24.0 + (a.tenure - 24.0) * (1.0 + 10.0 * s)).max(0.0).round(),
             _ => {}
         }
         draw_outcome(dice, &mut a, &law);

@@ -210,8 +210,8 @@ pub fn draw_attribution_drift<DB: DrawingBackend>(
             top.draw_series(run.into_iter().map(|p| Circle::new(p, 3, colour.filled())))?;
         }
     }
-    let baseline_text = ("sans-serif", 12).into_font().color(&BLACK.mix(0.7)).pos(Pos::new(HPos::Center, VPos::Bottom));
-    top.draw_series(std::iter::once(Text::new("baseline", (-1.0, lo), baseline_text)))?;
+    let baseline_text = ("sans-serif", 12).into_font().color(&BLACK.mix(0.7)).pos(Pos::new(HPos::Left, VPos::Bottom));
+    top.draw_series(std::iter::once(Text::new("baseline", (-1.45, lo), baseline_text)))?;
 
     let finite_ndcg = chart.ndcg.iter().copied().filter(|v| v.is_finite());
     let ndcg_lo = finite_ndcg.fold(chart.threshold, f64::min).min(1.0);

@@ -1,10 +1,12 @@
 //! Attribution drift over time: each window of the current data's global
 //! attributions ranked against the baseline's by NDCG (Model Monitor's
-//! rule: a violation below 0.90). Windows in violation are highlighted, and
-//! any window opens in the other views as the Monitoring view's windows do.
+//! rule: a violation below 0.90), charted and tabled. Windows in violation
+//! are highlighted, and any window opens in the other views as the
+//! Monitoring view's windows do.
 
 use leptos::prelude::*;
 
+use super::explain_drift_chart::ExplainDriftChart;
 use super::monitoring_view::short_label;
 use crate::bridge;
 use crate::explain_protocol::AttributionDrift;
@@ -58,6 +60,7 @@ pub fn ExplainDrift() -> impl IntoView {
                     view! {
                         <div data-testid="explain-drift" data-points=d.windows.len() data-violations=violations data-window=d.window.clone()>
                             <p>{format!("Windows of {}{time}: {} of {} below NDCG {:.2}.", d.window, violations, d.windows.len(), d.threshold)}</p>
+                            <ExplainDriftChart/>
                             {windows_table(d)}
                         </div>
                     }

@@ -19,14 +19,19 @@ pub fn surrogate_caption(result: &ExplainResult) -> Option<String> {
     result.surrogate.then(|| "surrogate attributions: a tree model fitted to the captured predictions".to_owned())
 }
 
-/// The importance chart of `result` for output `label`.
-pub fn importance_chart(result: &ExplainResult, label: usize, agg: AggMethod) -> ImportanceChart {
-    let pick = |g: &Vec<Vec<f64>>| g.get(label).cloned().unwrap_or_default();
-    let value_label = match agg {
+/// What a global attribution aggregated by `agg` is, for an axis.
+pub fn agg_label(agg: AggMethod) -> &'static str {
+    match agg {
         AggMethod::MeanAbs => "mean |SHAP|",
         AggMethod::Median => "median SHAP",
         AggMethod::MeanSq => "mean SHAP²",
-    };
+    }
+}
+
+/// The importance chart of `result` for output `label`.
+pub fn importance_chart(result: &ExplainResult, label: usize, agg: AggMethod) -> ImportanceChart {
+    let pick = |g: &Vec<Vec<f64>>| g.get(label).cloned().unwrap_or_default();
+    let value_label = agg_label(agg);
     let name = result.labels.get(label).cloned().unwrap_or_default();
     ImportanceChart {
         title: format!("Global feature attribution ({}, {name})", result.method),

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use super::explain_beeswarm::ExplainBeeswarm;
 use super::explain_controls::ExplainControls;
+use super::explain_dependence::ExplainDependence;
 use super::explain_drift::ExplainDrift;
 use super::explain_importance::ExplainImportance;
 use super::explain_model::ExplainModel;
@@ -102,6 +103,7 @@ pub fn ExplainView() -> impl IntoView {
                 <Show when=move || explain.result.with(Option::is_some)>
                     <ExplainImportance/>
                     <ExplainBeeswarm/>
+                    <ExplainDependence/>
                     <ExplainDrift/>
                     <ExplainWaterfall/>
                 </Show>

@@ -1,0 +1,110 @@
+// The Explainability view's dependence scatter and attribution-drift chart
+// on the car-loan demo with the demo XGBoost model: the scatter draws the
+// top-ranked feature's sampled rows and follows the picker; the drift chart
+// has one column per window, and a click on a window (one in violation when
+// there is one) opens it as the table's button does. Both download.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { serveDist, launch, openApp } from '../support.mjs';
+
+let server, browser;
+before(async () => { server = await serveDist(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+async function openDemoAndExplain(page) {
+  await page.getByTestId('open-demo').click();
+  await page.getByTestId('monitoring-verdict').waitFor({ timeout: 120000 });
+  await page.getByTestId('explain-demo-model').click();
+  await page.getByTestId('explain-verdict').waitFor({ timeout: 120000 });
+}
+
+/** Pixels of `canvas` that are not (nearly) white. */
+function inked(locator) {
+  return locator.evaluate((canvas) => {
+    const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+    let n = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i] < 200 || data[i + 1] < 200 || data[i + 2] < 200) n += 1;
+    return n;
+  });
+}
+
+async function counts(chart) {
+  const number = async (name) => Number(await chart.getAttribute(name));
+  return {
+    feature: await chart.getAttribute('data-feature'),
+    rows: await number('data-rows'),
+    baseline: await number('data-baseline-points'),
+    current: await number('data-current-points'),
+    missing: await number('data-missing'),
+  };
+}
+
+async function downloads(page, name) {
+  for (const ext of ['png', 'svg']) {
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(`explain-${name}-${ext}`).click()]);
+    assert.equal(file.suggestedFilename(), `explain-${name}.${ext}`);
+    const bytes = fs.readFileSync(await file.path());
+    assert.ok(ext === 'png' ? bytes.subarray(1, 4).toString() === 'PNG' : bytes.toString().includes('<svg'), `${name}.${ext}`);
+  }
+}
+
+test('the dependence scatter draws the top feature, then the one picked', async () => {
+  const { page, seen } = await openApp(browser, server.origin);
+  await openDemoAndExplain(page);
+  const chart = page.getByTestId('explain-dependence');
+  const picker = page.getByTestId('explain-dependence-feature');
+  const options = await picker.locator('option').allTextContents();
+  const features = (await page.getByTestId('explain-waterfall').getAttribute('data-features')).split(',');
+  assert.deepEqual([...options].sort(), [...features].sort(), 'every feature can be picked');
+  // Options run from the largest global attribution down, and the first is shown.
+  assert.equal(await picker.inputValue(), options[0]);
+  let got = await counts(chart);
+  assert.equal(got.feature, options[0]);
+  // Every sampled row of both sides is a point, in the scatter or the missing strip.
+  assert.ok(got.baseline > 0 && got.current > 0, JSON.stringify(got));
+  assert.equal(got.baseline + got.current + got.missing, got.rows);
+  assert.ok(await inked(chart) > 2000);
+
+  await picker.selectOption(options[1]);
+  await page.waitForFunction((f) => document.querySelector('[data-testid="explain-dependence"]')?.dataset.feature === f, options[1], { timeout: 10000 });
+  got = await counts(chart);
+  assert.equal(got.baseline + got.current + got.missing, got.rows);
+  assert.equal(await picker.inputValue(), options[1]);
+  await downloads(page, 'dependence');
+  assert.deepEqual(seen.errors, []);
+  await page.close();
+});
+
+test('the attribution-drift chart has a column per window and a click opens it', async () => {
+  const { page, seen } = await openApp(browser, server.origin);
+  await openDemoAndExplain(page);
+  const windows = Number(await page.getByTestId('monitoring-verdict').getAttribute('data-windows'));
+  const chart = page.getByTestId('explain-drift-chart');
+  assert.equal(Number(await chart.getAttribute('data-windows')), windows);
+  const rows = page.locator('[data-testid^="explain-drift-window-"]');
+  const table = await rows.evaluateAll((trs) => trs.map((tr) => ({
+    index: Number(tr.dataset.testid.replace('explain-drift-window-', '')),
+    violation: tr.dataset.violation === 'true',
+  })));
+  assert.equal(table.length, windows);
+  assert.equal(Number(await chart.getAttribute('data-violations')), table.filter((w) => w.violation).length);
+  const centres = JSON.parse(await chart.getAttribute('data-centres'));
+  assert.equal(centres.length, windows);
+  assert.ok(centres.every((c, i) => i === 0 || c > centres[i - 1]), `centres ${centres}`);
+  assert.ok(await inked(chart) > 2000);
+  await downloads(page, 'drift');
+
+  // Click the column of the first window in violation (or the last window).
+  const first = table.findIndex((w) => w.violation);
+  const k = first >= 0 ? first : windows - 1;
+  const box = await chart.boundingBox();
+  const width = await chart.evaluate((c) => c.width);
+  await chart.click({ position: { x: centres[k] * box.width / width, y: box.height * 0.4 } });
+  const banner = page.getByTestId('focus-banner');
+  await banner.waitFor({ timeout: 30000 });
+  assert.equal(Number(await banner.getAttribute('data-window')), table[k].index);
+  console.log(`drift chart: ${windows} windows, ${table.filter((w) => w.violation).length} in violation; clicked window ${table[k].index}`);
+  assert.deepEqual(seen.errors, []);
+  await page.close();
+});

@@ -15,9 +15,9 @@ pub enum Test {
     Less(f32),
     /// LightGBM: left when `x <= threshold` (in f64).
     LessEqual(f64),
-    /// Categorical: the value, read as an integer category, is in `set`
+    /// Categorical: the value, truncated to an integer category, is in `set`
     /// (sorted); matched values go left when `matched_left`, else right.
-    /// Negative or non-integer values go to the `missing` side.
+    /// Negative values go where unmatched categories go.
     Categories {
         /// Categories matched, sorted ascending.
         set: Box<[u32]>,
@@ -81,7 +81,10 @@ impl Node {
     pub fn goes_left(&self, x: f64) -> bool {
         let x = match self.missing {
             Missing::Nan { default_left } if x.is_nan() => return default_left,
-            Missing::NanOrZero { default_left } if x.is_nan() || x == 0.0 => return default_left,
+            // LightGBM's `IsZero`: within its kZeroThreshold, 1e-35 as a float32.
+            Missing::NanOrZero { default_left } if x.is_nan() || x.abs() <= f64::from(1e-35_f32) => {
+                return default_left
+            }
             Missing::AsZero if x.is_nan() => 0.0,
             _ => x,
         };
@@ -90,14 +93,16 @@ impl Node {
             Test::Less(t) => (x as f32) < *t,
             Test::LessEqual(t) => x <= *t,
             Test::Categories { set, matched_left } => {
-                if x < 0.0 || x.fract() != 0.0 || x > f64::from(u32::MAX) {
-                    return match self.missing {
-                        Missing::Nan { default_left } | Missing::NanOrZero { default_left } => default_left,
-                        Missing::AsZero => false,
-                    };
-                }
+                // Both libraries read a category by truncation and send an
+                // invalid one where a category outside the split goes.
+                // XGBoost (`InvalidCat`) judges its float32, so any negative
+                // is invalid; LightGBM judges the truncated integer, so -0.5
+                // is category 0. (tests/tree_edges.rs checks both.)
+                #[allow(clippy::cast_possible_truncation)] // XGBoost reads features as float32
+                let category = if *matched_left { x.trunc() } else { f64::from((x as f32).trunc()) };
+                let valid = category >= 0.0 && category <= f64::from(u32::MAX) && (*matched_left || x >= 0.0);
                 #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // checked above
-                let matched = set.binary_search(&(x as u32)).is_ok();
+                let matched = valid && set.binary_search(&(category as u32)).is_ok();
                 matched == *matched_left
             }
         }

@@ -1,8 +1,9 @@
 // The Explainability view's dependence scatter and attribution-drift chart
 // on the car-loan demo with the demo XGBoost model: the scatter draws the
 // top-ranked feature's sampled rows and follows the picker; the drift chart
-// has one column per window, and a click on a window (one in violation when
-// there is one) opens it as the table's button does. Both download.
+// has one column per window, and a click on a window (the demo's last, or
+// the first in violation of the Teach panel's attribution-drift scenario)
+// opens it as the table's button does. Both download.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -76,35 +77,57 @@ test('the dependence scatter draws the top feature, then the one picked', async 
   await page.close();
 });
 
-test('the attribution-drift chart has a column per window and a click opens it', async () => {
-  const { page, seen } = await openApp(browser, server.origin);
-  await openDemoAndExplain(page);
-  const windows = Number(await page.getByTestId('monitoring-verdict').getAttribute('data-windows'));
-  const chart = page.getByTestId('explain-drift-chart');
-  assert.equal(Number(await chart.getAttribute('data-windows')), windows);
-  const rows = page.locator('[data-testid^="explain-drift-window-"]');
-  const table = await rows.evaluateAll((trs) => trs.map((tr) => ({
+/** The drift table's windows, in order: { index, violation }. */
+function tableWindows(page) {
+  return page.locator('[data-testid^="explain-drift-window-"]').evaluateAll((trs) => trs.map((tr) => ({
     index: Number(tr.dataset.testid.replace('explain-drift-window-', '')),
     violation: tr.dataset.violation === 'true',
   })));
-  assert.equal(table.length, windows);
+}
+
+/** Checks the drift chart against the table, clicks the column of chart window `pick(table)` and returns its timeline index. */
+async function checkAndClick(page, pick) {
+  const chart = page.getByTestId('explain-drift-chart');
+  const table = await tableWindows(page);
+  assert.ok(table.length > 0);
+  assert.equal(Number(await chart.getAttribute('data-windows')), table.length);
   assert.equal(Number(await chart.getAttribute('data-violations')), table.filter((w) => w.violation).length);
   const centres = JSON.parse(await chart.getAttribute('data-centres'));
-  assert.equal(centres.length, windows);
+  assert.equal(centres.length, table.length);
   assert.ok(centres.every((c, i) => i === 0 || c > centres[i - 1]), `centres ${centres}`);
   assert.ok(await inked(chart) > 2000);
-  await downloads(page, 'drift');
-
-  // Click the column of the first window in violation (or the last window).
-  const first = table.findIndex((w) => w.violation);
-  const k = first >= 0 ? first : windows - 1;
+  const k = pick(table);
   const box = await chart.boundingBox();
   const width = await chart.evaluate((c) => c.width);
   await chart.click({ position: { x: centres[k] * box.width / width, y: box.height * 0.4 } });
   const banner = page.getByTestId('focus-banner');
   await banner.waitFor({ timeout: 30000 });
   assert.equal(Number(await banner.getAttribute('data-window')), table[k].index);
-  console.log(`drift chart: ${windows} windows, ${table.filter((w) => w.violation).length} in violation; clicked window ${table[k].index}`);
+  console.log(`drift chart: ${table.length} windows, ${table.filter((w) => w.violation).length} in violation; clicked window ${table[k].index}`);
+  return table;
+}
+
+test('the attribution-drift chart has a column per window and a click opens it', async () => {
+  const { page, seen } = await openApp(browser, server.origin);
+  await openDemoAndExplain(page);
+  const windows = Number(await page.getByTestId('monitoring-verdict').getAttribute('data-windows'));
+  await downloads(page, 'drift');
+  // The demo has no window in violation: open the last one.
+  const table = await checkAndClick(page, (t) => t.length - 1);
+  assert.equal(table.length, windows);
+  assert.deepEqual(seen.errors, []);
+  await page.close();
+});
+
+test("a window in violation (the Teach panel's attribution drift) is shaded and opens on a click", async () => {
+  const { page, seen } = await openApp(browser, server.origin);
+  await page.getByTestId('teach-scenario').selectOption('attribution-drift');
+  const slider = page.getByTestId('teach-strength');
+  await slider.fill('1');
+  await slider.dispatchEvent('change');
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid="explain-drift-chart"]')?.dataset.violations) > 0, null, { timeout: 90000 });
+  const table = await checkAndClick(page, (t) => t.findIndex((w) => w.violation));
+  assert.ok(table.some((w) => w.violation));
   assert.deepEqual(seen.errors, []);
   await page.close();
 });

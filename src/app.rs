@@ -25,7 +25,9 @@ pub fn App() -> impl IntoView {
         </header>
         <main>
             <Intro/>
-            <TeachPanel/>
+            <Show when=move || state.teach_open.get()>
+                <TeachPanel/>
+            </Show>
             <Show when=move || notice().is_some()>
                 <p class="notice" role="alert" data-testid="notice">{notice}</p>
             </Show>

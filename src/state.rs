@@ -169,6 +169,8 @@ pub struct AppState {
     pub memory: RwSignal<Memory>,
     /// A message about a request that failed.
     pub notice: RwSignal<Option<String>>,
+    /// Whether the Teach panel is open (the first screen's third start).
+    pub teach_open: RwSignal<bool>,
     /// Columns masked or left out for personal data (both sides).
     pub pii_actions: RwSignal<Vec<(String, PiiAction)>>,
     /// The next job number.
@@ -211,6 +213,7 @@ impl AppState {
             memory: RwSignal::new(Memory::default()),
             notice: RwSignal::new(None),
             pii_actions: RwSignal::new(Vec::new()),
+            teach_open: RwSignal::new(false),
             next_job: RwSignal::new(1),
         }
     }

@@ -1,12 +1,26 @@
-//! What Tideline does, in two sentences, and the one-click demo.
+//! The first screen: what Tideline does in two sentences, and three ways
+//! to start: drop your files, open a demo, or generate drift to teach.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::bridge;
 use crate::protocol::{Demo, Request};
 use crate::state::AppState;
 
-/// The opening lines and the demo button.
+/// Scrolls to the element `selector` and focuses `focus` inside it (or it).
+fn go_to(selector: &str, focus: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    if let Ok(Some(target)) = document.query_selector(selector) {
+        target.scroll_into_view();
+        let inner = target.query_selector(focus).ok().flatten().unwrap_or(target);
+        if let Ok(element) = inner.dyn_into::<web_sys::HtmlElement>() {
+            let _ = element.focus();
+        }
+    }
+}
+
+/// The opening lines and the three starts.
 #[component]
 pub fn Intro() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -18,20 +32,39 @@ pub fn Intro() -> impl IntoView {
             bridge::send(&Request::LoadDemo { job, demo }, &[]);
         }
     };
+    let drop_files = move |_| go_to("[data-testid='baseline-drop']", "label.button");
+    let teach = move |_| {
+        state.teach_open.set(true);
+        // The panel renders on the next tick; focus its picker then.
+        request_animation_frame(|| go_to("[data-testid='teach-panel']", "select"));
+    };
     view! {
         <section class="intro" aria-labelledby="intro-title">
             <h2 id="intro-title">"Is your production data still like your training data?"</h2>
             <p>
-                "Drop a baseline (training data) and current data (production: CSV, TSV, JSON, JSON Lines or SageMaker capture files). "
-                "Tideline reads them into typed columns, infers types as SageMaker Model Monitor does and compares every column, all inside this browser tab."
+                "Tideline compares a baseline with current data (drift, data quality, model quality, bias and feature attributions, over time) the way SageMaker Model Monitor, Clarify and the open-source monitors do. "
+                "Everything runs inside this browser tab: no byte of your data leaves the device."
             </p>
-            <div class="demo-buttons">
-                <button class="primary" data-testid="open-demo" on:click=open_demo(Demo::CarLoan) disabled=move || !state.worker_ready.get()>
-                    "Open the demo: car loans, reference vs analysis"
-                </button>
-                <button class="primary" data-testid="open-demo-wfh" on:click=open_demo(Demo::Wfh) disabled=move || !state.worker_ready.get()>
-                    "Open the monitoring demo: work from home (NannyML wfh), 2017–2021"
-                </button>
+            <div class="starts">
+                <div class="start">
+                    <h3>"Your files"</h3>
+                    <button class="primary" data-testid="start-files" on:click=drop_files>"Drop your files"</button>
+                    <p class="hint">"CSV, TSV, JSON, JSON Lines or SageMaker capture files: a baseline and current data."</p>
+                </div>
+                <div class="start">
+                    <h3>"A demo"</h3>
+                    <button class="primary" data-testid="open-demo" on:click=open_demo(Demo::CarLoan) disabled=move || !state.worker_ready.get()>
+                        "Open the demo: car loans, reference vs analysis"
+                    </button>
+                    <button class="primary" data-testid="open-demo-wfh" on:click=open_demo(Demo::Wfh) disabled=move || !state.worker_ready.get()>
+                        "Open the monitoring demo: work from home (NannyML wfh), 2017–2021"
+                    </button>
+                </div>
+                <div class="start">
+                    <h3>"Teach"</h3>
+                    <button class="primary" data-testid="start-teach" on:click=teach disabled=move || !state.worker_ready.get()>"Teach: generate drift"</button>
+                    <p class="hint">"Make each kind of drift happen on purpose and watch which check catches it."</p>
+                </div>
             </div>
         </section>
     }

@@ -11,6 +11,7 @@ after(async () => { await browser?.close(); await server?.close(); });
 
 /** Picks `scenario` (generates at the current strength), then sets `strength` and lets go of the slider. */
 async function generate(page, scenario, strength) {
+  if (!(await page.getByTestId('teach-panel').isVisible())) await page.getByTestId('start-teach').click();
   await page.getByTestId('teach-scenario').selectOption(scenario);
   const slider = page.getByTestId('teach-strength');
   await slider.fill(String(strength));

@@ -121,6 +121,7 @@ test('the attribution-drift chart has a column per window and a click opens it',
 
 test("a window in violation (the Teach panel's attribution drift) is shaded and opens on a click", async () => {
   const { page, seen } = await openApp(browser, server.origin);
+  await page.getByTestId('start-teach').click();
   await page.getByTestId('teach-scenario').selectOption('attribution-drift');
   const slider = page.getByTestId('teach-strength');
   await slider.fill('1');

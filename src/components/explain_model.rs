@@ -99,8 +99,8 @@ pub fn ExplainModel() -> impl IntoView {
     view! {
         <div class="explain-model">
             <label class="file-button">
-                "Model file (XGBoost .json, LightGBM .txt, linear .json) or Clarify analysis.json: "
-                <input type="file" accept=".json,.txt,.model,application/json,text/plain" data-testid="explain-model-input" on:change=choose/>
+                "Model file (XGBoost .json, LightGBM .txt, linear .json), or per side a Clarify analysis.json or explanations_shap/out.csv: "
+                <input type="file" accept=".json,.txt,.model,.csv,application/json,text/plain,text/csv" data-testid="explain-model-input" on:change=choose/>
             </label>
             <Show when=demo_loaded>
                 <button class="primary" data-testid="explain-demo-model" on:click=move |_| bridge::send(&Request::LoadDemoModel, &[])>

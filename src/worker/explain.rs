@@ -5,7 +5,7 @@
 use std::rc::Rc;
 
 use js_sys::Uint8Array;
-use tideline_engine::explain::{read_global_shap, LabelAttributions, LoadedModel};
+use tideline_engine::explain::{read_global_shap, read_local_shap_csv, LabelAttributions, LoadedModel};
 use wasm_bindgen_futures::JsFuture;
 
 use super::explain_pool::Pool;
@@ -60,7 +60,18 @@ pub(super) async fn load_file(worker: &Rc<Worker>, file: Option<web_sys::File>) 
         }
     };
     if let Some(text) = analysis_json_text(&bytes) {
-        post(&load_attributions(worker, &name, text));
+        post(&match read_global_shap(text, None) {
+            Ok(global) => hold_attributions(worker, &name, global),
+            Err(e) => failed(format!("{name}: {e}")),
+        });
+        return;
+    }
+    // Clarify's explanations_shap/out.csv: local values, aggregated here.
+    if name.to_ascii_lowercase().ends_with(".csv") {
+        post(&match read_local_shap_csv(&name, &bytes) {
+            Ok(global) => hold_attributions(worker, &name, global),
+            Err(e) => failed(e),
+        });
         return;
     }
     post(&load_bytes(worker, &name, bytes));
@@ -100,11 +111,8 @@ fn analysis_json_text(bytes: &[u8]) -> Option<&str> {
     value.get("explanations").is_some().then_some(text)
 }
 
-fn load_attributions(worker: &Worker, name: &str, text: &str) -> Reply {
-    let global = match read_global_shap(text, None) {
-        Ok(g) => g,
-        Err(e) => return failed(format!("{name}: {e}")),
-    };
+/// Holds precomputed global attributions for the next side without any.
+fn hold_attributions(worker: &Worker, name: &str, global: LabelAttributions) -> Reply {
     let mut session = worker.explain.borrow_mut();
     let side = if session.precomputed[0].is_none() { Side::Baseline } else { Side::Current };
     let info = PrecomputedInfo {

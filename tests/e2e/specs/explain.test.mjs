@@ -153,6 +153,30 @@ test('without a model file, a surrogate of the captured scores is explained and 
   await page.close();
 });
 
+test("two Clarify explanations_shap/out.csv files are aggregated (mean |SHAP|) to the spec's example NDCG", async () => {
+  const { page, seen } = await openApp(browser, server.origin);
+  await page.getByTestId('open-demo').click();
+  await page.getByTestId('explain-model-input').waitFor();
+  const ndcg = JSON.parse(fs.readFileSync(path.join(fixtures, 'reference/ndcg.json'), 'utf8'));
+  const example = ndcg.cases.find((c) => c.name === 'doc_example');
+  // Two rows per feature, +v and -v: the mean |value| is v.
+  const csv = (values) => Buffer.from([
+    example.features.map((f) => `${f}_label0`).join(','),
+    values.join(','),
+    values.map((v) => -v).join(','),
+  ].join('\n') + '\n');
+  const input = page.getByTestId('explain-model-input');
+  await input.setInputFiles({ name: 'baseline_out.csv', mimeType: 'text/csv', buffer: csv(example.baseline) });
+  await page.getByTestId('explain-precomputed-baseline').waitFor({ timeout: 30000 });
+  await input.setInputFiles({ name: 'current_out.csv', mimeType: 'text/csv', buffer: csv(example.current) });
+  const verdict = page.getByTestId('explain-verdict');
+  await verdict.waitFor({ timeout: 30000 });
+  assert.equal(await verdict.getAttribute('data-method'), 'precomputed');
+  assert.ok(Math.abs(Number(await verdict.getAttribute('data-ndcg-min')) - example.ndcg) < 1e-9);
+  assert.deepEqual(seen.errors, []);
+  await page.close();
+});
+
 test("two Clarify analysis.json files give the NDCG of the spec's example", async () => {
   const { page, seen } = await openApp(browser, server.origin);
   await page.getByTestId('open-demo').click();

@@ -62,7 +62,7 @@ pub use linear::{LinearModel, LinearModelError};
 pub use linear_shap::linear_shap;
 pub use link::Link;
 pub use loaded_model::{load_model, LoadedModel, ModelFormat, ModelSummary};
-pub use local_shap_csv::local_shap_csv;
+pub use local_shap_csv::{local_shap_csv, read_local_shap_csv};
 pub use matrix::FeatureMatrix;
 pub use model::Model;
 pub use ndcg::{ndcg, NdcgError};

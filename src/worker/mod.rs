@@ -44,6 +44,23 @@ fn scope() -> DedicatedWorkerGlobalScope {
     js_sys::global().unchecked_into()
 }
 
+/// After both sides were replaced from memory (a demo, a scenario): both
+/// schemas, then the job's end.
+fn post_pair_loaded(worker: &Worker, job: u32, rows: u64, bytes: u64, started: f64) {
+    for side in crate::protocol::Side::BOTH {
+        post(&worker.datasets.borrow().dataset_reply(side));
+    }
+    post(&Reply::JobDone {
+        job,
+        cancelled: false,
+        rows,
+        bytes,
+        millis: js_sys::Date::now() - started,
+        read_millis: 0.0,
+        ingest_millis: 0.0,
+    });
+}
+
 /// Posts a reply to the page.
 pub(crate) fn post(reply: &Reply) {
     match serde_json::to_string(reply) {
@@ -95,18 +112,7 @@ fn handle(worker: &Rc<Worker>, request: Request, files: Vec<web_sys::File>) {
         Request::LoadDemo { job, demo } => {
             let started = js_sys::Date::now();
             let (rows, bytes) = worker.datasets.borrow_mut().load_demo(demo);
-            for side in crate::protocol::Side::BOTH {
-                post(&worker.datasets.borrow().dataset_reply(side));
-            }
-            post(&Reply::JobDone {
-                job,
-                cancelled: false,
-                rows,
-                bytes,
-                millis: js_sys::Date::now() - started,
-                read_millis: 0.0,
-                ingest_millis: 0.0,
-            });
+            post_pair_loaded(worker, job, rows, bytes, started);
         }
         Request::LoadScenario { job, kind, strength } => scenario::load(worker, job, kind, strength),
         Request::Cancel { job } => {

@@ -4,8 +4,8 @@
 
 use tideline_engine::scenario::{generate, ScenarioConfig, ScenarioKind};
 
-use super::{explain, post, Worker};
-use crate::protocol::{Reply, Side};
+use super::{explain, post, post_pair_loaded, Worker};
+use crate::protocol::Reply;
 
 /// Rows per side: enough for stable tests, quick to regenerate on a slider.
 const ROWS: usize = 4000;
@@ -27,16 +27,5 @@ pub(super) fn load(worker: &Worker, job: u32, kind: ScenarioKind, strength: f64)
     ];
     let (rows, bytes) = worker.datasets.borrow_mut().load_pair(files, &[]);
     post(&explain::load_bytes(worker, &format!("{}_model.json", kind.as_str()), scenario.model_json.into_bytes()));
-    for side in Side::BOTH {
-        post(&worker.datasets.borrow().dataset_reply(side));
-    }
-    post(&Reply::JobDone {
-        job,
-        cancelled: false,
-        rows,
-        bytes,
-        millis: js_sys::Date::now() - started,
-        read_millis: 0.0,
-        ingest_millis: 0.0,
-    });
+    post_pair_loaded(worker, job, rows, bytes, started);
 }

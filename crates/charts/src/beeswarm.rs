@@ -8,7 +8,7 @@ use plotters::prelude::*;
 
 use crate::colour_scale::{draw_value_legend, ValueScale};
 use crate::no_data::draw_no_data;
-use crate::ranking::{ranked, shorten, stride};
+use crate::ranking::{ranked, row_label, shorten, stride};
 use crate::svg::render_svg;
 use crate::ticks::tick_label;
 
@@ -166,14 +166,7 @@ pub fn draw_beeswarm<DB: DrawingBackend>(
         .x_label_area_size(45)
         .y_label_area_size(u32::try_from(longest * 7 + 14).unwrap_or(200))
         .build_cartesian_2d(lo..hi, -0.5..k_f - 0.5)?;
-    let label_of = |y: &f64| -> String {
-        let rank = k_f - 1.0 - y.round();
-        if (y - y.round()).abs() > 1e-9 || rank < 0.0 {
-            return String::new();
-        }
-        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-        names.get(rank as usize).cloned().unwrap_or_default()
-    };
+    let label_of = |y: &f64| row_label(&names, *y);
     plot.configure_mesh()
         .disable_mesh()
         .y_labels(k)

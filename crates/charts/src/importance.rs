@@ -10,7 +10,7 @@ use tideline_engine::summary::short_number;
 use crate::frame::titled_body;
 use crate::no_data::draw_no_data;
 use crate::palette::{BASELINE, CURRENT};
-use crate::ranking::{ranked, shorten};
+use crate::ranking::{ranked, row_label, shorten};
 use crate::svg::render_svg;
 
 /// Longest feature name drawn before it is shortened with an ellipsis.
@@ -121,14 +121,7 @@ pub fn draw_importance<DB: DrawingBackend>(
         .x_label_area_size(45)
         .y_label_area_size(u32::try_from(longest * 7 + 14).unwrap_or(200))
         .build_cartesian_2d(lo..hi, -0.5..k_f - 0.5)?;
-    let label_of = |y: &f64| -> String {
-        let rank = k_f - 1.0 - y.round();
-        if (y - y.round()).abs() > 1e-9 || rank < 0.0 {
-            return String::new();
-        }
-        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-        names.get(rank as usize).cloned().unwrap_or_default()
-    };
+    let label_of = |y: &f64| row_label(&names, *y);
     plot.configure_mesh()
         .disable_y_mesh()
         .y_labels(k)

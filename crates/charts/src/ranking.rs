@@ -24,6 +24,18 @@ pub(crate) fn stride(n: usize, max: usize) -> usize {
     n.div_ceil(max.max(1)).max(1)
 }
 
+/// The name on the y axis at `y` of a ranked chart whose rows are `names`,
+/// best at the top (row `len - 1`); empty between rows.
+pub(crate) fn row_label(names: &[String], y: f64) -> String {
+    #[allow(clippy::cast_precision_loss)]
+    let rank = names.len() as f64 - 1.0 - y.round();
+    if (y - y.round()).abs() > 1e-9 || rank < 0.0 {
+        return String::new();
+    }
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    names.get(rank as usize).cloned().unwrap_or_default()
+}
+
 /// `label` cut to `max_chars` characters, with an ellipsis when cut.
 pub(crate) fn shorten(label: &str, max_chars: usize) -> String {
     if label.chars().count() <= max_chars {

@@ -1,0 +1,22 @@
+//! Tideline's exports, shared by the browser's engine worker and the CLI so
+//! both write the same bytes: the Overview's traffic lights, the
+//! self-contained HTML report (charts inline as SVG), the model card, the
+//! audit record and the zip of SageMaker-format files.
+//!
+//! Everything here is a pure function of [`ReportInputs`], the results an
+//! analysis produced; nothing reads files or the clock (the caller stamps
+//! the time), so a report can be rebuilt and its hashes checked.
+
+#![deny(missing_docs)]
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+
+pub mod hash;
+pub mod inputs;
+pub mod overview;
+
+pub use hash::{sha256_hex, Hasher};
+pub use inputs::{
+    AttributionSection, BiasSection, DataQualitySection, DriftSection, InputFile, ModelQualitySection, PiiSection,
+    ReportInputs, ReportMeta,
+};
+pub use overview::{overview, Area, AreaStatus, Light, Overview};

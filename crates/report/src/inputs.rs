@@ -11,6 +11,8 @@ use tideline_engine::pii::PiiReport;
 use tideline_engine::summary::DatasetSummary;
 use tideline_engine::timeline::Timeline;
 
+use crate::model_card_info::ModelCardInfo;
+
 /// Everything one report shows. Sections are `None` when their analysis did
 /// not run (no labels, no facet, no model ...); the report says so.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -40,6 +42,9 @@ pub struct ReportInputs {
     pub timeline: Option<Timeline>,
     /// The personal-data scan and what was done about it.
     pub pii: Option<PiiSection>,
+    /// What the user wrote for the model card.
+    #[serde(default)]
+    pub model_card: Option<ModelCardInfo>,
 }
 
 /// Who made the report, and when.

@@ -12,6 +12,7 @@
 
 pub mod hash;
 pub mod inputs;
+pub mod model_card_info;
 pub mod overview;
 
 pub use hash::{sha256_hex, Hasher};
@@ -19,4 +20,5 @@ pub use inputs::{
     AttributionSection, BiasSection, DataQualitySection, DriftSection, InputFile, ModelQualitySection, PiiSection,
     ReportInputs, ReportMeta,
 };
+pub use model_card_info::{ModelCardInfo, RiskRating};
 pub use overview::{overview, Area, AreaStatus, Light, Overview};

@@ -26,7 +26,7 @@ use crate::inputs::{
 };
 
 /// A light's colour.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Light {
     /// Did not run (the headline says what it needs).

@@ -4,8 +4,8 @@ use leptos::prelude::*;
 
 use crate::bridge;
 use crate::components::{
-    BiasView, ColumnCompare, DatasetPanel, DriftView, ExplainView, FocusBanner, Intro, MonitoringView, PiiPanel,
-    QualityView, SplitControl, TeachPanel,
+    BiasView, ColumnCompare, DatasetPanel, DriftView, ExplainView, FocusBanner, Intro, MonitoringView, OverviewPanel,
+    PiiPanel, QualityView, SplitControl, TeachPanel,
 };
 use crate::format::bytes;
 use crate::protocol::Side;
@@ -38,6 +38,7 @@ pub fn App() -> impl IntoView {
             <PiiPanel/>
             <SplitControl/>
             <FocusBanner/>
+            <OverviewPanel/>
             <DriftView/>
             <QualityView/>
             <BiasView/>

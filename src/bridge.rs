@@ -7,7 +7,8 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use web_sys::{MessageEvent, Worker};
 
-use crate::protocol::{Reply, Request};
+use crate::download::{download_bytes, download_text};
+use crate::protocol::{ExportKind, Reply, Request};
 use crate::state::AppState;
 
 pub use crate::state::COMPARE_BINS;
@@ -32,6 +33,9 @@ pub fn start(state: AppState) {
         let Some(text) = event.data().as_string() else { return };
         match serde_json::from_str::<Reply>(&text) {
             Ok(reply) => {
+                if let Reply::Exported { kind, text, base64 } = &reply {
+                    save_export(*kind, text.as_deref(), base64.as_deref());
+                }
                 for request in state.apply(reply) {
                     send(&request, &[]);
                 }
@@ -68,6 +72,16 @@ pub fn send(request: &Request, files: &[web_sys::File]) {
             }
         }
     });
+}
+
+/// Offers an export the worker made as a download.
+fn save_export(kind: ExportKind, text: Option<&str>, encoded: Option<&str>) {
+    use base64::Engine as _;
+    if let Some(text) = text {
+        download_text(kind.file_name(), kind.mime(), text);
+    } else if let Some(bytes) = encoded.and_then(|e| base64::engine::general_purpose::STANDARD.decode(e).ok()) {
+        download_bytes(kind.file_name(), kind.mime(), &bytes);
+    }
 }
 
 fn js_text(value: &JsValue) -> String {

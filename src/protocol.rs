@@ -16,6 +16,9 @@ use tideline_engine::scenario::ScenarioKind;
 use tideline_engine::summary::DatasetSummary;
 use tideline_engine::timeline::Timeline;
 use tideline_engine::types::Kind;
+use tideline_report::{ModelCardInfo, Overview};
+
+pub use crate::export_kind::ExportKind;
 
 pub use crate::demo::Demo;
 use crate::explain_protocol::{ExplainProgress, ExplainResult, ExplainedRow, ModelInfo, PrecomputedInfo};
@@ -195,6 +198,16 @@ pub enum Request {
         /// What to do.
         action: PiiAction,
     },
+    /// Make an export of everything analysed so far (the worker hashes the
+    /// input files first).
+    Export {
+        /// Which file.
+        kind: ExportKind,
+        /// Every setting the page holds (drift options, configurations ...).
+        settings: serde_json::Value,
+        /// What the user wrote for the model card.
+        card: Box<ModelCardInfo>,
+    },
     /// Histogram (and, for numbers, CDFs) of `column` on both sides.
     Compare {
         /// Column.
@@ -364,6 +377,24 @@ pub enum Reply {
         job: u32,
         /// The chunk.
         chunk: usize,
+        /// What went wrong.
+        message: String,
+    },
+    /// The Overview's lights for the data loaded now (after every analysis).
+    Overview(Overview),
+    /// An export, ready to download.
+    Exported {
+        /// Which file.
+        kind: ExportKind,
+        /// Its text (HTML, JSON).
+        text: Option<String>,
+        /// Its bytes in base64 (the zip).
+        base64: Option<String>,
+    },
+    /// An export that could not be made (the message says why).
+    ExportFailed {
+        /// Which file.
+        kind: ExportKind,
         /// What went wrong.
         message: String,
     },

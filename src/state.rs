@@ -10,10 +10,12 @@ use tideline_engine::summary::DatasetSummary;
 
 use tideline_engine::bias::AnalysisConfig;
 use tideline_engine::monitoring::TimelineConfig;
+use tideline_report::{ModelCardInfo, Overview};
 
 use crate::explain_state::ExplainState;
 use crate::protocol::{
-    BiasResult, FileStatus, FocusInfo, Memory, PiiAction, QualityResult, Reply, Request, Side, TimelineResult,
+    BiasResult, ExportKind, FileStatus, FocusInfo, Memory, PiiAction, QualityResult, Reply, Request, Side,
+    TimelineResult,
 };
 
 /// Bars in the comparison histogram.
@@ -171,6 +173,14 @@ pub struct AppState {
     pub notice: RwSignal<Option<String>>,
     /// Whether the Teach panel is open (the first screen's third start).
     pub teach_open: RwSignal<bool>,
+    /// The export being made.
+    pub exporting: RwSignal<Option<ExportKind>>,
+    /// The last export's outcome, in words.
+    pub export_message: RwSignal<Option<String>>,
+    /// What the user wrote for the model card.
+    pub model_card: RwSignal<ModelCardInfo>,
+    /// The Overview's lights, from the worker after each analysis.
+    pub overview: RwSignal<Option<Overview>>,
     /// Columns masked or left out for personal data (both sides).
     pub pii_actions: RwSignal<Vec<(String, PiiAction)>>,
     /// The next job number.
@@ -214,6 +224,10 @@ impl AppState {
             notice: RwSignal::new(None),
             pii_actions: RwSignal::new(Vec::new()),
             teach_open: RwSignal::new(false),
+            overview: RwSignal::new(None),
+            exporting: RwSignal::new(None),
+            export_message: RwSignal::new(None),
+            model_card: RwSignal::new(ModelCardInfo::default()),
             next_job: RwSignal::new(1),
         }
     }
@@ -435,6 +449,15 @@ impl AppState {
                 }
                 return requests;
             }
+            Reply::Overview(overview) => self.overview.set(Some(overview)),
+            Reply::Exported { kind, .. } => {
+                self.exporting.set(None);
+                self.export_message.set(Some(format!("{} saved to your downloads.", kind.file_name())));
+            }
+            Reply::ExportFailed { kind, message } => {
+                self.exporting.set(None);
+                self.export_message.set(Some(format!("{} could not be made: {message}", kind.file_name())));
+            }
             Reply::Error { message } => {
                 self.drift_running.set(false);
                 self.quality_running.set(false);
@@ -442,6 +465,23 @@ impl AppState {
             }
         }
         Vec::new()
+    }
+
+    /// The request for export `kind`, with every setting the page holds.
+    #[must_use]
+    pub fn export_request(&self, kind: ExportKind) -> Request {
+        self.exporting.set(Some(kind));
+        self.export_message.set(None);
+        let settings = serde_json::json!({
+            "drift": self.drift_options.get_untracked(),
+            "constraints": if self.constraints.with_untracked(Option::is_some) { "edited by the user" } else { "suggested from the baseline" },
+            "bias": self.bias.with_untracked(|b| b.as_ref().map(|b| b.config.clone())),
+            "timeline": self.timeline.with_untracked(|t| t.as_ref().map(|t| t.config.clone())),
+            "explain": self.explain.config.get_untracked(),
+            "window": self.focus.get_untracked(),
+            "personal_data": self.pii_actions.get_untracked(),
+        });
+        Request::Export { kind, settings, card: Box::new(self.model_card.get_untracked()) }
     }
 
     /// Columns of both sides, baseline order first.

@@ -2,23 +2,11 @@
 //! to start: drop your files, open a demo, or generate drift to teach.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::bridge;
+use crate::navigate::go_to;
 use crate::protocol::{Demo, Request};
 use crate::state::AppState;
-
-/// Scrolls to the element `selector` and focuses `focus` inside it (or it).
-fn go_to(selector: &str, focus: &str) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-    if let Ok(Some(target)) = document.query_selector(selector) {
-        target.scroll_into_view();
-        let inner = target.query_selector(focus).ok().flatten().unwrap_or(target);
-        if let Ok(element) = inner.dyn_into::<web_sys::HtmlElement>() {
-            let _ = element.focus();
-        }
-    }
-}
 
 /// The opening lines and the three starts.
 #[component]

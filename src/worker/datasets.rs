@@ -9,6 +9,7 @@ use tideline_engine::types::Kind;
 use wasm_bindgen::JsCast;
 
 use tideline_engine::pii::{mask_column, scan_table};
+use tideline_report::{sha256_hex, InputFile, PiiSection};
 
 use crate::protocol::{Demo, FileStatus, FocusInfo, Memory, PiiAction, Reply, Side};
 
@@ -16,6 +17,20 @@ use crate::protocol::{Demo, FileStatus, FocusInfo, Memory, PiiAction, Reply, Sid
 struct FileEntry {
     status: FileStatus,
     table: Option<Table>,
+    origin: Origin,
+}
+
+/// Where a file's bytes are, for the audit record's SHA-256.
+#[derive(Default, Clone)]
+pub(super) enum Origin {
+    /// Derived, with nothing to hash.
+    #[default]
+    None,
+    /// A file the user dropped, hashed when an export first needs it (so
+    /// loading is not slowed by hashing).
+    Handle(web_sys::File),
+    /// Hashed: the SHA-256 in hex.
+    Hashed(String),
 }
 
 #[derive(Default)]
@@ -64,6 +79,9 @@ pub(super) struct Datasets {
     /// Columns masked or left out for personal data, applied to every file
     /// read later too, so no export carries them.
     pii_actions: Vec<(String, PiiAction)>,
+    /// Bumped by every change of the data, so results computed on earlier
+    /// data are known as such.
+    version: u64,
 }
 
 /// Masks or drops `column` in `table`; the number of cells masked (or rows
@@ -93,7 +111,8 @@ impl Datasets {
     }
 
     /// Adds a file (its table is `None` when it failed).
-    pub(super) fn add_file(&mut self, side: Side, status: FileStatus, table: Option<Table>) {
+    pub(super) fn add_file(&mut self, side: Side, status: FileStatus, table: Option<Table>, origin: Origin) {
+        self.version += 1;
         // A window cut from the data as it was would no longer match it.
         self.focus = None;
         let mut table = table;
@@ -104,7 +123,7 @@ impl Datasets {
         }
         let data = self.side_mut(side);
         let changed = table.is_some();
-        data.files.push(FileEntry { status, table });
+        data.files.push(FileEntry { status, table, origin });
         if changed {
             data.restack();
         }
@@ -116,6 +135,7 @@ impl Datasets {
     /// # Errors
     /// When neither side has the column.
     pub(super) fn pii(&mut self, column: &str, action: PiiAction) -> Result<usize, String> {
+        self.version += 1;
         self.focus = None;
         let mut changed = None;
         for data in &mut self.sides {
@@ -133,6 +153,7 @@ impl Datasets {
 
     /// Removes the file at `index`, if any.
     pub(super) fn remove_file(&mut self, side: Side, index: usize) {
+        self.version += 1;
         // A window cut from the data as it was would no longer match it.
         self.focus = None;
         let data = self.side_mut(side);
@@ -178,7 +199,7 @@ impl Datasets {
                     (FileStatus { name: name.to_owned(), error: Some(e.to_string()), ..FileStatus::default() }, None)
                 }
             };
-            self.add_file(side, status, table);
+            self.add_file(side, status, table, Origin::Hashed(sha256_hex(content)));
             for &(column, role) in roles {
                 self.set_role(side, column, role);
             }
@@ -188,6 +209,7 @@ impl Datasets {
 
     /// Sets a column's kind on every table of the side.
     pub(super) fn set_kind(&mut self, side: Side, column: &str, kind: Kind) {
+        self.version += 1;
         // A window cut from the data as it was would no longer match it.
         self.focus = None;
         for table in self.side_mut(side).tables_mut() {
@@ -200,6 +222,7 @@ impl Datasets {
 
     /// Sets a column's role on every table of the side.
     pub(super) fn set_role(&mut self, side: Side, column: &str, role: Role) {
+        self.version += 1;
         // A window cut from the data as it was would no longer match it.
         self.focus = None;
         for table in self.side_mut(side).tables_mut() {
@@ -211,9 +234,11 @@ impl Datasets {
     /// value; the column is then ignored by the analyses (it differs by construction).
     pub(super) fn split(&mut self, column: &str, baseline_value: &str, current_value: &str) -> Result<(), String> {
         let source = self.side(Side::Baseline);
-        let (table, name, format) = {
-            let first = source.files.iter().find(|f| f.table.is_some()).map(|f| f.status.clone()).unwrap_or_default();
-            (source.table().clone(), first.name, first.format)
+        let (table, name, format, origin) = {
+            let first = source.files.iter().find(|f| f.table.is_some());
+            let status = first.map(|f| f.status.clone()).unwrap_or_default();
+            let origin = first.map(|f| f.origin.clone()).unwrap_or_default();
+            (source.table().clone(), status.name, status.format, origin)
         };
         let mut parts = Vec::new();
         for value in [baseline_value, current_value] {
@@ -232,7 +257,7 @@ impl Datasets {
                 ..FileStatus::default()
             };
             *self.side_mut(side) = SideData::default();
-            self.add_file(side, status, Some(part));
+            self.add_file(side, status, Some(part), origin.clone());
         }
         Ok(())
     }
@@ -269,6 +294,84 @@ impl Datasets {
     /// Histogram of a column on both sides.
     pub(super) fn compare(&self, column: &str, bins: usize) -> Option<Histogram> {
         compare(self.analysed(Side::Baseline).column(column), self.analysed(Side::Current).column(column), bins)
+    }
+
+    /// The data's version: it changes whenever the data does.
+    pub(super) fn version(&self) -> u64 {
+        self.version
+    }
+
+    /// The schema of a side's stacked table.
+    pub(super) fn summary(&self, side: Side) -> tideline_engine::summary::DatasetSummary {
+        summarize(self.table(side))
+    }
+
+    /// True when either side holds rows.
+    pub(super) fn any_rows(&self) -> bool {
+        Side::BOTH.into_iter().any(|side| self.table(side).n_rows > 0)
+    }
+
+    /// Files read but not hashed yet: (side, position, handle).
+    pub(super) fn unhashed(&self) -> Vec<(Side, usize, web_sys::File)> {
+        Side::BOTH
+            .into_iter()
+            .flat_map(|side| {
+                self.side(side).files.iter().enumerate().filter_map(move |(i, f)| match &f.origin {
+                    Origin::Handle(file) if f.table.is_some() => Some((side, i, file.clone())),
+                    _ => None,
+                })
+            })
+            .collect()
+    }
+
+    /// Records the SHA-256 of `file`, at `index` of `side` unless it was
+    /// removed while it was being hashed.
+    pub(super) fn set_sha256(&mut self, side: Side, index: usize, file: &web_sys::File, hex: String) {
+        if let Some(f) = self.side_mut(side).files.get_mut(index) {
+            if matches!(&f.origin, Origin::Handle(held) if held == file) {
+                f.origin = Origin::Hashed(hex);
+            }
+        }
+    }
+
+    /// The files behind the loaded tables, for the audit record (the hash
+    /// is empty for a file not hashed yet, or derived in memory).
+    pub(super) fn input_files(&self) -> Vec<InputFile> {
+        Side::BOTH
+            .into_iter()
+            .flat_map(|side| {
+                self.side(side).files.iter().filter(|f| f.table.is_some()).map(move |f| InputFile {
+                    role: side.as_str().to_owned(),
+                    name: f.status.name.clone(),
+                    bytes: f.status.bytes,
+                    sha256: match &f.origin {
+                        Origin::Hashed(hex) => hex.clone(),
+                        _ => String::new(),
+                    },
+                })
+            })
+            .collect()
+    }
+
+    /// Both sides' personal-data scans and the actions taken.
+    pub(super) fn pii_section(&self) -> PiiSection {
+        PiiSection {
+            baseline: scan_table(self.table(Side::Baseline)),
+            current: scan_table(self.table(Side::Current)),
+            actions: self
+                .pii_actions
+                .iter()
+                .map(|(c, a)| {
+                    (
+                        c.clone(),
+                        match a {
+                            PiiAction::Mask => "mask".to_owned(),
+                            PiiAction::Exclude => "exclude".to_owned(),
+                        },
+                    )
+                })
+                .collect(),
+        }
     }
 
     /// The side's files and schema, as a reply.

@@ -56,7 +56,7 @@ pub(super) async fn run(worker: &Rc<Worker>, job: u32, config: ExplainConfig) {
     let outcome = run_inner(worker, job, &config, started).await;
     worker.cancelled.borrow_mut().remove(&job);
     match outcome {
-        Ok(result) => post(&Reply::Explained(Box::new(result))),
+        Ok(result) => super::post_result(worker, &Reply::Explained(Box::new(result))),
         Err(Stop::Cancelled) => post(&Reply::ExplainFailed {
             job: Some(job),
             cancelled: true,

@@ -12,7 +12,10 @@ mod explain_pool;
 mod explain_result;
 mod explain_run;
 mod explain_surrogate;
+mod export;
 mod focus;
+mod hash_files;
+mod latest;
 mod quality;
 mod read_file;
 mod scenario;
@@ -38,6 +41,8 @@ struct Worker {
     timeline: RefCell<Option<tideline_engine::monitoring::TimelineConfig>>,
     /// The model or attributions to explain, helper workers, the last run.
     explain: RefCell<explain::ExplainSession>,
+    /// Every analysis' last result, for the Overview and the exports.
+    latest: RefCell<latest::Latest>,
 }
 
 fn scope() -> DedicatedWorkerGlobalScope {
@@ -59,6 +64,16 @@ fn post_pair_loaded(worker: &Worker, job: u32, rows: u64, bytes: u64, started: f
         read_millis: 0.0,
         ingest_millis: 0.0,
     });
+}
+
+/// Posts an analysis' result, keeps it for the Overview and the exports,
+/// and posts the Overview's lights.
+fn post_result(worker: &Worker, reply: &Reply) {
+    post(reply);
+    let datasets = worker.datasets.borrow();
+    let mut latest = worker.latest.borrow_mut();
+    latest.record(reply, &datasets);
+    post(&Reply::Overview(latest.overview(&datasets)));
 }
 
 /// Posts a reply to the page.
@@ -137,7 +152,8 @@ fn handle(worker: &Rc<Worker>, request: Request, files: Vec<web_sys::File>) {
             post(&Reply::Comparison { column, histogram, cdf });
         }
         Request::Quality { constraints } => {
-            post(&quality::quality_reply(&worker.datasets.borrow(), constraints.as_deref()));
+            let reply = quality::quality_reply(&worker.datasets.borrow(), constraints.as_deref());
+            post_result(worker, &reply);
         }
         Request::Pii { column, action } => {
             let result = worker.datasets.borrow_mut().pii(&column, action);
@@ -161,8 +177,14 @@ fn handle(worker: &Rc<Worker>, request: Request, files: Vec<web_sys::File>) {
                 Err(message) => post(&Reply::Error { message }),
             }
         }
-        Request::Drift { options } => post(&analyses::drift_reply(&worker.datasets.borrow(), &options)),
-        Request::Bias { side, config } => post(&bias::bias_reply(&worker.datasets.borrow(), side, *config)),
+        Request::Drift { options } => {
+            let reply = analyses::drift_reply(&worker.datasets.borrow(), &options);
+            post_result(worker, &reply);
+        }
+        Request::Bias { side, config } => {
+            let reply = bias::bias_reply(&worker.datasets.borrow(), side, *config);
+            post_result(worker, &reply);
+        }
         Request::Timeline { config } => {
             // The Explainability view's model, if any, gives the attribution check its model.
             let model = worker.explain.borrow().model.as_ref().map(|held| held.model.clone());
@@ -170,7 +192,7 @@ fn handle(worker: &Rc<Worker>, request: Request, files: Vec<web_sys::File>) {
             if let Reply::Timeline(result) = &reply {
                 *worker.timeline.borrow_mut() = Some(result.config.clone());
             }
-            post(&reply);
+            post_result(worker, &reply);
         }
         Request::LoadModel => {
             let worker = Rc::clone(worker);
@@ -199,6 +221,12 @@ fn handle(worker: &Rc<Worker>, request: Request, files: Vec<web_sys::File>) {
                 job: chunk.job,
                 chunk: chunk.chunk,
                 message: "the chunk came without its arrays".into(),
+            });
+        }
+        Request::Export { kind, settings, card } => {
+            let worker = Rc::clone(worker);
+            wasm_bindgen_futures::spawn_local(async move {
+                export::run(&worker, kind, settings, *card).await;
             });
         }
         Request::Focus { window } => {

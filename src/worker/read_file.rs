@@ -7,6 +7,7 @@ use js_sys::Uint8Array;
 use tideline_engine::io::{ErrorKind, IoError, LoadOptions, Loaded, Loader, CHUNK_BYTES};
 use wasm_bindgen_futures::JsFuture;
 
+use super::datasets::Origin;
 use super::{post, Worker};
 use crate::protocol::{FileStatus, Reply, Side};
 
@@ -73,7 +74,7 @@ pub(super) async fn run_job(
                     warnings: loaded.warnings,
                     millis,
                 };
-                worker.datasets.borrow_mut().add_file(side, status, Some(loaded.table));
+                worker.datasets.borrow_mut().add_file(side, status, Some(loaded.table), Origin::Handle(file.clone()));
                 None
             }
             Err(e) if e.kind == ErrorKind::Cancelled => {
@@ -91,7 +92,7 @@ pub(super) async fn run_job(
             }),
         };
         if let Some(failed) = status {
-            worker.datasets.borrow_mut().add_file(side, failed, None);
+            worker.datasets.borrow_mut().add_file(side, failed, None, Origin::None);
         }
         post(&worker.datasets.borrow().dataset_reply(side));
         if cancelled {

@@ -10,15 +10,23 @@
 #![deny(missing_docs)]
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
+pub mod audit;
 pub mod hash;
+pub mod html;
 pub mod inputs;
+pub mod model_card;
 pub mod model_card_info;
 pub mod overview;
+pub mod sagemaker_zip;
 
+pub use audit::{audit_record, canonical_results, verify, AuditRecord};
 pub use hash::{sha256_hex, Hasher};
+pub use html::render_html;
 pub use inputs::{
     AttributionSection, BiasSection, DataQualitySection, DriftSection, InputFile, ModelQualitySection, PiiSection,
     ReportInputs, ReportMeta,
 };
+pub use model_card::model_card;
 pub use model_card_info::{ModelCardInfo, RiskRating};
 pub use overview::{overview, Area, AreaStatus, Light, Overview};
+pub use sagemaker_zip::{sagemaker_files, zip};

@@ -1,0 +1,85 @@
+//! The Overview: one traffic light per area (data quality, drift, model
+//! quality, bias, attributions, timeline, personal data) with its finding
+//! in a sentence and a link into the view that holds the detail. The
+//! lights are the worker's (the same rules as the report's).
+
+use leptos::prelude::*;
+use tideline_report::{Area, AreaStatus, Light};
+
+use super::export_panel::ExportPanel;
+use crate::navigate::go_to;
+use crate::state::AppState;
+
+/// The view each area's link opens (the personal-data panel shows only
+/// when something was found; else the schemas, where columns are listed).
+fn view_of(area: Area) -> &'static str {
+    match area {
+        Area::DataQuality => "[data-testid='quality-view']",
+        Area::Drift => "[data-testid='drift-view']",
+        Area::ModelQuality | Area::Timeline => "[data-testid='monitoring-view']",
+        Area::Bias => "[data-testid='bias-view']",
+        Area::Attributions => "[data-testid='explain-view']",
+        Area::PersonalData => "[data-testid='pii-panel'], [data-testid='baseline-panel']",
+    }
+}
+
+/// True while the area's analysis is computing.
+fn running(state: AppState, area: Area) -> bool {
+    match area {
+        Area::DataQuality => state.quality_running.get(),
+        Area::Drift | Area::ModelQuality => state.drift_running.get(),
+        Area::Bias => state.bias_running.get(),
+        Area::Attributions => state.explain.job.with(Option::is_some),
+        Area::Timeline => state.timeline_running.get(),
+        Area::PersonalData => false,
+    }
+}
+
+/// One area's card.
+fn card(state: AppState, status: AreaStatus) -> impl IntoView {
+    let AreaStatus { area, light, headline } = status;
+    let key = area.key();
+    let busy = move || running(state, area);
+    let word = move || if busy() { "computing" } else { light.word() };
+    let open = move |_| go_to(view_of(area), "h2");
+    view! {
+        <li class="area" data-testid=format!("overview-{key}") data-light=move || if busy() { "busy" } else { light_key(light) }>
+            <span class="light" aria-hidden="true"></span>
+            <div class="area-text">
+                <h3>{area.title()}" "<span class="word">{word}</span></h3>
+                <p data-testid=format!("overview-{key}-headline")>{headline}</p>
+                <button class="link" data-testid=format!("overview-open-{key}") on:click=open>
+                    {format!("Open {}", area.title().to_lowercase())}
+                </button>
+            </div>
+        </li>
+    }
+}
+
+fn light_key(light: Light) -> &'static str {
+    match light {
+        Light::Grey => "grey",
+        Light::Green => "green",
+        Light::Amber => "amber",
+        Light::Red => "red",
+    }
+}
+
+/// The Overview, once data is loaded.
+#[component]
+pub fn OverviewPanel() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let areas = move || state.overview.get().map(|o| o.areas).unwrap_or_default();
+    view! {
+        <Show when=move || state.any_loaded()>
+            <section class="panel overview" data-testid="overview" aria-labelledby="overview-title">
+                <h2 id="overview-title">"Overview"</h2>
+                <p class="help">"Every check that applies to the loaded data. Each light says what it found; open its view for the detail."</p>
+                <ul class="areas">
+                    <For each=areas key=|a| (a.area.key(), a.light, a.headline.clone()) children=move |a| card(state, a)/>
+                </ul>
+                <ExportPanel/>
+            </section>
+        </Show>
+    }
+}

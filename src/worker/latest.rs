@@ -1,0 +1,156 @@
+//! The last result of every analysis, kept by the worker so the Overview's
+//! lights and every export read the very numbers the views show. A result
+//! belongs to the data it was computed on: each is stamped with the
+//! datasets' version, and only those of the data loaded now count.
+
+use tideline_engine::monitoring::guess_model_columns;
+use tideline_engine::timeline::Timeline;
+use tideline_report::{
+    overview, AttributionSection, BiasSection, DataQualitySection, DriftSection, ModelQualitySection, Overview,
+    ReportInputs,
+};
+
+use super::datasets::Datasets;
+use crate::explain_protocol::ExplainResult;
+use crate::protocol::{BiasResult, QualityResult, Reply, Side};
+
+/// A result and the version of the data it was computed on.
+struct Stamped<T> {
+    version: u64,
+    value: T,
+}
+
+/// Every analysis' last result.
+#[derive(Default)]
+pub(super) struct Latest {
+    drift: Option<Stamped<DriftSection>>,
+    model_quality: Option<Stamped<Option<ModelQualitySection>>>,
+    data_quality: Option<Stamped<DataQualitySection>>,
+    bias: Option<Stamped<BiasSection>>,
+    attributions: Option<Stamped<AttributionSection>>,
+    timeline: Option<Stamped<Timeline>>,
+}
+
+fn current<T: Clone>(slot: Option<&Stamped<T>>, version: u64) -> Option<T> {
+    slot.filter(|s| s.version == version).map(|s| s.value.clone())
+}
+
+impl Latest {
+    /// Keeps what `reply` carries, if it is an analysis' result, computed on
+    /// `datasets` as they are now; true when it was one.
+    pub(super) fn record(&mut self, reply: &Reply, datasets: &Datasets) -> bool {
+        let version = datasets.version();
+        match reply {
+            Reply::Drift { report, sparklines, .. } => {
+                let value = DriftSection { report: report.clone(), histograms: sparklines.clone() };
+                self.drift = Some(Stamped { version, value });
+                // Drift runs whenever the data or the window changes: so does realised quality.
+                self.model_quality = Some(Stamped { version, value: model_quality(datasets) });
+            }
+            Reply::Quality(q) => self.data_quality = Some(Stamped { version, value: data_quality(q) }),
+            Reply::Bias(b) => self.bias = Some(Stamped { version, value: bias(b) }),
+            Reply::Timeline(t) => self.timeline = Some(Stamped { version, value: t.timeline.clone() }),
+            Reply::Explained(e) => self.attributions = Some(Stamped { version, value: attributions(e) }),
+            // A failed run leaves no result for the data as it is now.
+            Reply::BiasFailed { .. } => self.bias = None,
+            Reply::TimelineFailed { .. } => self.timeline = None,
+            _ => return false,
+        }
+        true
+    }
+
+    /// The results of the data loaded now, with its schemas and scans
+    /// (`meta`, `files` and `settings` are the caller's to fill).
+    pub(super) fn inputs(&self, datasets: &Datasets) -> ReportInputs {
+        let version = datasets.version();
+        let loaded = |side| {
+            let s = datasets.summary(side);
+            (s.rows > 0).then_some(s)
+        };
+        ReportInputs {
+            baseline: loaded(Side::Baseline),
+            current: loaded(Side::Current),
+            drift: current(self.drift.as_ref(), version),
+            data_quality: current(self.data_quality.as_ref(), version),
+            model_quality: current(self.model_quality.as_ref(), version).flatten(),
+            bias: current(self.bias.as_ref(), version),
+            attributions: current(self.attributions.as_ref(), version),
+            timeline: current(self.timeline.as_ref(), version),
+            pii: datasets.any_rows().then(|| datasets.pii_section()),
+            ..ReportInputs::default()
+        }
+    }
+
+    /// The Overview's lights for the data loaded now.
+    pub(super) fn overview(&self, datasets: &Datasets) -> Overview {
+        overview(&self.inputs(datasets))
+    }
+}
+
+fn data_quality(q: &QualityResult) -> DataQualitySection {
+    DataQualitySection {
+        checks: q.checks.clone(),
+        baseline_statistics: q.baseline_statistics.clone(),
+        current_statistics: q.current_statistics.clone(),
+        constraints: q.constraints.clone(),
+        edited: q.edited,
+        violations: q.violations.clone(),
+    }
+}
+
+fn bias(b: &BiasResult) -> BiasSection {
+    let (baseline, current) = match b.side {
+        Side::Baseline => (Some(b.run.clone()), None),
+        Side::Current => (None, Some(b.run.clone())),
+    };
+    BiasSection {
+        config: b.config.clone(),
+        baseline,
+        current,
+        drift: b.drift.clone(),
+        violations: b.violations.clone(),
+    }
+}
+
+fn attributions(e: &ExplainResult) -> AttributionSection {
+    AttributionSection {
+        method: e.method.clone(),
+        surrogate: e.surrogate,
+        labels: e.labels.clone(),
+        features: e.features.clone(),
+        baseline_global: e.baseline.global.clone(),
+        current_global: e.current.global.clone(),
+        ndcg: e.ndcg.clone(),
+        threshold: tideline_engine::explain::DEFAULT_NDCG_THRESHOLD,
+        violation: e.violation,
+        analysis_json: None,
+    }
+}
+
+/// Realised quality of both sides, when the roles name a label and a
+/// prediction or score on both.
+fn model_quality(datasets: &Datasets) -> Option<ModelQualitySection> {
+    let (baseline, current) = (datasets.analysed(Side::Baseline), datasets.analysed(Side::Current));
+    let columns = guess_model_columns(baseline)?;
+    guess_model_columns(current)?;
+    let positive = columns.positive_in(baseline).ok()?;
+    let metrics = |table| -> Option<(Vec<(String, f64)>, usize)> {
+        let outputs = columns.outputs(table, &positive).ok()?;
+        let rows = outputs.labelled(&(0..outputs.len()).collect::<Vec<_>>());
+        let values = outputs.realized(&rows).ok()?;
+        // The problem type's followed metrics, in their order (not every rate).
+        let followed = outputs.default_metrics();
+        let values =
+            followed.iter().filter_map(|m| values.iter().find(|(n, _)| n == m)).map(|(m, v)| ((*m).to_owned(), *v));
+        Some((values.collect(), rows.len()))
+    };
+    let (b, nb) = metrics(baseline)?;
+    let (c, nc) = metrics(current)?;
+    Some(ModelQualitySection {
+        problem: columns.problem.key_prefix().to_owned(),
+        columns: columns.names().into_iter().map(str::to_owned).collect(),
+        baseline: b,
+        current: c,
+        labelled_rows: (nb, nc),
+    })
+}

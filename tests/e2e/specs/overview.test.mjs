@@ -1,0 +1,73 @@
+// The Overview: a light per area that agrees with the view it summarises,
+// and a link that takes the keyboard focus into that view.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist, launch, openApp } from '../support.mjs';
+
+let server, browser;
+before(async () => { server = await serveDist(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const AREAS = ['data-quality', 'drift', 'model-quality', 'bias', 'attributions', 'timeline', 'personal-data'];
+
+/** The Overview's light of `area` once it has settled (not computing). */
+async function settledLight(page, area) {
+  const card = page.getByTestId(`overview-${area}`);
+  await page.waitForFunction((a) => {
+    const light = document.querySelector(`[data-testid="overview-${a}"]`)?.getAttribute('data-light');
+    return light && light !== 'busy';
+  }, area, { timeout: 60000 });
+  return card.getAttribute('data-light');
+}
+
+test('the demo gets a light per area that matches its view, and each link opens its view', async () => {
+  const { page, seen } = await openApp(browser, server.origin);
+  await page.getByTestId('open-demo').click();
+  await page.getByTestId('overview').waitFor();
+  await page.getByTestId('drift-verdict').waitFor({ timeout: 60000 });
+  await page.getByTestId('quality-verdict').waitFor({ timeout: 60000 });
+  for (const area of AREAS) await page.getByTestId(`overview-${area}`).waitFor();
+
+  // Drift: red exactly when the dataset drifts, amber when only some columns do.
+  const verdict = page.getByTestId('drift-verdict');
+  const datasetDrift = (await verdict.getAttribute('data-dataset-drift')) === 'true';
+  const drifted = Number(await verdict.getAttribute('data-drifted'));
+  const tested = Number(await verdict.getAttribute('data-tested'));
+  const expectedDrift = datasetDrift ? 'red' : drifted > 0 ? 'amber' : 'green';
+  assert.equal(await settledLight(page, 'drift'), expectedDrift);
+  assert.match(await page.getByTestId('overview-drift-headline').innerText(), new RegExp(`^${drifted} of ${tested} columns drifted`));
+
+  // Data quality: red exactly when Model Monitor reports a violation.
+  const violations = Number(await page.getByTestId('quality-verdict').getAttribute('data-violations'));
+  assert.equal(await settledLight(page, 'data-quality'), violations > 0 ? 'red' : 'green');
+
+  // No model yet: attributions are grey and say what they need.
+  assert.equal(await settledLight(page, 'attributions'), 'grey');
+  assert.match(await page.getByTestId('overview-attributions-headline').innerText(), /Needs a model/);
+
+  // A link moves the keyboard focus to its view's heading.
+  await page.getByTestId('overview-open-drift').click();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'drift-title');
+  await page.getByTestId('overview-open-data-quality').focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'quality-title');
+  assert.deepEqual(seen.errors, []);
+  await page.close();
+});
+
+test('explaining with the demo model turns the attributions light on, agreeing with the NDCG', async () => {
+  const { page, seen } = await openApp(browser, server.origin);
+  await page.getByTestId('open-demo').click();
+  await page.getByTestId('overview').waitFor();
+  await page.getByTestId('explain-demo-model').click();
+  await page.waitForFunction(() => {
+    const light = document.querySelector('[data-testid="overview-attributions"]')?.getAttribute('data-light');
+    return light === 'green' || light === 'red';
+  }, null, { timeout: 120000 });
+  const light = await page.getByTestId('overview-attributions').getAttribute('data-light');
+  const headline = await page.getByTestId('overview-attributions-headline').innerText();
+  const ndcg = Number(headline.match(/NDCG (\d\.\d{4})/)[1]);
+  assert.equal(light, ndcg < 0.9 ? 'red' : 'green', headline);
+  assert.deepEqual(seen.errors, []);
+  await page.close();
+});

@@ -17,5 +17,4 @@ pub mod format;
 pub mod navigate;
 pub mod protocol;
 pub mod state;
-pub mod timeline_guess;
 pub mod worker;

@@ -1,26 +1,18 @@
 //! Analyses over both loaded sides: drift tests and a column's CDFs.
 
 use tideline_engine::cdf::{cdf_pair, CdfPair, DEFAULT_CDF_POINTS};
-use tideline_engine::drift::{run_drift, DriftOptions};
-use tideline_engine::histogram::compare;
+use tideline_engine::drift::DriftOptions;
 
 use super::datasets::Datasets;
 use crate::protocol::{Reply, Side};
 
-/// Bars of a row's sparkline.
-const SPARKLINE_BINS: usize = 12;
-
-/// Runs the drift tests and returns the reply, with a sparkline per column.
+/// Runs the drift tests and returns the reply, with a sparkline per column
+/// (the report crate's, so the report shows the same bars).
 pub(super) fn drift_reply(datasets: &Datasets, options: &DriftOptions) -> Reply {
     let started = js_sys::Date::now();
     let (baseline, current) = (datasets.analysed(Side::Baseline), datasets.analysed(Side::Current));
-    let report = run_drift(baseline, current, options);
-    let sparklines = report
-        .columns
-        .iter()
-        .filter_map(|c| compare(baseline.column(&c.name), current.column(&c.name), SPARKLINE_BINS))
-        .collect();
-    Reply::Drift { report, sparklines, millis: js_sys::Date::now() - started }
+    let section = tideline_report::gather::drift(baseline, current, options);
+    Reply::Drift { report: section.report, sparklines: section.histograms, millis: js_sys::Date::now() - started }
 }
 
 /// Both CDFs of a column, when both sides hold numbers.

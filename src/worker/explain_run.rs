@@ -17,7 +17,7 @@ use super::explain_result::{attribution_drift, labels, ndcg, side_attributions, 
 use super::{post, scope, Worker};
 use crate::explain_protocol::{ExplainProgress, ExplainResult, SideAttributions};
 use crate::protocol::{ChunkRequest, Reply, Side};
-use crate::timeline_guess::guess_config;
+use tideline_report::timeline_guess::guess_config;
 
 /// Below this many rows (both sides), helpers are not worth starting.
 const POOL_MIN_ROWS: usize = 2_000;

@@ -3,8 +3,8 @@
 //! belongs to the data it was computed on: each is stamped with the
 //! datasets' version, and only those of the data loaded now count.
 
-use tideline_engine::monitoring::guess_model_columns;
 use tideline_engine::timeline::Timeline;
+use tideline_report::gather::model_quality;
 use tideline_report::{
     overview, AttributionSection, BiasSection, DataQualitySection, DriftSection, ModelQualitySection, Overview,
     ReportInputs,
@@ -45,7 +45,10 @@ impl Latest {
                 let value = DriftSection { report: report.clone(), histograms: sparklines.clone() };
                 self.drift = Some(Stamped { version, value });
                 // Drift runs whenever the data or the window changes: so does realised quality.
-                self.model_quality = Some(Stamped { version, value: model_quality(datasets) });
+                self.model_quality = Some(Stamped {
+                    version,
+                    value: model_quality(datasets.analysed(Side::Baseline), datasets.analysed(Side::Current)),
+                });
             }
             Reply::Quality(q) => self.data_quality = Some(Stamped { version, value: data_quality(q) }),
             Reply::Bias(b) => self.bias = Some(Stamped { version, value: bias(b) }),
@@ -125,32 +128,4 @@ fn attributions(e: &ExplainResult) -> AttributionSection {
         violation: e.violation,
         analysis_json: None,
     }
-}
-
-/// Realised quality of both sides, when the roles name a label and a
-/// prediction or score on both.
-fn model_quality(datasets: &Datasets) -> Option<ModelQualitySection> {
-    let (baseline, current) = (datasets.analysed(Side::Baseline), datasets.analysed(Side::Current));
-    let columns = guess_model_columns(baseline)?;
-    guess_model_columns(current)?;
-    let positive = columns.positive_in(baseline).ok()?;
-    let metrics = |table| -> Option<(Vec<(String, f64)>, usize)> {
-        let outputs = columns.outputs(table, &positive).ok()?;
-        let rows = outputs.labelled(&(0..outputs.len()).collect::<Vec<_>>());
-        let values = outputs.realized(&rows).ok()?;
-        // The problem type's followed metrics, in their order (not every rate).
-        let followed = outputs.default_metrics();
-        let values =
-            followed.iter().filter_map(|m| values.iter().find(|(n, _)| n == m)).map(|(m, v)| ((*m).to_owned(), *v));
-        Some((values.collect(), rows.len()))
-    };
-    let (b, nb) = metrics(baseline)?;
-    let (c, nc) = metrics(current)?;
-    Some(ModelQualitySection {
-        problem: columns.problem.key_prefix().to_owned(),
-        columns: columns.names().into_iter().map(str::to_owned).collect(),
-        baseline: b,
-        current: c,
-        labelled_rows: (nb, nc),
-    })
 }

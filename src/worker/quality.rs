@@ -1,8 +1,7 @@
-//! Model Monitor's data-quality job in the worker: profile the baseline,
+//! Model Monitor's data-quality job in the worker (the report crate's, so
+//! the view, the report and `tideline report` agree): profile the baseline,
 //! suggest (or take the user's) constraints, profile the current data and
 //! run the six checks.
-
-use tideline_engine::monitor::{evaluate, profile_table, suggest_constraints, Constraints};
 
 use super::datasets::Datasets;
 use crate::protocol::{QualityResult, Reply, Side};
@@ -10,27 +9,23 @@ use crate::protocol::{QualityResult, Reply, Side};
 /// Runs the checks; a user's constraints that do not parse give an error reply.
 pub(super) fn quality_reply(datasets: &Datasets, constraints: Option<&str>) -> Reply {
     let started = js_sys::Date::now();
-    let baseline = profile_table(datasets.table(Side::Baseline)).to_statistics();
-    let (constraints, edited) = match constraints {
-        Some(text) => match Constraints::from_json(text) {
-            Ok(c) => (c, true),
-            Err(e) => return Reply::Error { message: format!("constraints.json cannot be used: {e}") },
-        },
-        None => (suggest_constraints(&baseline), false),
-    };
-    let current = profile_table(datasets.analysed(Side::Current));
-    let report = match evaluate(&constraints, &baseline, &current) {
-        Ok(r) => r,
-        Err(e) => return Reply::Error { message: format!("the data-quality checks failed: {e}") },
+    let gathered = tideline_report::gather::data_quality(
+        datasets.table(Side::Baseline),
+        datasets.analysed(Side::Current),
+        constraints,
+    );
+    let (section, report) = match gathered {
+        Ok(x) => x,
+        Err(message) => return Reply::Error { message },
     };
     let result = QualityResult {
         counts: report.counts().into_iter().map(|(check, n, failed)| (check.as_str().to_owned(), n, failed)).collect(),
-        violations: report.violations().to_json(),
-        checks: report.checks,
-        baseline_statistics: baseline.to_json(),
-        current_statistics: current.to_statistics().to_json(),
-        constraints: constraints.to_json(),
-        edited,
+        violations: section.violations,
+        checks: section.checks,
+        baseline_statistics: section.baseline_statistics,
+        current_statistics: section.current_statistics,
+        constraints: section.constraints,
+        edited: section.edited,
         millis: js_sys::Date::now() - started,
     };
     Reply::Quality(Box::new(result))

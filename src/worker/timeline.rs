@@ -7,7 +7,7 @@ use tideline_engine::monitoring::{run_timeline, TimelineConfig};
 use super::datasets::Datasets;
 use super::post;
 use crate::protocol::{Reply, Side, TimelineResult};
-use crate::timeline_guess::guess_config;
+use tideline_report::timeline_guess::guess_config;
 
 /// Builds the timeline (with `config`, else one guessed from the data, and
 /// `model` for the attribution check); a

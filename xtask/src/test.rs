@@ -62,7 +62,7 @@ fn clippy_wasm() -> Result<(), String> {
         exec(cmd("cargo", &args).env("CLIPPY_CONF_DIR", &conf))
     };
     wasm_clippy(&["-p", "tideline", "--all-targets"])?;
-    wasm_clippy(&["-p", "tideline-engine", "-p", "tideline-charts", "--lib"])
+    wasm_clippy(&["-p", "tideline-engine", "-p", "tideline-charts", "-p", "tideline-report", "--lib"])
 }
 
 fn native_tests() -> Result<(), String> {

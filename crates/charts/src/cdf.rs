@@ -73,10 +73,5 @@ fn staircase(steps: &[(f64, f64)], start: f64) -> Vec<(f64, f64)> {
 /// # Errors
 /// Drawing errors, as text.
 pub fn cdf_svg(pair: &CdfPair, width: u32, height: u32) -> Result<String, String> {
-    let mut svg = String::new();
-    {
-        let area = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
-        draw_cdf(&area, pair).map_err(|e| e.to_string())?;
-    }
-    Ok(svg)
+    crate::svg::render_svg(width, height, |area| draw_cdf(area, pair))
 }

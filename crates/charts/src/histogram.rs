@@ -117,10 +117,5 @@ fn shorten(label: &str) -> String {
 /// # Errors
 /// Drawing errors, as text.
 pub fn histogram_svg(histogram: &Histogram, width: u32, height: u32) -> Result<String, String> {
-    let mut svg = String::new();
-    {
-        let area = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
-        draw_histogram(&area, histogram).map_err(|e| e.to_string())?;
-    }
-    Ok(svg)
+    crate::svg::render_svg(width, height, |area| draw_histogram(area, histogram))
 }

@@ -17,6 +17,7 @@ mod palette;
 mod ranking;
 mod sparkline;
 mod svg;
+pub use svg::{render_svg, SvgText};
 mod ticks;
 mod timeline;
 mod waterfall;

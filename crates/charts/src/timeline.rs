@@ -140,10 +140,5 @@ pub fn draw_series_chart<DB: DrawingBackend>(
 /// # Errors
 /// Drawing errors, as text.
 pub fn series_chart_svg(chart: &SeriesChart<'_>, width: u32, height: u32) -> Result<String, String> {
-    let mut svg = String::new();
-    {
-        let area = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
-        draw_series_chart(&area, chart).map_err(|e| e.to_string())?;
-    }
-    Ok(svg)
+    crate::svg::render_svg(width, height, |area| draw_series_chart(area, chart))
 }

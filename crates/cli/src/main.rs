@@ -12,6 +12,7 @@ mod merge_ground_truth;
 mod model_quality;
 mod monitor;
 mod pii_scan;
+mod report;
 mod scenario;
 mod suggest_baseline;
 mod timeline;
@@ -56,6 +57,8 @@ enum Command {
     PiiScan(pii_scan::PiiScanArgs),
     /// Generate a teaching scenario: a baseline and a current dataset with one kind of drift on purpose, its model and explanations.
     Scenario(scenario::ScenarioArgs),
+    /// Everything that applies, in one self-contained HTML report (with the model card, the audit record and a zip of SageMaker files on request).
+    Report(report::ReportArgs),
 }
 
 fn main() -> ExitCode {
@@ -74,6 +77,7 @@ fn main() -> ExitCode {
         Command::AttributionDrift(args) => attribution_drift::run(&args),
         Command::PiiScan(args) => pii_scan::run(&args),
         Command::Scenario(args) => scenario::run(&args),
+        Command::Report(args) => report::run(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

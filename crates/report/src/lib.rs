@@ -11,6 +11,7 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
 pub mod audit;
+pub mod gather;
 pub mod hash;
 pub mod html;
 pub mod inputs;
@@ -18,6 +19,7 @@ pub mod model_card;
 pub mod model_card_info;
 pub mod overview;
 pub mod sagemaker_zip;
+pub mod timeline_guess;
 
 pub use audit::{audit_record, canonical_results, verify, AuditRecord};
 pub use hash::{sha256_hex, Hasher};

@@ -85,7 +85,19 @@ mod tests {
     use tideline_engine::quality::ProblemType;
     use tideline_engine::roles::set_role;
 
-    use crate::demo::Demo;
+    /// The app's work-from-home demo and its roles (src/demo.rs).
+    const WFH: [(&str, &[u8]); 2] = [
+        ("wfh_reference.csv", include_bytes!("../../../public/demo/wfh_reference.csv")),
+        ("wfh_analysis.csv", include_bytes!("../../../public/demo/wfh_analysis.csv")),
+    ];
+    const WFH_ROLES: [(&str, Role); 6] = [
+        ("work_home_actual", Role::Label),
+        ("y_pred", Role::PredictedLabel),
+        ("y_pred_proba", Role::PredictedScore),
+        ("timestamp", Role::Timestamp),
+        ("id", Role::JoinId),
+        ("period", Role::Ignored),
+    ];
 
     fn load(name: &str, content: &[u8], roles: &[(&str, Role)]) -> Table {
         let mut table = load_bytes(name, content, LoadOptions::default()).unwrap().table;
@@ -95,16 +107,16 @@ mod tests {
         table
     }
 
-    fn demo(demo: Demo) -> (Table, Table) {
-        let [(rn, rc), (cn, cc)] = demo.files();
-        (load(rn, rc, demo.roles()), load(cn, cc, demo.roles()))
+    fn wfh() -> (Table, Table) {
+        let [(rn, rc), (cn, cc)] = WFH;
+        (load(rn, rc, &WFH_ROLES), load(cn, cc, &WFH_ROLES))
     }
 
     #[test]
     fn wfh_gets_monthly_windows_and_its_model() {
         // The analysis period runs from 2017-08-31 to 2021-01-01: 41 months
         // (8..60), where days and weeks give too many windows.
-        let (reference, current) = demo(Demo::Wfh);
+        let (reference, current) = wfh();
         let config = guess_config(&reference, &current);
         assert_eq!(config.time_column.as_deref(), Some("timestamp"));
         assert_eq!(config.window, WindowSpec::Time { count: 1, unit: TimeUnit::Month });

@@ -1,0 +1,215 @@
+//! `tideline report --baseline BASE --current CUR [--config analysis_config.json]
+//! [--model MODEL] [--constraints C] [--timeline-config T] --out report.html`:
+//! every analysis whose inputs are given (drift, data quality, model quality
+//! from the roles, bias with a config, attributions with a model, the
+//! timeline from a timestamp or a config, the personal-data scan) in one
+//! self-contained HTML report, with the SHA-256 of each input file; the
+//! model card, the audit record and the zip of SageMaker files on request.
+//! The browser's Export panel writes the same files with the same code.
+
+use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use clap::Args;
+use serde_json::json;
+use tideline_engine::bias::AnalysisConfig;
+use tideline_engine::drift::{DriftOptions, Preset};
+use tideline_engine::explain::ExplainConfig;
+use tideline_engine::monitoring::{run_timeline, TimelineConfig};
+use tideline_engine::pii::scan_table;
+use tideline_engine::summary::summarize;
+use tideline_report::timeline_guess::guess_config;
+use tideline_report::{
+    audit_record, gather, model_card, render_html, sagemaker_files, sha256_hex, zip, InputFile, ModelCardInfo,
+    PiiSection, ReportInputs, ReportMeta,
+};
+
+use crate::explain::read_model;
+use crate::load::{stacked, ReadArgs};
+use crate::suggest_baseline::write;
+
+/// Arguments of `report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The reference data (several files are stacked).
+    #[arg(long, required = true, num_args = 1.., value_name = "FILE")]
+    baseline: Vec<PathBuf>,
+    /// The data to compare with it.
+    #[arg(long, required = true, num_args = 1.., value_name = "FILE")]
+    current: Vec<PathBuf>,
+    /// Drift preset: evidently, sagemaker or tideline.
+    #[arg(long, default_value = "tideline")]
+    preset: String,
+    /// A Model Monitor constraints.json (default: suggested from the baseline).
+    #[arg(long, value_name = "FILE")]
+    constraints: Option<PathBuf>,
+    /// A Clarify analysis_config.json: bias metrics of both sides and bias drift.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// A model (XGBoost JSON, LightGBM text, linear JSON): SHAP attributions and their drift.
+    #[arg(long, value_name = "FILE")]
+    model: Option<PathBuf>,
+    /// A timeline configuration (default: guessed from the timestamp role).
+    #[arg(long, value_name = "FILE")]
+    timeline_config: Option<PathBuf>,
+    /// The model card's own words (a JSON object of its fields).
+    #[arg(long, value_name = "FILE")]
+    model_card: Option<PathBuf>,
+    /// The report's title (default: from the current file's name).
+    #[arg(long)]
+    title: Option<String>,
+    /// The HTML report.
+    #[arg(long, value_name = "FILE")]
+    out: PathBuf,
+    /// Also write the SageMaker-format files, the model card and the audit record as a zip.
+    #[arg(long, value_name = "FILE")]
+    zip: Option<PathBuf>,
+    /// Also write the audit record.
+    #[arg(long, value_name = "FILE")]
+    audit: Option<PathBuf>,
+    /// Also write the model card JSON.
+    #[arg(long, value_name = "FILE")]
+    model_card_out: Option<PathBuf>,
+    #[command(flatten)]
+    read: ReadArgs,
+}
+
+/// A file's bytes' SHA-256 as an input of `role`.
+fn input(role: &str, path: &Path) -> Result<InputFile, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    Ok(InputFile {
+        role: role.to_owned(),
+        name: path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned()),
+        bytes: bytes.len() as u64,
+        sha256: sha256_hex(&bytes),
+    })
+}
+
+fn read_text(path: &Path) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+}
+
+/// Now, as RFC 3339 in UTC (civil date from days since the epoch).
+fn now_utc() -> String {
+    let secs = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    let (days, rest) = (secs / 86_400, secs % 86_400);
+    // Howard Hinnant's days-to-civil algorithm.
+    #[allow(clippy::cast_possible_wrap)]
+    let z = days as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z", rest / 3600, rest % 3600 / 60, rest % 60)
+}
+
+pub fn run(args: &ReportArgs) -> Result<(), String> {
+    let preset = Preset::parse(&args.preset)
+        .ok_or_else(|| format!("unknown preset '{}' (evidently, sagemaker, tideline)", args.preset))?;
+    let mut files = Vec::new();
+    for (role, paths) in [("baseline", &args.baseline), ("current", &args.current)] {
+        for path in paths.iter() {
+            files.push(input(role, path)?);
+        }
+    }
+    let optional = [
+        ("constraints", &args.constraints),
+        ("analysis_config", &args.config),
+        ("model", &args.model),
+        ("timeline_config", &args.timeline_config),
+    ];
+    for (role, path) in optional {
+        if let Some(path) = path {
+            files.push(input(role, path)?);
+        }
+    }
+    let baseline = stacked(&args.baseline, &args.read)?;
+    let current = stacked(&args.current, &args.read)?;
+
+    let drift_options = DriftOptions { preset, ..DriftOptions::default() };
+    let constraints = args.constraints.as_deref().map(read_text).transpose()?;
+    let (data_quality, _) = gather::data_quality(&baseline, &current, constraints.as_deref())?;
+    let bias_config = match &args.config {
+        Some(path) => {
+            Some(AnalysisConfig::from_json(&read_text(path)?).map_err(|e| format!("{e}: {}", path.display()))?)
+        }
+        None => None,
+    };
+    let bias = bias_config.as_ref().map(|c| gather::bias(&baseline, &current, c)).transpose()?;
+    let model = args.model.as_deref().map(read_model).transpose()?;
+    let explain_config = ExplainConfig::default();
+    let attributions =
+        model.as_ref().map(|m| gather::attributions(m, &baseline, &current, &explain_config)).transpose()?;
+    let mut timeline_config: TimelineConfig = match &args.timeline_config {
+        Some(path) => serde_json::from_str(&read_text(path)?).map_err(|e| format!("{e}: {}", path.display()))?,
+        None => guess_config(&baseline, &current),
+    };
+    timeline_config.attribution_model = model.clone().map(Box::new);
+    let timeline = match run_timeline(&baseline, &current, &timeline_config, &mut |_: &str, _, _| {}) {
+        Ok(run) => Some(run.timeline),
+        Err(e) => {
+            eprintln!("note: no timeline ({e})");
+            None
+        }
+    };
+    let card: ModelCardInfo = match &args.model_card {
+        Some(path) => serde_json::from_str(&read_text(path)?).map_err(|e| format!("{e}: {}", path.display()))?,
+        None => ModelCardInfo::default(),
+    };
+    let title = args.title.clone().unwrap_or_else(|| {
+        let current = files.iter().find(|f| f.role == "current").map_or("", |f| f.name.as_str());
+        format!("Tideline report: {current}")
+    });
+    let settings = json!({
+        "drift": drift_options,
+        "constraints": if constraints.is_some() { "given" } else { "suggested from the baseline" },
+        "bias": bias_config,
+        "timeline": timeline_config,
+        "explain": explain_config,
+    });
+    let inputs = ReportInputs {
+        meta: ReportMeta {
+            title,
+            tool_version: env!("CARGO_PKG_VERSION").to_owned(),
+            generated_at: now_utc(),
+            model: files.iter().find(|f| f.role == "model").map(|f| f.name.clone()),
+        },
+        files,
+        settings,
+        baseline: Some(summarize(&baseline)),
+        current: Some(summarize(&current)),
+        drift: Some(gather::drift(&baseline, &current, &drift_options)),
+        data_quality: Some(data_quality),
+        model_quality: gather::model_quality(&baseline, &current),
+        bias,
+        attributions,
+        timeline,
+        pii: Some(PiiSection { baseline: scan_table(&baseline), current: scan_table(&current), actions: Vec::new() }),
+        model_card: Some(card.clone()),
+    };
+    write(&args.out, &render_html(&inputs))?;
+    let card_json = serde_json::to_string_pretty(&model_card(&inputs, &card)).map_err(|e| e.to_string())?;
+    let audit_json = serde_json::to_string_pretty(&audit_record(&inputs)?).map_err(|e| e.to_string())?;
+    if let Some(path) = &args.model_card_out {
+        write(path, &card_json)?;
+    }
+    if let Some(path) = &args.audit {
+        write(path, &audit_json)?;
+    }
+    if let Some(path) = &args.zip {
+        let mut entries = sagemaker_files(&inputs)?;
+        entries.push(("model_card.json".into(), card_json.into_bytes()));
+        entries.push(("audit.json".into(), audit_json.into_bytes()));
+        std::fs::write(path, zip(&entries)?).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    }
+    let lights = tideline_report::overview(&inputs);
+    for area in &lights.areas {
+        println!("{:<14} {:<8} {}", area.area.title(), area.light.word(), area.headline);
+    }
+    println!("Report written to {}", args.out.display());
+    Ok(())
+}

@@ -1,0 +1,141 @@
+//! Sections computed from two tables, the same way by the browser's worker
+//! and by `tideline report`: drift with a histogram per column, Model
+//! Monitor's data-quality job, realised model quality and (for the CLI)
+//! attributions.
+
+use tideline_engine::bias::{bias_drift, bias_violations, run_bias, AnalysisConfig};
+use tideline_engine::drift::{run_drift, DriftOptions};
+use tideline_engine::explain::{
+    analysis_json, by_label, check_attribution_drift, explain_table, ExplainConfig, ExplainOutcome, LoadedModel,
+    DEFAULT_NDCG_THRESHOLD,
+};
+use tideline_engine::histogram::compare;
+use tideline_engine::monitor::{evaluate, profile_table, suggest_constraints, Constraints, MonitorReport};
+use tideline_engine::monitoring::guess_model_columns;
+use tideline_engine::progress::NoProgress;
+use tideline_engine::table::Table;
+
+use crate::inputs::{AttributionSection, BiasSection, DataQualitySection, DriftSection, ModelQualitySection};
+
+/// Bars of each column's histogram.
+pub const HISTOGRAM_BINS: usize = 12;
+
+/// Drift tests of every shared column, with a histogram per tested column.
+#[must_use]
+pub fn drift(baseline: &Table, current: &Table, options: &DriftOptions) -> DriftSection {
+    let report = run_drift(baseline, current, options);
+    let histograms = report
+        .columns
+        .iter()
+        .filter_map(|c| compare(baseline.column(&c.name), current.column(&c.name), HISTOGRAM_BINS))
+        .collect();
+    DriftSection { report, histograms }
+}
+
+/// Model Monitor's data-quality job: profile the baseline, suggest (or read
+/// the user's) constraints, profile the current data, run the six checks.
+///
+/// # Errors
+/// A user's `constraints.json` that does not parse, or checks that fail to run.
+pub fn data_quality(
+    baseline: &Table,
+    current: &Table,
+    constraints: Option<&str>,
+) -> Result<(DataQualitySection, MonitorReport), String> {
+    let baseline = profile_table(baseline).to_statistics();
+    let (constraints, edited) = match constraints {
+        Some(text) => {
+            (Constraints::from_json(text).map_err(|e| format!("constraints.json cannot be used: {e}"))?, true)
+        }
+        None => (suggest_constraints(&baseline), false),
+    };
+    let current = profile_table(current);
+    let report =
+        evaluate(&constraints, &baseline, &current).map_err(|e| format!("the data-quality checks failed: {e}"))?;
+    let section = DataQualitySection {
+        checks: report.checks.clone(),
+        baseline_statistics: baseline.to_json(),
+        current_statistics: current.to_statistics().to_json(),
+        constraints: constraints.to_json(),
+        edited,
+        violations: report.violations().to_json(),
+    };
+    Ok((section, report))
+}
+
+/// Realised quality of both sides, when the roles name a label and a
+/// prediction or score on both; the problem type's followed metrics only.
+#[must_use]
+pub fn model_quality(baseline: &Table, current: &Table) -> Option<ModelQualitySection> {
+    let columns = guess_model_columns(baseline)?;
+    guess_model_columns(current)?;
+    let positive = columns.positive_in(baseline).ok()?;
+    let metrics = |table| -> Option<(Vec<(String, f64)>, usize)> {
+        let outputs = columns.outputs(table, &positive).ok()?;
+        let rows = outputs.labelled(&(0..outputs.len()).collect::<Vec<_>>());
+        let values = outputs.realized(&rows).ok()?;
+        let followed = outputs.default_metrics();
+        let values =
+            followed.iter().filter_map(|m| values.iter().find(|(n, _)| n == m)).map(|(m, v)| ((*m).to_owned(), *v));
+        Some((values.collect(), rows.len()))
+    };
+    let (b, nb) = metrics(baseline)?;
+    let (c, nc) = metrics(current)?;
+    Some(ModelQualitySection {
+        problem: columns.problem.key_prefix().to_owned(),
+        columns: columns.names().into_iter().map(str::to_owned).collect(),
+        baseline: b,
+        current: c,
+        labelled_rows: (nb, nc),
+    })
+}
+
+/// SHAP attributions of both sides with `model`, their NDCG per label and
+/// each side's Clarify `analysis.json` (the baseline is the background).
+///
+/// # Errors
+/// A model that cannot explain the tables (missing features, a method the
+/// model does not support).
+pub fn attributions(
+    model: &LoadedModel,
+    baseline: &Table,
+    current: &Table,
+    config: &ExplainConfig,
+) -> Result<AttributionSection, String> {
+    let explain = |table: &Table, side: &str| {
+        explain_table(model, Some(baseline), table, config, &mut NoProgress).map_err(|e| format!("{side}: {e}"))
+    };
+    let (base, cur) = (explain(baseline, "baseline")?, explain(current, "current")?);
+    let (base_labels, cur_labels) = (by_label(&base.global, None)?, by_label(&cur.global, None)?);
+    let checks = check_attribution_drift(&base_labels, &cur_labels, DEFAULT_NDCG_THRESHOLD)?;
+    let json = |outcome: &ExplainOutcome| -> Result<String, String> {
+        let value = analysis_json(outcome.method_key, &outcome.global, None)?;
+        serde_json::to_string_pretty(&value).map_err(|e| e.to_string())
+    };
+    Ok(AttributionSection {
+        method: base.method_key.to_owned(),
+        surrogate: false,
+        labels: checks.iter().map(|c| c.label.clone()).collect(),
+        features: base.global.features.clone(),
+        baseline_global: base.global.values.clone(),
+        current_global: cur.global.values.clone(),
+        ndcg: checks.iter().map(|c| c.ndcg).collect(),
+        threshold: DEFAULT_NDCG_THRESHOLD,
+        violation: checks.iter().any(|c| c.violated),
+        analysis_json: Some((json(&base)?, json(&cur)?)),
+    })
+}
+
+/// Clarify's bias metrics of both sides and the bias drift of the current
+/// data against the baseline.
+///
+/// # Errors
+/// A configuration that does not fit the current data (the baseline may
+/// lack it: then there is no drift).
+pub fn bias(baseline: &Table, current: &Table, config: &AnalysisConfig) -> Result<BiasSection, String> {
+    let current_run = run_bias(current, config).map_err(|e| format!("current data: {e}"))?;
+    let baseline_run = run_bias(baseline, config).ok();
+    let drift = baseline_run.as_ref().map(|b| bias_drift(&b.analysis, &current_run.analysis)).unwrap_or_default();
+    let violations = baseline_run.as_ref().map(|_| bias_violations(&drift).to_json());
+    Ok(BiasSection { config: config.clone(), baseline: baseline_run, current: Some(current_run), drift, violations })
+}

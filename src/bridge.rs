@@ -16,13 +16,22 @@ pub use crate::state::COMPARE_BINS;
 /// Where Trunk puts the worker's loader script.
 const WORKER_SCRIPT: &str = "./worker_loader.js";
 
+/// The engine worker's script: the single-file build's `blob:` URL when the
+/// page has one (`cargo xtask single-file`), else Trunk's loader.
+fn worker_script() -> String {
+    web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &JsValue::from_str("__tidelineWorkerUrl")).ok())
+        .and_then(|url| url.as_string())
+        .unwrap_or_else(|| WORKER_SCRIPT.to_owned())
+}
+
 thread_local! {
     static WORKER: RefCell<Option<Worker>> = const { RefCell::new(None) };
 }
 
 /// Spawns the engine worker and routes its replies into `state`.
 pub fn start(state: AppState) {
-    let worker = match Worker::new(WORKER_SCRIPT) {
+    let worker = match Worker::new(&worker_script()) {
         Ok(w) => w,
         Err(e) => {
             state.notice.set(Some(format!("The engine worker could not start: {}", js_text(&e))));

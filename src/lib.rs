@@ -15,6 +15,7 @@ pub mod explain_state;
 pub mod export_kind;
 pub mod format;
 pub mod navigate;
+pub mod offline;
 pub mod protocol;
 pub mod state;
 pub mod worker;

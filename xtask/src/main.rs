@@ -12,6 +12,7 @@ mod generate_bias;
 mod generate_timeline;
 mod run;
 mod serve;
+mod single_file;
 mod test;
 mod tools;
 
@@ -24,6 +25,8 @@ commands:
   test    install what is missing, then fmt, clippy (native + wasm32), native tests,
           the engine's dependency check, wasm tests in headless Chromium,
           trunk build --release and the Playwright end-to-end tests
+  single-file
+          build dist-single/tideline.html: the whole app in one file that runs from disk
   bench [ingest] [drift] [bias] [timeline] [shap]
           on generated 1,000,000 x 20 files, natively and in headless Chromium
           (inside the worker): CSV ingest throughput; the evidently drift preset
@@ -35,6 +38,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("serve") => serve::run(),
         Some("test") => test::run(args.get(1..).unwrap_or_default()),
+        Some("single-file") => single_file::run(),
         Some("bench") => {
             let what = args.get(1..).unwrap_or_default();
             let all = what.is_empty();

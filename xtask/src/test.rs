@@ -11,7 +11,7 @@ const WEB_CRATES: [&str; 6] = ["leptos", "web-sys", "wasm-bindgen", "js-sys", "g
 
 type Step = (&'static str, fn() -> Result<(), String>);
 
-const STEPS: [Step; 9] = [
+const STEPS: [Step; 10] = [
     ("fmt", fmt),
     ("clippy", clippy),
     ("clippy-wasm", clippy_wasm),
@@ -20,6 +20,7 @@ const STEPS: [Step; 9] = [
     ("wasm", wasm_tests),
     ("build", release_build),
     ("csp", csp_check),
+    ("single", crate::single_file::write_from_dist),
     ("e2e", e2e),
 ];
 

@@ -2,9 +2,11 @@
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
+
 use tideline_engine::histogram::{Histogram, Series};
 use tideline_engine::summary::short_number;
 
+use crate::legend::{draw_legend, Corner, LegendEntry};
 use crate::palette::{BASELINE, CURRENT, HIGHLIGHT};
 
 /// Longest bar label drawn before it is shortened with an ellipsis.
@@ -47,41 +49,35 @@ pub fn draw_histogram<DB: DrawingBackend>(
         .x_label_formatter(&|x| axis_label(*x, labels, edges))
         .draw()?;
     let width = 0.9 / sides.len().max(1) as f64;
+    let mut legend = Vec::new();
     for (k, (name, series, colour)) in sides.iter().enumerate() {
         #[allow(clippy::cast_precision_loss)]
         let offset = 0.05 + width * k as f64 + x_min;
         let colour = *colour;
-        chart
-            .draw_series(series.shares.iter().enumerate().map(|(i, &share)| {
-                #[allow(clippy::cast_precision_loss)]
-                let x = i as f64 + offset;
-                Rectangle::new([(x, 0.0), (x + width, share)], colour.filled())
-            }))?
-            .label(format!("{name} ({} rows)", series.counts.iter().sum::<u64>()))
-            .legend(move |(x, y)| Rectangle::new([(x, y - 5), (x + 12, y + 5)], colour.filled()));
+        chart.draw_series(series.shares.iter().enumerate().map(|(i, &share)| {
+            #[allow(clippy::cast_precision_loss)]
+            let x = i as f64 + offset;
+            Rectangle::new([(x, 0.0), (x + width, share)], colour.filled())
+        }))?;
+        legend.push(LegendEntry {
+            label: format!("{name} ({} rows)", series.counts.iter().sum::<u64>()),
+            swatch: colour.filled(),
+        });
     }
     if let (false, Some(base), Some(cur)) = (histogram.numeric, &histogram.baseline, &histogram.current) {
         // Categories the baseline never had: outlined and labelled, so they are not read as ordinary growth.
         let unseen = base.counts.iter().zip(&cur.shares).enumerate().filter(|(_, (&b, &c))| b == 0 && c > 0.0);
         #[allow(clippy::cast_precision_loss)]
-        chart
-            .draw_series(unseen.flat_map(|(i, (_, &share))| {
-                let x = i as f64 + x_min + 0.05;
-                [
-                    Rectangle::new([(x, 0.0), (x + 0.9, share)], HIGHLIGHT.stroke_width(2)).into_dyn(),
-                    Text::new("new", (x, share + top * 0.03), ("sans-serif", 13).into_font().color(&HIGHLIGHT))
-                        .into_dyn(),
-                ]
-            }))?
-            .label("not in the baseline")
-            .legend(|(x, y)| Rectangle::new([(x, y - 5), (x + 12, y + 5)], HIGHLIGHT.stroke_width(2)));
+        chart.draw_series(unseen.flat_map(|(i, (_, &share))| {
+            let x = i as f64 + x_min + 0.05;
+            [
+                Rectangle::new([(x, 0.0), (x + 0.9, share)], HIGHLIGHT.stroke_width(2)).into_dyn(),
+                Text::new("new", (x, share + top * 0.03), ("sans-serif", 13).into_font().color(&HIGHLIGHT)).into_dyn(),
+            ]
+        }))?;
+        legend.push(LegendEntry { label: "not in the baseline".into(), swatch: HIGHLIGHT.stroke_width(2) });
     }
-    chart
-        .configure_series_labels()
-        .border_style(BLACK)
-        .background_style(WHITE.mix(0.85))
-        .position(SeriesLabelPosition::UpperRight)
-        .draw()?;
+    draw_legend(&chart.plotting_area().strip_coord_spec(), &legend, Corner::UpperRight)?;
     area.present()
 }
 

@@ -4,10 +4,12 @@
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
+
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use tideline_engine::summary::short_number;
 
 use crate::frame::titled_body;
+use crate::legend::{draw_legend, Corner, LegendEntry};
 use crate::no_data::draw_no_data;
 use crate::palette::{BASELINE, CURRENT};
 use crate::ranking::{ranked, row_label, shorten};
@@ -131,6 +133,7 @@ pub fn draw_importance<DB: DrawingBackend>(
         .draw()?;
     let bar = 0.8 / sides.len() as f64;
     let value_font = ("sans-serif", 11).into_font().color(&BLACK.mix(0.8));
+    let mut legend = Vec::new();
     for (s, (name, side, colour)) in sides.iter().enumerate() {
         let colour = *colour;
         #[allow(clippy::cast_precision_loss)]
@@ -140,9 +143,8 @@ pub fn draw_importance<DB: DrawingBackend>(
             Some((v, top))
         });
         let bars: Vec<(f64, f64)> = bars.collect();
-        plot.draw_series(bars.iter().map(|&(v, top)| Rectangle::new([(0.0, top), (v, top - bar)], colour.filled())))?
-            .label(*name)
-            .legend(move |(x, y)| Rectangle::new([(x, y - 5), (x + 12, y + 5)], colour.filled()));
+        plot.draw_series(bars.iter().map(|&(v, top)| Rectangle::new([(0.0, top), (v, top - bar)], colour.filled())))?;
+        legend.push(LegendEntry { label: (*name).to_owned(), swatch: colour.filled() });
         if k * sides.len() <= MAX_VALUE_LABELS {
             let offset = (hi - lo) * 0.01;
             plot.draw_series(bars.iter().map(|&(v, top)| {
@@ -151,11 +153,7 @@ pub fn draw_importance<DB: DrawingBackend>(
             }))?;
         }
     }
-    plot.configure_series_labels()
-        .border_style(BLACK)
-        .background_style(WHITE.mix(0.85))
-        .position(SeriesLabelPosition::LowerRight)
-        .draw()?;
+    draw_legend(&plot.plotting_area().strip_coord_spec(), &legend, Corner::LowerRight)?;
     area.present()
 }
 

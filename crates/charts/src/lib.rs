@@ -12,6 +12,7 @@ mod dependence;
 mod frame;
 mod histogram;
 mod importance;
+mod legend;
 mod no_data;
 mod palette;
 mod ranking;

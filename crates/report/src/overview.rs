@@ -10,8 +10,11 @@
 //!   red past 0.05 (10 %). Sampling noise alone rarely moves a metric of a
 //!   few thousand labelled rows by 0.02; the Monitoring view judges each
 //!   window against the reference's own variability instead.
-//! - Bias: red when bias drift is violated, amber when a facet's disparate
-//!   impact is outside the four-fifths rule's [0.8, 1.25].
+//! - Bias: red when bias drift moves a metric past its tolerance (disparate
+//!   impact outside the four-fifths rule's [0.8, 1.25], DPL or DPPL beyond
+//!   ±0.1); amber when a disparate impact is outside [0.8, 1.25], or when
+//!   bias drift moved metrics by less (Model Monitor flags any move away
+//!   from no bias, so sampling noise alone trips it).
 //! - Attributions: red when a label's NDCG is under Clarify's threshold.
 //! - Timeline: red when a check is in alert at the last window, amber when
 //!   one was in alert earlier.
@@ -276,13 +279,50 @@ fn disparate_impacts(run: &BiasRun) -> Vec<(String, String, f64)> {
     out
 }
 
+/// True when a bias metric's value is material: disparate impact outside
+/// the four-fifths rule, or a difference in positive proportions (DPL,
+/// DPPL) beyond ±0.1, the common fairness tolerance.
+fn material(metric: &str, value: f64) -> bool {
+    match metric {
+        "DI" => !(0.8..=1.25).contains(&value),
+        "DPL" | "DPPL" => value.abs() > 0.1,
+        _ => false,
+    }
+}
+
 fn bias(section: &BiasSection) -> (Light, String) {
     let violated: Vec<_> = section.drift.iter().filter(|c| c.violated).collect();
-    if let Some(first) = violated.first() {
+    let material_drift: Vec<_> =
+        violated.iter().filter(|c| c.current.is_some_and(|v| material(&c.metric_name, v))).collect();
+    if let Some(first) = material_drift.first() {
         return (
             Light::Red,
             format!(
-                "Bias drift: {} of {} metrics moved away from no bias (first: {} of {}={}).",
+                "Bias drift: {} of {} metrics moved away from no bias; {} of {}={} is now {:.3}, past its tolerance.",
+                violated.len(),
+                section.drift.len(),
+                first.metric_name,
+                first.facet,
+                first.facet_value,
+                first.current.unwrap_or(f64::NAN)
+            ),
+        );
+    }
+    let Some(run) = section.current.as_ref().or(section.baseline.as_ref()) else {
+        return (Light::Grey, "The bias analysis has no result.".to_owned());
+    };
+    let outside: Vec<_> = disparate_impacts(run).into_iter().filter(|(_, _, di)| !(0.8..=1.25).contains(di)).collect();
+    if let Some((facet, value, di)) = outside.first() {
+        return (
+            Light::Amber,
+            format!("Disparate impact of {facet}={value} is {di:.3}, outside the four-fifths rule's [0.8, 1.25]."),
+        );
+    }
+    if let Some(first) = violated.first() {
+        return (
+            Light::Amber,
+            format!(
+                "{} of {} metrics moved away from no bias (first: {} of {}={}), none past the four-fifths rule or ±0.1.",
                 violated.len(),
                 section.drift.len(),
                 first.metric_name,
@@ -291,20 +331,13 @@ fn bias(section: &BiasSection) -> (Light, String) {
             ),
         );
     }
-    let Some(run) = section.current.as_ref().or(section.baseline.as_ref()) else {
-        return (Light::Grey, "The bias analysis has no result.".to_owned());
-    };
-    let outside: Vec<_> = disparate_impacts(run).into_iter().filter(|(_, _, di)| !(0.8..=1.25).contains(di)).collect();
-    match outside.first() {
-        Some((facet, value, di)) => (
-            Light::Amber,
-            format!("Disparate impact of {facet}={value} is {di:.3}, outside the four-fifths rule's [0.8, 1.25]."),
-        ),
-        None if section.drift.is_empty() => (Light::Green, "Every disparate impact is within [0.8, 1.25].".to_owned()),
-        None => (
+    if section.drift.is_empty() {
+        (Light::Green, "Every disparate impact is within [0.8, 1.25].".to_owned())
+    } else {
+        (
             Light::Green,
             format!("No bias drift in {} metrics; every disparate impact is within [0.8, 1.25].", section.drift.len()),
-        ),
+        )
     }
 }
 

@@ -32,3 +32,23 @@ test('the page requests nothing outside its own origin', async () => {
   assert.equal(await page.evaluate(() => localStorage.length + sessionStorage.length), 0);
   await page.close();
 });
+
+test('a full analysis and every export request nothing outside the origin', async () => {
+  const { page, seen } = await openApp(browser, server.origin);
+  await page.getByTestId('open-demo').click();
+  await page.getByTestId('explain-demo-model').click();
+  // Drift, data quality, model quality, the timeline and attributions all settle.
+  await page.waitForFunction(() => {
+    const lights = ['drift', 'data-quality', 'model-quality', 'timeline', 'attributions']
+      .map((a) => document.querySelector(`[data-testid="overview-${a}"]`)?.dataset.light);
+    return lights.every((l) => l && l !== 'busy' && l !== 'grey');
+  }, null, { timeout: 120000 });
+  for (const kind of ['report', 'model-card', 'audit', 'zip']) {
+    await Promise.all([page.waitForEvent('download', { timeout: 60000 }), page.getByTestId(`export-${kind}`).click()]);
+  }
+  const foreign = seen.requests.filter((url) => !url.startsWith('blob:') && !url.startsWith('data:') && new URL(url).origin !== server.origin);
+  assert.deepEqual(foreign, [], 'requests outside the origin');
+  assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
+  assert.deepEqual(seen.errors, []);
+  await page.close();
+});

@@ -20,6 +20,8 @@ pub fn App() -> impl IntoView {
     let notice = move || state.notice.get();
     view! {
         <header class="top">
+            // For keyboards: past the file panels' many controls, straight to the findings.
+            <a class="skip-link" href="#overview" data-testid="skip-to-overview">"Skip to the Overview"</a>
             <h1>"Tideline"</h1>
             <p class="tagline">"Drift, bias and attribution explorer: everything runs in this tab, no data leaves your device."</p>
         </header>

@@ -72,7 +72,7 @@ pub fn OverviewPanel() -> impl IntoView {
     let areas = move || state.overview.get().map(|o| o.areas).unwrap_or_default();
     view! {
         <Show when=move || state.any_loaded()>
-            <section class="panel overview" data-testid="overview" aria-labelledby="overview-title">
+            <section class="panel overview" id="overview" tabindex="-1" data-testid="overview" aria-labelledby="overview-title">
                 <h2 id="overview-title">"Overview"</h2>
                 <p class="help">"Every check that applies to the loaded data. Each light says what it found; open its view for the detail."</p>
                 <ul class="areas">

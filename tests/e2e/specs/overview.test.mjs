@@ -22,6 +22,9 @@ async function settledLight(page, area) {
 
 test('the demo gets a light per area that matches its view, and each link opens its view', async () => {
   const { page, seen } = await openApp(browser, server.origin);
+  // The page's first Tab stop skips to the Overview.
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'skip-to-overview');
   await page.getByTestId('open-demo').click();
   await page.getByTestId('overview').waitFor();
   await page.getByTestId('drift-verdict').waitFor({ timeout: 60000 });
@@ -51,6 +54,10 @@ test('the demo gets a light per area that matches its view, and each link opens 
   await page.getByTestId('overview-open-data-quality').focus();
   await page.keyboard.press('Enter');
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'quality-title');
+  await page.getByTestId('skip-to-overview').focus();
+  assert.ok((await page.getByTestId('skip-to-overview').boundingBox()).x >= 0, 'the focused skip link is on screen');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.id === 'overview');
   assert.deepEqual(seen.errors, []);
   await page.close();
 });

@@ -13,6 +13,14 @@ use crate::overview::{overview, Area};
 const NAME_MAX: usize = 63;
 /// The schema's limit on an evaluation's datasets.
 const DATASETS_MAX: usize = 10;
+/// The schema's limit on a metric's name.
+const METRIC_NAME_MAX: usize = 255;
+/// The schema's limit on `training_observations`.
+const OBSERVATIONS_MAX: usize = 1024;
+/// The schema's limit on a dataset's name.
+const TEXT_MAX: usize = 1024;
+/// The schema's limit on `training_job_details.training_datasets`.
+const TRAINING_DATASETS_MAX: usize = 15;
 
 /// Inserts `value` under `key` when it is not empty.
 fn put(map: &mut Map<String, Value>, key: &str, value: &str) {
@@ -24,6 +32,7 @@ fn put(map: &mut Map<String, Value>, key: &str, value: &str) {
 /// A `metric_data` item of type number; `None` for a non-finite value
 /// (the schema has no NaN).
 fn number(name: &str, value: f64) -> Option<Value> {
+    let name: String = name.chars().take(METRIC_NAME_MAX).collect();
     value.is_finite().then(|| json!({ "name": name, "type": "number", "value": value }))
 }
 
@@ -132,6 +141,13 @@ pub fn model_card(inputs: &ReportInputs, card: &ModelCardInfo) -> Value {
     intended_uses.insert("risk_rating".into(), Value::String(card.risk_rating.as_str().to_owned()));
     put(&mut intended_uses, "explanations_for_risk_rating", &card.explanations_for_risk_rating);
 
+    let mut business_details = Map::new();
+    put(&mut business_details, "business_problem", &card.business_problem);
+    put(&mut business_details, "business_stakeholders", &card.business_stakeholders);
+    put(&mut business_details, "line_of_business", &card.line_of_business);
+
+    let training_details = training_details(inputs, card);
+
     let findings: Vec<String> = lights
         .areas
         .iter()
@@ -147,9 +163,42 @@ pub fn model_card(inputs: &ReportInputs, card: &ModelCardInfo) -> Value {
     json!({
         "model_overview": model_overview,
         "intended_uses": intended_uses,
+        "business_details": business_details,
+        "training_details": training_details,
         "evaluation_details": evaluations.into_iter().flatten().collect::<Vec<_>>(),
         "additional_information": additional,
     })
+}
+
+/// `training_details`: the user's observations, or else what the baseline
+/// the monitoring compared with was, and the baseline's files as its
+/// datasets (Model Monitor's baseline is usually the training data).
+fn training_details(inputs: &ReportInputs, card: &ModelCardInfo) -> Map<String, Value> {
+    let baseline_files: Vec<String> = inputs
+        .files
+        .iter()
+        .filter(|f| f.role == "baseline")
+        .take(TRAINING_DATASETS_MAX)
+        .map(|f| f.name.chars().take(TEXT_MAX).collect())
+        .collect();
+    let observations = if card.training_observations.trim().is_empty() {
+        inputs.baseline.as_ref().map_or_else(String::new, |b| {
+            format!(
+                "Monitored against a baseline of {} rows and {} columns ({}).",
+                b.rows,
+                b.columns.len(),
+                baseline_files.join(", ")
+            )
+        })
+    } else {
+        card.training_observations.clone()
+    };
+    let mut details = Map::new();
+    put(&mut details, "training_observations", &observations.chars().take(OBSERVATIONS_MAX).collect::<String>());
+    if !baseline_files.is_empty() {
+        details.insert("training_job_details".into(), json!({ "training_datasets": baseline_files }));
+    }
+    details
 }
 
 /// The card's words for a Model Monitor problem type.

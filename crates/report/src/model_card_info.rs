@@ -66,4 +66,12 @@ pub struct ModelCardInfo {
     pub risk_rating: RiskRating,
     /// `intended_uses.explanations_for_risk_rating`.
     pub explanations_for_risk_rating: String,
+    /// `business_details.business_problem`.
+    pub business_problem: String,
+    /// `business_details.business_stakeholders`.
+    pub business_stakeholders: String,
+    /// `business_details.line_of_business`.
+    pub line_of_business: String,
+    /// `training_details.training_observations` (default: what the baseline was).
+    pub training_observations: String,
 }

@@ -62,12 +62,14 @@ pub(crate) fn drift(out: &mut String, inputs: &ReportInputs) {
         );
     }
     let _ = writeln!(out, "</table>");
-    // Histograms of the drifted columns first, then the others.
-    let mut order: Vec<usize> = (0..r.columns.len().min(section.histograms.len())).collect();
+    // Histograms of the drifted columns first, then the others (each found
+    // by its column's name, so a column without one shifts nothing).
+    let histogram = |i: usize| section.histograms.iter().find(|h| h.column == r.columns[i].name);
+    let mut order: Vec<usize> = (0..r.columns.len()).filter(|&i| histogram(i).is_some()).collect();
     order.sort_by_key(|&i| !r.columns[i].drifted);
     let _ = writeln!(out, "<div class=\"charts\">");
     for i in order.into_iter().take(MAX_HISTOGRAMS) {
-        if let Ok(svg) = histogram_svg(&section.histograms[i], 360, 220) {
+        if let Some(Ok(svg)) = histogram(i).map(|h| histogram_svg(h, 360, 220)) {
             let _ = writeln!(
                 out,
                 "<figure>{svg}<figcaption>{}: baseline (blue) and current (orange){}</figcaption></figure>",

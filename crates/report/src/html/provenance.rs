@@ -30,6 +30,8 @@ pub(crate) fn model_card(out: &mut String, inputs: &ReportInputs) {
     let card = card_json(inputs, &inputs.model_card.clone().unwrap_or_default());
     fields(out, "model_overview", &card["model_overview"]);
     fields(out, "intended_uses", &card["intended_uses"]);
+    fields(out, "business_details", &card["business_details"]);
+    fields(out, "training_details", &card["training_details"]);
     let evaluations = card["evaluation_details"].as_array().cloned().unwrap_or_default();
     if evaluations.is_empty() {
         not_run(out, "no evaluation ran");

@@ -12,7 +12,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use clap::Args;
 use serde_json::json;
-use tideline_engine::bias::AnalysisConfig;
+use tideline_engine::bias::{run_bias, AnalysisConfig};
 use tideline_engine::drift::{DriftOptions, Preset};
 use tideline_engine::explain::ExplainConfig;
 use tideline_engine::monitoring::{run_timeline, TimelineConfig};
@@ -20,8 +20,8 @@ use tideline_engine::pii::scan_table;
 use tideline_engine::summary::summarize;
 use tideline_report::timeline_guess::guess_config;
 use tideline_report::{
-    audit_record, gather, model_card, render_html, sagemaker_files, sha256_hex, zip, InputFile, ModelCardInfo,
-    PiiSection, ReportInputs, ReportMeta,
+    audit_record, gather, model_card, render_html, sagemaker_files, sha256_hex, zip, BiasSection, InputFile,
+    ModelCardInfo, PiiSection, ReportInputs, ReportMeta,
 };
 
 use crate::explain::read_model;
@@ -140,6 +140,11 @@ pub fn run(args: &ReportArgs) -> Result<(), String> {
         None => None,
     };
     let bias = bias_config.as_ref().map(|c| gather::bias(&baseline, &current, c)).transpose()?;
+    if let (Some(BiasSection { baseline: None, .. }), Some(config)) = (&bias, &bias_config) {
+        if let Err(e) = run_bias(&baseline, config) {
+            eprintln!("note: no bias drift, the baseline's bias metrics failed ({e})");
+        }
+    }
     let model = args.model.as_deref().map(read_model).transpose()?;
     let explain_config = ExplainConfig::default();
     let attributions =

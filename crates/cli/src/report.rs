@@ -89,9 +89,14 @@ fn read_text(path: &Path) -> Result<String, String> {
     std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
 }
 
-/// Now, as RFC 3339 in UTC (civil date from days since the epoch).
+/// Now, as RFC 3339 in UTC.
 fn now_utc() -> String {
-    let secs = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    rfc3339_utc(SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs()))
+}
+
+/// `secs` after the Unix epoch as RFC 3339 in UTC (civil date from days
+/// since the epoch; no leap seconds, as Unix time has none).
+fn rfc3339_utc(secs: u64) -> String {
     let (days, rest) = (secs / 86_400, secs % 86_400);
     // Howard Hinnant's days-to-civil algorithm.
     #[allow(clippy::cast_possible_wrap)]
@@ -217,4 +222,18 @@ pub fn run(args: &ReportArgs) -> Result<(), String> {
     }
     println!("Report written to {}", args.out.display());
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::rfc3339_utc;
+
+    // Expected texts from Python's datetime.fromtimestamp(s, timezone.utc).
+    #[test]
+    fn unix_seconds_become_rfc3339_dates() {
+        assert_eq!(rfc3339_utc(0), "1970-01-01T00:00:00Z");
+        assert_eq!(rfc3339_utc(951_782_400), "2000-02-29T00:00:00Z");
+        assert_eq!(rfc3339_utc(1_735_689_599), "2024-12-31T23:59:59Z");
+        assert_eq!(rfc3339_utc(4_107_542_400), "2100-03-01T00:00:00Z");
+    }
 }

@@ -68,6 +68,28 @@ fn a_full_report_has_every_section_and_references_nothing_outside() {
 }
 
 #[test]
+fn lights_and_timeline_cells_say_their_state_in_words_too() {
+    let inputs = full_inputs();
+    let html = render_html(&inputs);
+    let lights = section(&html, "overview");
+    for area in tideline_report::overview(&inputs).areas {
+        let word = match area.light {
+            tideline_report::Light::Grey => "not run",
+            tideline_report::Light::Green => "ok",
+            tideline_report::Light::Amber => "look",
+            tideline_report::Light::Red => "fails",
+        };
+        let item = format!("data-area=\"{}\" data-light=\"{word}\"", area.area.key());
+        assert!(lights.contains(&item), "{item}");
+    }
+    assert!(lights.matches("<span class=\"word\">").count() == tideline_report::Area::ALL.len());
+    let timeline = section(&html, "timeline");
+    assert!(timeline.contains("<div class=\"wide\"><table>"));
+    assert!(timeline.contains("cell-violation") && timeline.contains(" V"), "violations marked by a letter too");
+    assert!(timeline.contains(" ▲"), "alert states marked");
+}
+
+#[test]
 fn the_reference_scan_catches_an_external_asset() {
     let html = "<img src=\"https://x.test/a.png\"><a href=\"#top\"></a><div style=\"background:url(data:,)\">";
     assert_eq!(references(html), ["https://x.test/a.png", "#top", "data:,"]);

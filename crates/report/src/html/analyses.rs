@@ -260,7 +260,8 @@ pub(crate) fn timeline(out: &mut String, inputs: &ReportInputs) {
         t.alert_rule.datapoints_to_alert(),
         t.alert_rule.evaluation_period()
     );
-    let _ = write!(out, "<table><tr><th>Check</th>");
+    // One column per window: scrolls on screen, small type on paper.
+    let _ = write!(out, "<div class=\"wide\"><table><tr><th>Check</th>");
     for w in &t.windows {
         let _ = write!(out, "<th>{}</th>", escape(&w.label));
     }
@@ -279,7 +280,7 @@ pub(crate) fn timeline(out: &mut String, inputs: &ReportInputs) {
         }
         let _ = writeln!(out, "</tr>");
     }
-    let _ = writeln!(out, "</table>");
+    let _ = writeln!(out, "</table></div>");
 }
 
 pub(crate) fn personal_data(out: &mut String, inputs: &ReportInputs) {

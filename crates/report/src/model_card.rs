@@ -46,7 +46,14 @@ fn group(name: &str, metrics: Vec<Option<Value>>) -> Option<Value> {
 pub fn model_card(inputs: &ReportInputs, card: &ModelCardInfo) -> Value {
     let lights = overview(inputs);
     let observation = |area: Area| lights.get(area).map(|s| s.headline.clone()).unwrap_or_default();
-    let datasets: Vec<String> = inputs.files.iter().take(DATASETS_MAX).map(|f| f.name.clone()).collect();
+    // The data files only (not the model or configurations).
+    let datasets: Vec<String> = inputs
+        .files
+        .iter()
+        .filter(|f| f.role == "baseline" || f.role == "current")
+        .take(DATASETS_MAX)
+        .map(|f| f.name.chars().take(TEXT_MAX).collect())
+        .collect();
     let evaluation = |name: &str, area: Area, groups: Vec<Option<Value>>| -> Option<Value> {
         let groups: Vec<Value> = groups.into_iter().flatten().collect();
         let name: String = name.chars().take(NAME_MAX).collect();

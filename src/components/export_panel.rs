@@ -92,6 +92,10 @@ pub fn ExportPanel() -> impl IntoView {
                             .collect_view()}
                     </select>
                     {card_field(state, "risk-explanation", "Why this rating", |c| c.explanations_for_risk_rating.clone(), |c, v| c.explanations_for_risk_rating = v)}
+                    {card_field(state, "business-problem", "Business problem", |c| c.business_problem.clone(), |c, v| c.business_problem = v)}
+                    {card_field(state, "stakeholders", "Business stakeholders", |c| c.business_stakeholders.clone(), |c, v| c.business_stakeholders = v)}
+                    {card_field(state, "line-of-business", "Line of business", |c| c.line_of_business.clone(), |c, v| c.line_of_business = v)}
+                    {card_field(state, "training-observations", "Training observations", |c| c.training_observations.clone(), |c, v| c.training_observations = v)}
                 </div>
             </details>
         </div>

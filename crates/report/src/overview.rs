@@ -332,7 +332,12 @@ fn bias(section: &BiasSection) -> (Light, String) {
         );
     }
     if section.drift.is_empty() {
-        (Light::Green, "Every disparate impact is within [0.8, 1.25].".to_owned())
+        let why = if section.baseline.is_none() && section.current.is_some() {
+            " No bias drift: the baseline's metrics could not be computed."
+        } else {
+            ""
+        };
+        (Light::Green, format!("Every disparate impact is within [0.8, 1.25].{why}"))
     } else {
         (
             Light::Green,

@@ -18,6 +18,7 @@ use tideline_engine::explain::ExplainConfig;
 use tideline_engine::monitoring::{run_timeline, TimelineConfig};
 use tideline_engine::pii::scan_table;
 use tideline_engine::summary::summarize;
+use tideline_engine::types::format_timestamp_millis;
 use tideline_report::timeline_guess::guess_config;
 use tideline_report::{
     audit_record, gather, model_card, render_html, sagemaker_files, sha256_hex, zip, BiasSection, InputFile,
@@ -97,19 +98,8 @@ fn now_utc() -> String {
 /// `secs` after the Unix epoch as RFC 3339 in UTC (civil date from days
 /// since the epoch; no leap seconds, as Unix time has none).
 fn rfc3339_utc(secs: u64) -> String {
-    let (days, rest) = (secs / 86_400, secs % 86_400);
-    // Howard Hinnant's days-to-civil algorithm.
-    #[allow(clippy::cast_possible_wrap)]
-    let z = days as i64 + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z", rest / 3600, rest % 3600 / 60, rest % 60)
+    // Whole seconds: the engine's formatter writes no fraction then.
+    format_timestamp_millis(i64::try_from(secs).unwrap_or(i64::MAX / 1000).saturating_mul(1000))
 }
 
 pub fn run(args: &ReportArgs) -> Result<(), String> {

@@ -4,25 +4,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serveDist, launch, openApp } from '../support.mjs';
+import { generate, until } from '../teach_support.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
-
-/** Picks `scenario` (generates at the current strength), then sets `strength` and lets go of the slider. */
-async function generate(page, scenario, strength) {
-  if (!(await page.getByTestId('teach-panel').isVisible())) await page.getByTestId('start-teach').click();
-  await page.getByTestId('teach-scenario').selectOption(scenario);
-  const slider = page.getByTestId('teach-strength');
-  await slider.fill(String(strength));
-  await slider.dispatchEvent('change');
-  await page.locator(`[data-testid="teach-text"][data-scenario="${scenario}"][data-strength="${strength}"]`).waitFor({ timeout: 30000 });
-}
-
-/** Waits until `testid`'s `attribute` equals `value` (the views recompute after each generation). */
-async function until(page, testid, attribute, value) {
-  await page.waitForFunction(([t, a, v]) => document.querySelector(`[data-testid="${t}"]`)?.getAttribute(a) === v, [testid, attribute, value], { timeout: 60000 });
-}
 
 test('covariate shift: income drifts at 1 and not at 0', async () => {
   const { page, seen } = await openApp(browser, server.origin);

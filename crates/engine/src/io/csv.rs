@@ -8,6 +8,9 @@
 
 use csv_core::{ReadRecordResult, Reader, ReaderBuilder};
 
+mod part;
+pub use part::Part;
+
 use super::error::{ErrorKind, IoError};
 use super::names::{positional_name, unique_names};
 use super::warning::Warnings;
@@ -45,6 +48,8 @@ pub(crate) struct CsvReader {
     rows_hint: usize,
     latin1_fields: u64,
     blank_lines: u64,
+    /// Set when this reader reads a part of a file apart from its start.
+    part: Option<part::PartLog>,
 }
 
 impl CsvReader {
@@ -76,6 +81,7 @@ impl CsvReader {
             rows_hint,
             latin1_fields: 0,
             blank_lines: 0,
+            part: None,
         }
     }
 
@@ -84,6 +90,9 @@ impl CsvReader {
     }
 
     pub(crate) fn feed(&mut self, chunk: &[u8], warnings: &mut Warnings) -> Result<(), IoError> {
+        if self.part_refuses(chunk) {
+            return Ok(());
+        }
         let mut input = chunk;
         if self.in_quoted {
             let used = self.quoted(input, false, warnings)?;
@@ -130,11 +139,14 @@ impl CsvReader {
         while pos < buffer.len() {
             let rest = buffer.get(pos..).unwrap_or_default();
             // Validate once for many lines; a line with invalid UTF-8 is read alone.
-            let valid = match std::str::from_utf8(rest) {
-                Ok(_) => rest.len(),
-                Err(e) => e.valid_up_to(),
+            // simdutf8 checks ASCII text several times faster than std.
+            let (text, valid) = match simdutf8::compat::from_utf8(rest) {
+                Ok(text) => (text, rest.len()),
+                Err(e) => {
+                    let valid = e.valid_up_to();
+                    (simdutf8::basic::from_utf8(rest.get(..valid).unwrap_or_default()).unwrap_or_default(), valid)
+                }
             };
-            let text = std::str::from_utf8(rest.get(..valid).unwrap_or_default()).unwrap_or_default();
             let mut local = 0;
             while let Some(newline) = memchr::memchr(b'\n', rest.get(local..).unwrap_or_default()) {
                 let end = local + newline;
@@ -188,7 +200,7 @@ impl CsvReader {
         let n_columns = builder.n_columns();
         let report = builder.push_lines(lines, self.delimiter);
         for (index, n) in report.ragged {
-            ragged_warning(&self.file, self.rows + index as u64 + 1, n, n_columns, warnings);
+            self.ragged(self.rows + index as u64 + 1, n, n_columns, warnings);
         }
         self.rows += report.rows as u64;
         self.blank_lines += report.blank_lines as u64;
@@ -337,7 +349,7 @@ impl CsvReader {
         let n_columns = builder.n_columns();
         let n = builder.push_row(fields);
         if n != n_columns {
-            ragged_warning(&self.file, self.rows, n, n_columns, warnings);
+            self.ragged(self.rows, n, n_columns, warnings);
         }
         Ok(())
     }
@@ -390,6 +402,17 @@ impl CsvReader {
         };
         super::warning::marker_warnings(&builder, &self.file, warnings);
         Ok(builder.finish())
+    }
+}
+
+impl CsvReader {
+    /// A row with `n` fields where the header has `n_columns`: a warning, or
+    /// for a part, a note for the reader that appends it.
+    fn ragged(&mut self, row: u64, n: usize, n_columns: usize, warnings: &mut Warnings) {
+        match &mut self.part {
+            Some(log) => log.ragged(row, n),
+            None => ragged_warning(&self.file, row, n, n_columns, warnings),
+        }
     }
 }
 

@@ -15,13 +15,15 @@ mod json;
 mod lines;
 mod names;
 mod sniff;
+mod split;
 mod warning;
 
-pub use self::csv::MAX_COLUMNS;
+pub use self::csv::{Part, MAX_COLUMNS};
 pub use error::{ErrorKind, IoError};
 pub use ground_truth::{merge_ground_truth, merge_labels, JoinKeys, MergeError, MergeReport, MergeResult};
 pub use names::positional_name;
 pub use sniff::{sniff_delimiter, sniff_format, sniff_header, SNIFF_BYTES};
+pub use split::{PartLoader, PartSpec};
 pub use warning::Warning;
 
 use serde::{Deserialize, Serialize};
@@ -153,6 +155,8 @@ pub struct Loader {
     format: Option<Format>,
     delimiter: Option<u8>,
     has_header: Option<bool>,
+    /// Bytes per line in the sniffed sample (delimited files), to size parts.
+    line_bytes: Option<u64>,
 }
 
 impl Loader {
@@ -168,6 +172,7 @@ impl Loader {
             format: None,
             delimiter: None,
             has_header: None,
+            line_bytes: None,
         }
     }
 
@@ -250,6 +255,8 @@ impl Loader {
                 let rows_hint = self.options.size_hint.map_or(0, |size| estimate_rows(sample, size));
                 self.delimiter = Some(delimiter);
                 self.has_header = Some(has_header);
+                let lines = memchr::memchr_iter(b'\n', sample).count().max(1) as u64;
+                self.line_bytes = Some(sample.len() as u64 / lines);
                 let names = if has_header { None } else { names };
                 State::Csv(Box::new(csv::CsvReader::new(
                     &self.file, delimiter, has_header, names, width, strict, rows_hint,

@@ -17,7 +17,7 @@ pub struct Warning {
 }
 
 /// Detailed warnings kept per kind before the rest are only counted.
-const DETAILED_PER_KIND: usize = 5;
+pub(crate) const DETAILED_PER_KIND: usize = 5;
 
 /// Collects warnings, keeping a few of each kind in detail and counting the rest.
 #[derive(Debug, Default)]
@@ -43,6 +43,17 @@ impl Warnings {
             *n += 1;
         } else {
             self.overflow.push((kind, 1));
+        }
+    }
+
+    /// Counts `n` more warnings of `kind` beyond those kept in detail.
+    pub(crate) fn count(&mut self, kind: &'static str, n: u64) {
+        if n == 0 {
+            return;
+        }
+        match self.overflow.iter_mut().find(|(k, _)| *k == kind) {
+            Some((_, total)) => *total += n,
+            None => self.overflow.push((kind, n)),
         }
     }
 

@@ -13,10 +13,10 @@ use hashbrown::HashMap;
 use super::interner::Interner;
 use super::{Column, ColumnData, Table, TextColumn, MISSING_CODE, MISSING_TIMESTAMP};
 use crate::roles::Role;
-use crate::types::{canonical_number, read_cell, Cell, DeequCounts, Kind, MissingMarker};
+use crate::types::{canonical_number, read_cell, scan_number, Cell, DeequCounts, Kind, MissingMarker};
 
 #[derive(Debug)]
-enum State {
+pub(super) enum State {
     Nulls(usize),
     Numbers(Vec<f64>),
     Strings { interner: Interner, codes: Vec<u32> },
@@ -25,9 +25,9 @@ enum State {
 /// Builds one column from cells.
 #[derive(Debug)]
 pub struct ColumnBuilder {
-    name: String,
-    state: State,
-    deequ: DeequCounts,
+    pub(super) name: String,
+    pub(super) state: State,
+    pub(super) deequ: DeequCounts,
     /// Rows expected, to size the values once.
     capacity: usize,
     /// Cells such as `NA` or `NaN` read as missing.
@@ -83,14 +83,7 @@ impl ColumnBuilder {
                 }
                 self.push_null();
             }
-            Cell::Number { value, fractional } => {
-                if fractional {
-                    self.deequ.fractional += 1;
-                } else {
-                    self.deequ.integral += 1;
-                }
-                self.push_number_value(value);
-            }
+            Cell::Number { value, fractional } => self.push_number(value, fractional),
             Cell::Boolean(b) => {
                 self.deequ.boolean += 1;
                 self.push_string_value(if b { "true" } else { "false" });
@@ -100,6 +93,41 @@ impl ColumnBuilder {
                 self.push_string_value(t);
             }
         }
+    }
+
+    /// Reads the number that `line` starts with when a delimiter (or the
+    /// line's end) follows it and the column still holds numbers; returns the
+    /// bytes it took, or `None` to read the field whole with [`Self::push`].
+    /// The result is the same as `push` of the field.
+    #[inline]
+    pub fn push_number_prefix(&mut self, line: &[u8], delimiter: u8) -> Option<usize> {
+        if matches!(self.state, State::Strings { .. }) {
+            return None;
+        }
+        let (cell, used) = scan_number(line)?;
+        if line.get(used).is_some_and(|&b| b != delimiter) {
+            return None;
+        }
+        match cell {
+            Cell::Number { value, fractional } => self.push_number(value, fractional),
+            Cell::Missing(MissingMarker::Infinite) => {
+                self.infinite_cells += 1;
+                self.push_null();
+            }
+            _ => return None,
+        }
+        Some(used)
+    }
+
+    /// Adds a number read from text, counted as Deequ's Fractional or Integral.
+    #[inline]
+    fn push_number(&mut self, value: f64, fractional: bool) {
+        if fractional {
+            self.deequ.fractional += 1;
+        } else {
+            self.deequ.integral += 1;
+        }
+        self.push_number_value(value);
     }
 
     /// Adds a missing value.
@@ -139,6 +167,47 @@ impl ColumnBuilder {
         if let State::Strings { interner, codes } = &mut self.state {
             codes.push(interner.intern(value));
         }
+    }
+
+    /// Appends the rows of `other` (the same column, read from later rows),
+    /// as if its cells had been pushed here one by one.
+    pub fn append(&mut self, other: Self) {
+        self.deequ.merge(&other.deequ);
+        self.not_a_number_cells += other.not_a_number_cells;
+        self.infinite_cells += other.infinite_cells;
+        if matches!(other.state, State::Strings { .. }) {
+            self.switch_to_strings();
+        }
+        match (&mut self.state, other.state) {
+            (State::Nulls(n), State::Nulls(m)) => *n += m,
+            (State::Numbers(v), State::Nulls(m)) => v.resize(v.len() + m, f64::NAN),
+            (State::Strings { codes, .. }, State::Nulls(m)) => codes.resize(codes.len() + m, MISSING_CODE),
+            (State::Nulls(n), State::Numbers(w)) => {
+                let mut v = Vec::with_capacity((*n + w.len()).max(self.capacity));
+                v.resize(*n, f64::NAN);
+                v.extend_from_slice(&w);
+                self.state = State::Numbers(v);
+            }
+            (State::Numbers(v), State::Numbers(w)) => v.extend_from_slice(&w),
+            (State::Strings { interner, codes }, State::Numbers(w)) => codes.extend(w.iter().map(|&x| {
+                if x.is_nan() {
+                    MISSING_CODE
+                } else {
+                    interner.intern(&canonical_number(x))
+                }
+            })),
+            (State::Strings { interner, codes }, State::Strings { interner: theirs, codes: their_codes }) => {
+                let recode: Vec<u32> = theirs.values.iter().map(|value| interner.intern(value)).collect();
+                codes.extend(their_codes.iter().map(|&c| recode.get(c as usize).copied().unwrap_or(MISSING_CODE)));
+            }
+            // `self` became strings above whenever `other` held strings.
+            (State::Nulls(_) | State::Numbers(_), State::Strings { .. }) => {}
+        }
+    }
+
+    /// A column like this one (name, size hint) with no rows, to read later rows into.
+    pub(crate) fn empty_like(&self, capacity: usize) -> Self {
+        Self { capacity, ..Self::new(self.name.clone(), 0) }
     }
 
     fn switch_to_strings(&mut self) {
@@ -273,6 +342,25 @@ impl TableBuilder {
     #[must_use]
     pub fn n_columns(&self) -> usize {
         self.columns.len()
+    }
+
+    /// The columns' names, in order.
+    #[must_use]
+    pub fn column_names(&self) -> Vec<String> {
+        self.columns.iter().map(|c| c.name().to_owned()).collect()
+    }
+
+    /// The columns being built, to be appended to another builder's.
+    pub(crate) fn into_columns(self) -> Vec<ColumnBuilder> {
+        self.columns
+    }
+
+    /// Appends `rows` rows read into `columns` (the same columns, in order).
+    pub(crate) fn append_columns(&mut self, columns: Vec<ColumnBuilder>, rows: usize) {
+        for (column, part) in self.columns.iter_mut().zip(columns) {
+            column.append(part);
+        }
+        self.n_rows += rows;
     }
 
     /// Appends a row of positional cells; short rows are padded with missing

@@ -8,6 +8,7 @@
 //! its role.
 
 mod builder;
+mod builder_codec;
 mod column;
 mod concat;
 mod interner;
@@ -17,6 +18,7 @@ mod window;
 
 pub(crate) use builder::infer_kind;
 pub use builder::{ColumnBuilder, TableBuilder};
+pub(crate) use builder_codec::{Decoder, Encoder};
 pub use column::{Column, ColumnData, TextColumn, MISSING_CODE, MISSING_TIMESTAMP};
 pub use concat::concat;
 pub use lines::LinesReport;

@@ -97,6 +97,16 @@ const POW10: [f64; 23] = [
 /// exact operands is correctly rounded (Clinger 1990); anything else goes to
 /// the standard library's parser.
 fn read_number(bytes: &[u8]) -> Option<Cell<'static>> {
+    scan_number(bytes).and_then(|(cell, used)| (used == bytes.len()).then_some(cell))
+}
+
+/// The number that `bytes` starts with, and how many bytes it took: the
+/// delimited reader parses a field in place and checks that a delimiter
+/// follows, instead of finding the field's end first. `None` when no number
+/// starts there, or it is cut short (`1.`, `1e`), which a whole field would
+/// not match either.
+#[must_use]
+pub fn scan_number(bytes: &[u8]) -> Option<(Cell<'static>, usize)> {
     let (negative, unsigned) = match bytes {
         [b'-', rest @ ..] => (true, rest),
         [b'+', rest @ ..] => (false, rest),
@@ -140,9 +150,7 @@ fn read_number(bytes: &[u8]) -> Option<Cell<'static>> {
         fractional = true;
         rest = after.get(n..).unwrap_or_default();
     }
-    if !rest.is_empty() {
-        return None;
-    }
+    let used = bytes.len() - rest.len();
     // More than 19 digits may have overflowed the mantissa unless they are leading zeros.
     let written = int_len + fraction_len;
     let exact_mantissa = written <= 19 || significant_digits(digits, int_len, fraction_len) <= 19;
@@ -157,13 +165,13 @@ fn read_number(bytes: &[u8]) -> Option<Cell<'static>> {
             m / scale
         }
     } else {
-        parse_f64(digits)?
+        parse_f64(digits.get(..used - (bytes.len() - digits.len())).unwrap_or_default())?
     };
     if !magnitude.is_finite() {
-        return Some(Cell::Missing(MissingMarker::Infinite));
+        return Some((Cell::Missing(MissingMarker::Infinite), used));
     }
     let value = if negative { -magnitude } else { magnitude };
-    Some(Cell::Number { value, fractional })
+    Some((Cell::Number { value, fractional }, used))
 }
 
 /// Folds the leading ASCII digits of `bytes` into `mantissa` (wrapping);
@@ -171,7 +179,17 @@ fn read_number(bytes: &[u8]) -> Option<Cell<'static>> {
 #[inline]
 fn accumulate(mut mantissa: u64, bytes: &[u8]) -> (u64, usize) {
     let mut n = 0;
-    for &b in bytes {
+    // Eight digits at a time while they last (a 17-digit float takes two
+    // steps, not sixteen); wrapping as the digit loop does, so equal mod 2^64.
+    while let Some(eight) = bytes.get(n..n + 8).and_then(|b| <[u8; 8]>::try_from(b).ok()) {
+        let word = u64::from_le_bytes(eight);
+        if !eight_digits(word) {
+            break;
+        }
+        mantissa = mantissa.wrapping_mul(100_000_000).wrapping_add(eight_digits_value(word));
+        n += 8;
+    }
+    for &b in bytes.get(n..).unwrap_or_default() {
         let d = b.wrapping_sub(b'0');
         if d > 9 {
             break;
@@ -180,6 +198,26 @@ fn accumulate(mut mantissa: u64, bytes: &[u8]) -> (u64, usize) {
         n += 1;
     }
     (mantissa, n)
+}
+
+/// Whether the eight bytes of `word` (little-endian) are all ASCII digits.
+#[inline]
+fn eight_digits(word: u64) -> bool {
+    let above = word.wrapping_add(0x4646_4646_4646_4646);
+    let below = word.wrapping_sub(0x3030_3030_3030_3030);
+    (above | below) & 0x8080_8080_8080_8080 == 0
+}
+
+/// The value of eight ASCII digits read little-endian (first digit most
+/// significant), by pairing digits in three multiplies.
+#[inline]
+fn eight_digits_value(word: u64) -> u64 {
+    const LOW_BYTES: u64 = 0x0000_00FF_0000_00FF;
+    const PAIRS_HIGH: u64 = 100 + (1_000_000 << 32);
+    const PAIRS_LOW: u64 = 1 + (10_000 << 32);
+    let digits = word.wrapping_sub(0x3030_3030_3030_3030);
+    let pairs = digits.wrapping_mul(10).wrapping_add(digits >> 8);
+    (pairs & LOW_BYTES).wrapping_mul(PAIRS_HIGH).wrapping_add(((pairs >> 16) & LOW_BYTES).wrapping_mul(PAIRS_LOW)) >> 32
 }
 
 /// Digits after the leading zeros (of the integer part and, when it is zero,
@@ -305,6 +343,19 @@ mod tests {
         }
 
         #[test]
+        fn scanning_before_a_delimiter_equals_reading_the_field(x in proptest::num::f64::ANY, exp in proptest::bool::ANY, tail in "[,;|\t][0-9a-z]{0,3}") {
+            let text = if exp { format!("{x:e}") } else { format!("{x}") };
+            let field = read_cell(&text, true);
+            let scanned = scan_number(format!("{text}{tail}").as_bytes());
+            match field {
+                Cell::Number { .. } | Cell::Missing(MissingMarker::Infinite) => {
+                    proptest::prop_assert_eq!(scanned, Some((field, text.len())));
+                }
+                _ => proptest::prop_assert!(scanned.is_none_or(|(_, used)| used != text.len()), "{}: {:?}", text, scanned),
+            }
+        }
+
+        #[test]
         fn decimal_texts_read_back_exactly(int in 0_u64..10_000_000, frac in 0_u64..10_000_000_000, zeros in 0_usize..6) {
             let text = format!("{int}.{}{frac}", "0".repeat(zeros));
             match read_cell(&text, true) {
@@ -312,6 +363,40 @@ mod tests {
                 other => proptest::prop_assert!(false, "{}: {:?}", text, other),
             }
         }
+    }
+
+    #[test]
+    fn eight_digits_at_once() {
+        for text in ["00000000", "12345678", "99999999", "10000001"] {
+            let word = u64::from_le_bytes(text.as_bytes().try_into().unwrap());
+            assert!(eight_digits(word), "{text}");
+            assert_eq!(eight_digits_value(word), text.parse::<u64>().unwrap(), "{text}");
+        }
+        for text in ["1234567/", "1234567:", "a2345678", "1234 678", "\u{0}2345678"] {
+            let word = u64::from_le_bytes(text.as_bytes().get(..8).unwrap().try_into().unwrap());
+            assert!(!eight_digits(word), "{text}");
+        }
+        // Over 19 digits the mantissa wraps as the digit-by-digit loop does.
+        assert_eq!(accumulate(0, b"123456789012345678901234").0, {
+            let mut m = 0_u64;
+            for d in b"123456789012345678901234" {
+                m = m.wrapping_mul(10).wrapping_add(u64::from(d - b'0'));
+            }
+            m
+        });
+    }
+
+    #[test]
+    fn a_number_then_a_delimiter_is_scanned_in_place() {
+        assert_eq!(scan_number(b"12.5,x"), Some((Cell::Number { value: 12.5, fractional: true }, 4)));
+        assert_eq!(scan_number(b"-3\tz"), Some((Cell::Number { value: -3.0, fractional: false }, 2)));
+        assert_eq!(scan_number(b"1e400;"), Some((Cell::Missing(MissingMarker::Infinite), 5)));
+        // Cut short: the whole field would not be a number either.
+        assert_eq!(scan_number(b"1.,2"), None);
+        assert_eq!(scan_number(b"1e,2"), None);
+        assert_eq!(scan_number(b",2"), None);
+        // A longer field: the caller sees no delimiter after the number.
+        assert_eq!(scan_number(b"12ab,"), Some((Cell::Number { value: 12.0, fractional: false }, 2)));
     }
 
     #[test]

@@ -8,7 +8,7 @@ mod deequ;
 mod kind;
 
 pub use canonical::canonical_number;
-pub use cell::{read_cell, Cell, MissingMarker};
+pub use cell::{read_cell, scan_number, Cell, MissingMarker};
 pub(crate) use datetime::{civil_from_days, days_from_civil};
 pub use datetime::{format_timestamp_millis, parse_datetime_millis};
 pub use deequ::{DeequCounts, DeequType};

@@ -5,9 +5,9 @@
 use serde::{Deserialize, Serialize};
 use tideline_engine::bias::{AnalysisConfig, BiasDriftCheck, BiasRun, MetricInterval};
 use tideline_engine::cdf::CdfPair;
-use tideline_engine::drift::{DriftOptions, DriftReport};
+use tideline_engine::drift::{ColumnDrift, DriftOptions, DriftReport, SkippedColumn};
 use tideline_engine::histogram::Histogram;
-use tideline_engine::io::{LoadOptions, Warning};
+use tideline_engine::io::{LoadOptions, PartHeader, PartSpec, Warning};
 use tideline_engine::monitor::CheckResult;
 use tideline_engine::monitoring::TimelineConfig;
 use tideline_engine::pii::PiiReport;
@@ -190,6 +190,12 @@ pub enum Request {
     /// A helper worker's share of an explain run (model bytes, background
     /// and feature rows travel beside it as typed arrays).
     ExplainChunk(Box<ChunkRequest>),
+    /// A helper worker's part of a delimited file being loaded (the `File`
+    /// travels beside it).
+    ReadPart(Box<PartRequest>),
+    /// A helper worker's column of a drift run (both sides' numbers travel
+    /// beside it as `Float64Array`s).
+    DriftColumn(Box<DriftColumnRequest>),
     /// Mask a column found to hold personal data, or leave it out, on both
     /// sides, before any analysis or export reads it.
     Pii {
@@ -298,6 +304,9 @@ pub enum Reply {
         read_millis: f64,
         /// Of which, milliseconds spent reading bytes into typed columns (reads included).
         ingest_millis: f64,
+        /// Workers that read one file at once (1 + the helpers whose parts were used).
+        #[serde(default = "one")]
+        workers: usize,
     },
     /// A histogram asked for with `Compare`.
     Comparison {
@@ -370,6 +379,35 @@ pub enum Reply {
         job: u32,
         /// The chunk.
         chunk: usize,
+    },
+    /// A helper worker read its part of a file (each column's bytes beside it).
+    PartDone {
+        /// The load.
+        job: u32,
+        /// The part's number in the file.
+        part: usize,
+        /// Rows, counts, whether it met a quote.
+        header: PartHeader,
+    },
+    /// A helper worker could not read its part (the engine worker reads it).
+    PartFailed {
+        /// The load.
+        job: u32,
+        /// The part.
+        part: usize,
+        /// What went wrong.
+        message: String,
+    },
+    /// A helper worker judged its column of a drift run.
+    DriftColumnDone {
+        /// The run.
+        job: u32,
+        /// The pair's number in the run.
+        index: usize,
+        /// The column's result, or why it could not be tested.
+        result: Result<ColumnDrift, SkippedColumn>,
+        /// Its small histogram (both sides).
+        histogram: Option<Histogram>,
     },
     /// A helper worker's share failed.
     ChunkFailed {
@@ -497,4 +535,42 @@ pub struct ChunkRequest {
     pub n_background: usize,
     /// Kernel SHAP's baseline weights, when the background is that baseline.
     pub kernel_weights: Option<Vec<f64>>,
+}
+
+/// A helper worker's part of a delimited file: bytes `start..end` of the
+/// file sent beside it, from a line's start.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PartRequest {
+    /// The load.
+    pub job: u32,
+    /// The part's number in the file.
+    pub part: usize,
+    /// The file's name (for messages).
+    pub file: String,
+    /// First byte (a line's start).
+    pub start: f64,
+    /// Byte after the last.
+    pub end: f64,
+    /// Delimiter, columns and the rest of what the engine worker learnt from the file's start.
+    pub spec: PartSpec,
+}
+
+fn one() -> usize {
+    1
+}
+
+/// A helper worker's column of a drift run: stateless, the column's numbers
+/// on both sides travel beside it (`baseline`, `current`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DriftColumnRequest {
+    /// The run.
+    pub job: u32,
+    /// The pair's number in the run.
+    pub index: usize,
+    /// The column.
+    pub name: String,
+    /// The kind to judge it by.
+    pub kind: Kind,
+    /// The run's options.
+    pub options: DriftOptions,
 }

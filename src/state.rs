@@ -77,6 +77,8 @@ pub struct JobResult {
     pub read_millis: f64,
     /// Milliseconds spent reading the files into typed columns.
     pub ingest_millis: f64,
+    /// Workers that read one file at once.
+    pub workers: usize,
 }
 
 /// One dataset's state.
@@ -390,8 +392,8 @@ impl AppState {
                 self.focus.set(focus);
                 return self.analyses_requests();
             }
-            Reply::JobDone { job, cancelled, rows, bytes, millis, read_millis, ingest_millis } => {
-                let result = JobResult { rows, bytes, millis, cancelled, read_millis, ingest_millis };
+            Reply::JobDone { job, cancelled, rows, bytes, millis, read_millis, ingest_millis, workers } => {
+                let result = JobResult { rows, bytes, millis, cancelled, read_millis, ingest_millis, workers };
                 // The demo (no side's job) loads both sides; its file lists say how it went.
                 if let Some(side) = self.side_of_job(job) {
                     side.job.set(None);
@@ -442,6 +444,9 @@ impl AppState {
             | Reply::ExplainFailed { .. }
             | Reply::ExplainedRow(_)
             | Reply::ChunkDone { .. }
+            | Reply::PartDone { .. }
+            | Reply::PartFailed { .. }
+            | Reply::DriftColumnDone { .. }
             | Reply::ChunkFailed { .. } => {
                 let (start, mut requests) = self.explain.apply(reply);
                 if start {
@@ -534,6 +539,7 @@ mod tests {
             millis: 300.0,
             read_millis: 10.0,
             ingest_millis: 200.0,
+            workers: 1,
         });
         assert!(state.side(Side::Current).job.get_untracked().is_none());
         assert!(state.side(Side::Current).last_job.get_untracked().unwrap().cancelled);

@@ -8,7 +8,6 @@ use js_sys::Uint8Array;
 use tideline_engine::explain::{read_global_shap, read_local_shap_csv, LabelAttributions, LoadedModel};
 use wasm_bindgen_futures::JsFuture;
 
-use super::explain_pool::Pool;
 use super::explain_result::LastRun;
 use super::{post, Worker};
 use crate::explain_protocol::{ModelInfo, PrecomputedInfo};
@@ -41,7 +40,6 @@ pub(super) struct ExplainSession {
     pub model: Option<Rc<HeldModel>>,
     pub precomputed: [Option<Rc<Precomputed>>; 2],
     pub last: Option<Rc<LastRun>>,
-    pub pool: Pool,
 }
 
 /// Reads the attached file: a model, or an `analysis.json` for the next side

@@ -8,13 +8,12 @@ use std::collections::VecDeque;
 use std::rc::Rc;
 
 use tideline_engine::explain::{feature_matrix, Attributions, ExplainConfig, Explainer, FeatureMatrix};
-use wasm_bindgen_futures::JsFuture;
 
 use super::explain::{HeldModel, Precomputed};
 use super::explain_chunk::explain_range;
-use super::explain_pool::Outcome;
 use super::explain_result::{attribution_drift, labels, ndcg, side_attributions, LastRun};
-use super::{post, scope, Worker};
+use super::helpers::Outcome;
+use super::{pause, post, Worker};
 use crate::explain_protocol::{ExplainProgress, ExplainResult, SideAttributions};
 use crate::protocol::{ChunkRequest, Reply, Side};
 use tideline_report::timeline_guess::guess_config;
@@ -176,7 +175,7 @@ async fn compute(
     let m = model.info.summary.features.len();
     let total: usize = matrices.iter().map(|x| x.n_rows).sum();
     let helpers = match &model.bytes {
-        Some(_) if total >= POOL_MIN_ROWS => worker.explain.borrow_mut().pool.ensure_started(),
+        Some(_) if total >= POOL_MIN_ROWS => worker.helpers.borrow_mut().ensure_started(),
         _ => 0,
     };
     let parties = helpers + 1;
@@ -202,7 +201,7 @@ async fn compute(
             return Err(Stop::Cancelled);
         }
         // Answers from helpers; a failed chunk goes back in the queue.
-        for outcome in worker.explain.borrow().pool.take_outcomes() {
+        for outcome in worker.helpers.borrow().take_outcomes() {
             match outcome {
                 Outcome::Done { job: j, chunk, values } if j == job => {
                     if let (Some(slot), Some(c)) = (results.get_mut(chunk), chunks.get(chunk)) {
@@ -227,7 +226,7 @@ async fn compute(
         }
         // Give every free helper a chunk.
         if let Some(bytes) = &model.bytes {
-            let pool = &worker.explain.borrow().pool;
+            let pool = &worker.helpers.borrow();
             while let Some(&(index, c)) = queue.front() {
                 let x = &matrices[c.side.index()];
                 let request = ChunkRequest {
@@ -267,7 +266,7 @@ async fn compute(
         if results.iter().all(Option::is_some) {
             break;
         }
-        let busy = worker.explain.borrow().pool.busy_with(job);
+        let busy = worker.helpers.borrow().busy_with(job);
         if queue.is_empty() && busy == 0 {
             // No helper holds the missing chunks any more (one stopped): compute them here.
             queue.extend(results.iter().enumerate().filter(|(_, r)| r.is_none()).map(|(i, _)| (i, chunks[i])));
@@ -286,14 +285,6 @@ async fn compute(
         per_side[c.side.index()].extend(values.unwrap_or_default());
     }
     Ok((per_side, parties))
-}
-
-/// Lets the worker's event loop run (messages, helpers' answers) for `ms`.
-async fn pause(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = scope().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
-    });
-    let _ = JsFuture::from(promise).await;
 }
 
 /// The result of two `analysis.json` files: global values and NDCG only.

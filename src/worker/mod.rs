@@ -6,18 +6,21 @@
 mod analyses;
 mod bias;
 mod datasets;
+mod drift_column;
+mod drift_run;
 mod explain;
 mod explain_chunk;
-mod explain_pool;
 mod explain_result;
 mod explain_run;
 mod explain_surrogate;
 mod export;
 mod focus;
 mod hash_files;
+mod helpers;
 mod latest;
 mod quality;
 mod read_file;
+mod read_part;
 mod scenario;
 mod timeline;
 
@@ -39,8 +42,17 @@ struct Worker {
     cancelled: RefCell<HashSet<u32>>,
     /// The configuration of the last timeline built, whose windows can be opened.
     timeline: RefCell<Option<tideline_engine::monitoring::TimelineConfig>>,
-    /// The model or attributions to explain, helper workers, the last run.
+    /// The model or attributions to explain, the last run.
     explain: RefCell<explain::ExplainSession>,
+    /// Helper workers (one per spare core): parts of big files, drift
+    /// columns, explain chunks.
+    helpers: RefCell<helpers::Pool>,
+    /// An analysis waits for helpers: requests that arrive meanwhile wait
+    /// in `waiting`, so they run after it, in order, as they would have.
+    running: std::cell::Cell<bool>,
+    waiting: RefCell<std::collections::VecDeque<(Request, Vec<web_sys::File>)>>,
+    /// Drift runs so far (their helpers' answers carry the number).
+    drift_runs: std::cell::Cell<u32>,
     /// Every analysis' last result, for the Overview and the exports.
     latest: RefCell<latest::Latest>,
 }
@@ -63,6 +75,7 @@ fn post_pair_loaded(worker: &Worker, job: u32, rows: u64, bytes: u64, started: f
         millis: js_sys::Date::now() - started,
         read_millis: 0.0,
         ingest_millis: 0.0,
+        workers: 1,
     });
 }
 
@@ -74,6 +87,14 @@ fn post_result(worker: &Worker, reply: &Reply) {
     let mut latest = worker.latest.borrow_mut();
     latest.record(reply, &datasets);
     post(&Reply::Overview(latest.overview(&datasets)));
+}
+
+/// Lets the worker's event loop run (messages, helpers' answers) for `ms`.
+pub(crate) async fn pause(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = scope().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// Posts a reply to the page.
@@ -107,13 +128,33 @@ pub fn start() {
         match serde_json::from_str::<Request>(&text) {
             // A helper's share of an explain run: its arrays are beside the message.
             Ok(Request::ExplainChunk(chunk)) => explain_chunk::serve(&chunk, &data),
-            Ok(request) => handle(&worker, request, files),
+            Ok(Request::DriftColumn(column)) => drift_column::serve(&column, &data),
+            Ok(request) => submit(&worker, request, files),
             Err(e) => post(&Reply::Error { message: format!("the worker got a malformed request: {e}") }),
         }
     });
     scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
     post(&Reply::Ready);
+}
+
+/// Handles `request` now, or after the analysis that waits for helpers.
+fn submit(worker: &Rc<Worker>, request: Request, files: Vec<web_sys::File>) {
+    let now = matches!(request, Request::Cancel { .. } | Request::ReadPart(_));
+    if worker.running.get() && !now {
+        worker.waiting.borrow_mut().push_back((request, files));
+    } else {
+        handle(worker, request, files);
+    }
+}
+
+/// Runs the requests that waited, until one waits for helpers again.
+fn resume(worker: &Rc<Worker>) {
+    worker.running.set(false);
+    while !worker.running.get() {
+        let Some((request, files)) = worker.waiting.borrow_mut().pop_front() else { break };
+        handle(worker, request, files);
+    }
 }
 
 fn handle(worker: &Rc<Worker>, request: Request, files: Vec<web_sys::File>) {
@@ -178,8 +219,15 @@ fn handle(worker: &Rc<Worker>, request: Request, files: Vec<web_sys::File>) {
             }
         }
         Request::Drift { options } => {
-            let reply = analyses::drift_reply(&worker.datasets.borrow(), &options);
-            post_result(worker, &reply);
+            worker.running.set(true);
+            let run = worker.drift_runs.get().wrapping_add(1);
+            worker.drift_runs.set(run);
+            let worker = Rc::clone(worker);
+            wasm_bindgen_futures::spawn_local(async move {
+                let reply = drift_run::drift_reply(&worker, &options, run).await;
+                post_result(&worker, &reply);
+                resume(&worker);
+            });
         }
         Request::Bias { side, config } => {
             let reply = bias::bias_reply(&worker.datasets.borrow(), side, *config);
@@ -214,6 +262,20 @@ fn handle(worker: &Rc<Worker>, request: Request, files: Vec<web_sys::File>) {
                 Some(Ok(r)) => Reply::ExplainedRow(Box::new(r)),
                 Some(Err(message)) => explain::failed(message),
                 None => explain::failed("explain the data before asking for a row".into()),
+            });
+        }
+        Request::ReadPart(request) => {
+            wasm_bindgen_futures::spawn_local(read_part::serve(*request, files.into_iter().next()));
+        }
+        Request::DriftColumn(column) => {
+            post(&Reply::DriftColumnDone {
+                job: column.job,
+                index: column.index,
+                result: Err(tideline_engine::drift::SkippedColumn {
+                    name: column.name,
+                    reason: "the column came without its numbers".into(),
+                }),
+                histogram: None,
             });
         }
         Request::ExplainChunk(chunk) => {

@@ -4,12 +4,14 @@
 use std::rc::Rc;
 
 use js_sys::Uint8Array;
-use tideline_engine::io::{ErrorKind, IoError, LoadOptions, Loaded, Loader, CHUNK_BYTES};
+use tideline_engine::io::{ErrorKind, IoError, LoadOptions, Loaded, Loader, PartHeader, PartRefused, CHUNK_BYTES};
+use wasm_bindgen::JsCast;
+use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 
 use super::datasets::Origin;
-use super::{post, Worker};
-use crate::protocol::{FileStatus, Reply, Side};
+use super::{pause, post, Worker};
+use crate::protocol::{FileStatus, PartRequest, Reply, Side};
 
 /// File slices asked for ahead of the one being parsed.
 const READ_AHEAD: usize = 2;
@@ -26,6 +28,8 @@ struct JobProgress {
     rows_before: u64,
     read_millis: f64,
     ingest_millis: f64,
+    /// Most workers that read one file at once.
+    workers: usize,
 }
 
 /// Reads `files` into `side`, one after the other; a failed file is reported
@@ -49,7 +53,12 @@ pub(super) async fn run_job(
         rows_before: 0,
         read_millis: 0.0,
         ingest_millis: 0.0,
+        workers: 1,
     };
+    if files.iter().any(|f| f.size() >= SPLIT_MIN_BYTES) {
+        // Helpers start loading now; the first ready one takes a part.
+        worker.helpers.borrow_mut().ensure_started();
+    }
     let mut cancelled = false;
     for file in &files {
         let file_started = js_sys::Date::now();
@@ -108,7 +117,20 @@ pub(super) async fn run_job(
         millis: js_sys::Date::now() - started,
         read_millis: progress.read_millis,
         ingest_millis: progress.ingest_millis,
+        workers: progress.workers,
     });
+}
+
+/// Files smaller than this are read by the engine worker alone.
+const SPLIT_MIN_BYTES: f64 = 32.0 * 1024.0 * 1024.0;
+
+/// Bytes searched for the line end that starts a part.
+const LINE_SEARCH_BYTES: f64 = 1024.0 * 1024.0;
+
+/// A part of the file given to a helper: bytes `start..end`.
+struct PendingPart {
+    start: f64,
+    end: f64,
 }
 
 async fn read_one(
@@ -120,57 +142,213 @@ async fn read_one(
 ) -> Result<Loaded, IoError> {
     let mut loader = Loader::new(name, options);
     let size = file.size();
+    // The engine worker reads bytes up to `end`; helpers read the parts after it.
+    let mut end = size;
+    let mut parts: Vec<PendingPart> = Vec::new();
+    let mut split_from = 0.0;
     let mut buffer = vec![0_u8; CHUNK_BYTES];
-    let mut offset = 0.0;
     #[allow(clippy::cast_precision_loss)]
     let chunk = CHUNK_BYTES as f64;
-    // The next slices are asked for before this one is parsed, so the browser
-    // reads from disk while the engine parses.
-    let slice_at = |offset: f64| -> Result<JsFuture, IoError> {
-        let end = (offset + chunk).min(size);
-        let blob = file.slice_with_f64_and_f64(offset, end).map_err(|e| read_error(name, &e))?;
-        Ok(JsFuture::from(blob.array_buffer()))
-    };
     let mut pending = std::collections::VecDeque::with_capacity(READ_AHEAD);
     let mut requested = 0.0;
-    while requested < size && pending.len() < READ_AHEAD {
-        pending.push_back(slice_at(requested)?);
-        requested += chunk;
-    }
-    while let Some(next) = pending.pop_front() {
+    let mut offset = 0.0;
+    loop {
+        while requested < end && pending.len() < READ_AHEAD {
+            pending.push_back(slice(file, name, requested, (requested + chunk).min(end))?);
+            requested = (requested + chunk).min(end);
+        }
+        let Some(next) = pending.pop_front() else { break };
         let waited = js_sys::Date::now();
         let array = next.await.map_err(|e| read_error(name, &e))?;
         progress.read_millis += js_sys::Date::now() - waited;
         if worker.cancelled.borrow().contains(&progress.job) {
             return Err(IoError::new(name, ErrorKind::Cancelled));
         }
-        offset = (offset + chunk).min(size);
-        if requested < size {
-            pending.push_back(slice_at(requested)?);
-            requested += chunk;
-        }
         let bytes = Uint8Array::new(&array);
+        offset += f64::from(bytes.length());
+        // The next slices are asked for before this one is parsed, so the
+        // browser reads from disk while the engine parses.
+        while requested < end && pending.len() < READ_AHEAD {
+            pending.push_back(slice(file, name, requested, (requested + chunk).min(end))?);
+            requested = (requested + chunk).min(end);
+        }
         let len = bytes.length() as usize;
         let slice = buffer
             .get_mut(..len)
             .ok_or_else(|| IoError::new(name, ErrorKind::Read("a slice was larger than asked".into())))?;
         bytes.copy_to(slice);
         loader.push(slice)?;
+        if parts.is_empty() && size - requested >= SPLIT_MIN_BYTES {
+            parts = share_out(worker, file, name, &loader, requested, size, progress.job).await?;
+            if let Some(first) = parts.first() {
+                end = first.start;
+                split_from = requested;
+            }
+        }
         let now = js_sys::Date::now();
-        if now - progress.last_post >= PROGRESS_EVERY_MS || offset >= size {
+        if now - progress.last_post >= PROGRESS_EVERY_MS || offset >= end {
             progress.last_post = now;
+            // Helpers do not report: their parts are taken to move at this worker's pace.
+            let share =
+                if parts.is_empty() { 0.0 } else { ((offset - split_from) / (end - split_from)).clamp(0.0, 1.0) };
+            let done = loader.bytes() as f64 + (size - end) * share;
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            let rows = (loader.rows() as f64 * done / (loader.bytes() as f64).max(1.0)) as u64;
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
             post(&Reply::Progress {
                 job: progress.job,
                 file: name.to_owned(),
-                bytes_done: progress.bytes_before + loader.bytes(),
+                bytes_done: progress.bytes_before + done as u64,
                 bytes_total: progress.bytes_total,
-                rows_done: progress.rows_before + loader.rows(),
+                rows_done: progress.rows_before + rows,
                 elapsed_ms: now - progress.started,
             });
         }
     }
     drop(buffer);
+    let used = append_parts(worker, file, name, &mut loader, &parts, progress.job).await?;
+    progress.workers = progress.workers.max(1 + used);
     loader.finish()
+}
+
+fn slice(file: &web_sys::File, name: &str, start: f64, end: f64) -> Result<JsFuture, IoError> {
+    let blob = file.slice_with_f64_and_f64(start, end).map_err(|e| read_error(name, &e))?;
+    Ok(JsFuture::from(blob.array_buffer()))
+}
+
+/// Gives each idle helper an equal part of bytes `from..size` (the engine
+/// worker keeps the first), each starting after a line end; none when no
+/// helper is idle, the file is not delimited text, or no line end is found.
+async fn share_out(
+    worker: &Rc<Worker>,
+    file: &web_sys::File,
+    name: &str,
+    loader: &Loader,
+    from: f64,
+    size: f64,
+    job: u32,
+) -> Result<Vec<PendingPart>, IoError> {
+    let idle = worker.helpers.borrow().idle();
+    if idle == 0 || loader.part_spec(0).is_none() {
+        return Ok(Vec::new());
+    }
+    #[allow(clippy::cast_precision_loss)]
+    let share = (size - from) / (idle + 1) as f64;
+    let mut starts = Vec::with_capacity(idle);
+    for k in 1..=idle {
+        #[allow(clippy::cast_precision_loss)]
+        let at = (from + share * k as f64).floor();
+        let array =
+            slice(file, name, at, (at + LINE_SEARCH_BYTES).min(size))?.await.map_err(|e| read_error(name, &e))?;
+        let newline = Uint8Array::new(&array).index_of(b'\n', 0);
+        if newline < 0 {
+            return Ok(Vec::new());
+        }
+        starts.push(at + f64::from(newline) + 1.0);
+    }
+    let mut parts = Vec::with_capacity(idle);
+    for (k, &start) in starts.iter().enumerate() {
+        let end = starts.get(k + 1).copied().unwrap_or(size);
+        if end <= start {
+            continue;
+        }
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let Some(spec) = loader.part_spec((end - start) as u64) else {
+            return Ok(Vec::new());
+        };
+        let request = PartRequest { job, part: parts.len(), file: name.to_owned(), start, end, spec };
+        if !worker.helpers.borrow().dispatch_part(&request, file) {
+            break;
+        }
+        parts.push(PendingPart { start, end });
+    }
+    // A part not sent leaves its bytes to the part before it (or to this worker).
+    if let Some(last) = parts.last_mut() {
+        last.end = size;
+    }
+    Ok(parts)
+}
+
+/// Appends the helpers' parts in order; a part a helper could not read or
+/// that cannot follow (it met a quote) is read here instead. Returns how
+/// many helpers' parts were used.
+async fn append_parts(
+    worker: &Rc<Worker>,
+    file: &web_sys::File,
+    name: &str,
+    loader: &mut Loader,
+    parts: &[PendingPart],
+    job: u32,
+) -> Result<usize, IoError> {
+    let mut used = 0;
+    let mut answers: Vec<Option<Result<(PartHeader, js_sys::Array), String>>> = parts.iter().map(|_| None).collect();
+    for (index, part) in parts.iter().enumerate() {
+        let answer = loop {
+            if worker.cancelled.borrow().contains(&job) {
+                return Err(IoError::new(name, ErrorKind::Cancelled));
+            }
+            for outcome in worker.helpers.borrow().take_parts(job) {
+                if let Some(slot) = answers.get_mut(outcome.part) {
+                    *slot = Some(outcome.result);
+                }
+            }
+            if let Some(answer) = answers.get_mut(index).and_then(Option::take) {
+                break answer;
+            }
+            pause(2).await;
+        };
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let bytes = (part.end - part.start) as u64;
+        let refused = match answer {
+            Ok((header, columns)) => {
+                let mut column = |i: usize| {
+                    let array = columns
+                        .get(i as u32)
+                        .dyn_into::<Uint8Array>()
+                        .map_err(|_| format!("a helper sent no column {i}"))?;
+                    let bytes = array.to_vec();
+                    // Free the JavaScript copy as soon as it is in.
+                    columns.set(i as u32, JsValue::UNDEFINED);
+                    Ok(bytes)
+                };
+                match loader.append_part(&header, bytes, &mut column) {
+                    Ok(()) => {
+                        used += 1;
+                        None
+                    }
+                    Err(PartRefused::Unusable(why)) => Some(why.to_owned()),
+                    Err(PartRefused::Damaged(e)) => return Err(e),
+                }
+            }
+            Err(message) => Some(message),
+        };
+        if let Some(why) = refused {
+            web_sys::console::info_1(&format!("tideline worker: {name}: reading a part here ({why})").into());
+            read_range(file, name, loader, part.start, part.end).await?;
+        }
+    }
+    Ok(used)
+}
+
+/// Reads bytes `start..end` of `file` into `loader`, slice by slice.
+async fn read_range(
+    file: &web_sys::File,
+    name: &str,
+    loader: &mut Loader,
+    start: f64,
+    end: f64,
+) -> Result<(), IoError> {
+    #[allow(clippy::cast_precision_loss)]
+    let chunk = CHUNK_BYTES as f64;
+    let mut at = start;
+    let mut next = (at < end).then(|| slice(file, name, at, (at + chunk).min(end))).transpose()?;
+    while let Some(pending) = next {
+        let array = pending.await.map_err(|e| read_error(name, &e))?;
+        at = (at + chunk).min(end);
+        next = (at < end).then(|| slice(file, name, at, (at + chunk).min(end))).transpose()?;
+        loader.push(&Uint8Array::new(&array).to_vec())?;
+    }
+    Ok(())
 }
 
 fn read_error(name: &str, error: &wasm_bindgen::JsValue) -> IoError {

@@ -1,7 +1,7 @@
 // Browser half of `cargo xtask bench` for drift: picks the preset, loads BASE
 // into the baseline and CUR into the current side, and waits for the drift
 // verdict; prints wall-clock seconds (parsing included) and worker memory.
-import { serveDist, launch, openApp } from './support.mjs';
+import { serveDist, launch, openApp, appears } from './support.mjs';
 
 const [base, cur, preset = 'evidently'] = process.argv.slice(2);
 if (!base || !cur) throw new Error('usage: node bench-drift.mjs BASE CUR [PRESET]');
@@ -11,12 +11,12 @@ try {
   const { page } = await openApp(browser, server.origin);
   const started = Date.now();
   await page.getByTestId('baseline-file-input').setInputFiles(base);
-  await page.getByTestId('baseline-last-job').waitFor({ timeout: 600000 });
+  await appears(page, '[data-testid="baseline-last-job"]');
   // The drift view appears once a side holds data; its preset applies to the first run.
   await page.getByTestId('drift-preset').selectOption(preset);
   await page.getByTestId('current-file-input').setInputFiles(cur);
   const verdict = page.locator(`[data-testid="drift-verdict"][data-preset="${preset}"]`);
-  await verdict.waitFor({ timeout: 600000 });
+  await appears(page, `[data-testid="drift-verdict"][data-preset="${preset}"]`);
   const seconds = (Date.now() - started) / 1000;
   const quality = page.getByTestId('quality-verdict');
   await quality.waitFor({ timeout: 600000 });

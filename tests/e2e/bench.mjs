@@ -1,6 +1,6 @@
 // Browser half of `cargo xtask bench`: loads FILE into the baseline through the
 // file picker and prints what the worker measured, as one JSON line.
-import { serveDist, launch, openApp } from './support.mjs';
+import { serveDist, launch, openApp, appears } from './support.mjs';
 
 const file = process.argv[2];
 if (!file) throw new Error('usage: node bench.mjs FILE');
@@ -10,7 +10,7 @@ try {
   const { page } = await openApp(browser, server.origin);
   await page.getByTestId('baseline-file-input').setInputFiles(file);
   const last = page.getByTestId('baseline-last-job');
-  await last.waitFor({ timeout: 600000 });
+  await appears(page, '[data-testid="baseline-last-job"]');
   const memory = page.getByTestId('memory');
   await memory.waitFor();
   const result = {
@@ -19,6 +19,7 @@ try {
     millis: Number(await last.getAttribute('data-millis')),
     read_millis: Number(await last.getAttribute('data-read-millis')),
     ingest_millis: Number(await last.getAttribute('data-ingest-millis')),
+    workers: Number(await last.getAttribute("data-workers")),
     wasm_bytes: Number(await memory.getAttribute('data-wasm-bytes')),
     typed_bytes: Number(await memory.getAttribute('data-typed-bytes')),
   };

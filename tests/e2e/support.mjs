@@ -86,3 +86,12 @@ export async function schemaRow(page, side, column) {
     role: await row.getByTestId('role').inputValue(),
   };
 }
+
+/**
+ * Waits until `selector` matches, checking at every animation frame: a
+ * locator's waitFor backs off to 500 ms between checks, which a benchmark
+ * would count as the app's time.
+ */
+export function appears(page, selector, timeout = 600000) {
+  return page.waitForFunction((s) => document.querySelector(s) !== null, selector, { polling: 'raf', timeout });
+}

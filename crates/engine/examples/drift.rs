@@ -28,9 +28,14 @@ fn main() -> Result<(), String> {
     };
     let preset = Preset::parse(args.get(3).map_or("evidently", String::as_str)).ok_or("unknown preset")?;
     let started = Instant::now();
-    let baseline = load(base)?;
-    let loaded_baseline = started.elapsed().as_secs_f64();
-    let current = load(cur)?;
+    // Both files at once, as `tideline drift` reads them.
+    let (baseline, current) = std::thread::scope(|scope| {
+        let baseline = scope.spawn(|| load(base).map(|t| (t, started.elapsed().as_secs_f64())));
+        let current = load(cur);
+        (baseline.join().unwrap_or_else(|_| Err("the baseline's reader stopped".into())), current)
+    });
+    let (baseline, loaded_baseline) = baseline?;
+    let current = current?;
     let loaded = started.elapsed().as_secs_f64();
     let report = run_drift(&baseline, &current, &DriftOptions { preset, ..DriftOptions::default() });
     let total = started.elapsed().as_secs_f64();

@@ -5,6 +5,8 @@
 //! (by combined count, numbers in canonical form) and an "(other)" bar.
 //! Shares are of present values, so sides of different sizes compare.
 
+use std::borrow::Cow;
+
 use hashbrown::HashMap;
 use serde::{Deserialize, Serialize};
 
@@ -43,12 +45,13 @@ pub struct Histogram {
     pub current: Option<Series>,
 }
 
-fn numeric_values(column: &Column) -> Option<Vec<f64>> {
+/// A column's numbers, borrowed when it holds numbers (no copy of a million values).
+fn numeric_values(column: &Column) -> Option<Cow<'_, [f64]>> {
     match &column.data {
-        ColumnData::Numeric(v) => Some(v.clone()),
+        ColumnData::Numeric(v) => Some(Cow::Borrowed(v)),
         #[allow(clippy::cast_precision_loss)]
         ColumnData::Timestamp(v) => {
-            Some(v.iter().map(|&t| if t == MISSING_TIMESTAMP { f64::NAN } else { t as f64 }).collect())
+            Some(Cow::Owned(v.iter().map(|&t| if t == MISSING_TIMESTAMP { f64::NAN } else { t as f64 }).collect()))
         }
         _ => None,
     }
@@ -70,19 +73,22 @@ pub fn compare(baseline: Option<&Column>, current: Option<&Column>, bins: usize)
     let first = baseline.or(current)?;
     let kinds_numeric =
         [baseline, current].iter().flatten().all(|c| matches!(c.kind, Kind::Numerical | Kind::Datetime));
-    let values: Vec<Option<Vec<f64>>> = [baseline, current].iter().map(|c| c.and_then(numeric_values)).collect();
-    let all_numeric = kinds_numeric && [baseline, current].iter().zip(&values).all(|(c, v)| c.is_none() || v.is_some());
+    let [b, c] = [baseline, current].map(|c| c.and_then(numeric_values));
+    let all_numeric = kinds_numeric && (baseline.is_none() || b.is_some()) && (current.is_none() || c.is_some());
     if all_numeric {
-        Some(numeric(first, values.first().cloned().flatten(), values.get(1).cloned().flatten(), bins.max(1)))
+        Some(numeric(first, b.as_deref(), c.as_deref(), bins.max(1)))
     } else {
         Some(categorical(first, baseline, current, bins.max(1)))
     }
 }
 
-fn numeric(first: &Column, baseline: Option<Vec<f64>>, current: Option<Vec<f64>>, bins: usize) -> Histogram {
-    let present = || baseline.iter().chain(current.iter()).flatten().copied().filter(|x| !x.is_nan());
-    let lo = present().fold(f64::INFINITY, f64::min);
-    let hi = present().fold(f64::NEG_INFINITY, f64::max);
+fn numeric(first: &Column, baseline: Option<&[f64]>, current: Option<&[f64]>, bins: usize) -> Histogram {
+    // One pass for both ends (NaN never wins a min or a max).
+    let (lo, hi) = baseline
+        .into_iter()
+        .chain(current)
+        .flatten()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &x| (lo.min(x), hi.max(x)));
     let (lo, hi) = if lo.is_finite() { (lo, if hi > lo { hi } else { lo + 1.0 }) } else { (0.0, 1.0) };
     #[allow(clippy::cast_precision_loss)]
     let width = (hi - lo) / bins as f64;
@@ -92,7 +98,7 @@ fn numeric(first: &Column, baseline: Option<Vec<f64>>, current: Option<Vec<f64>>
     #[allow(clippy::cast_possible_truncation)]
     let label = |x: f64| if datetime { format_timestamp_millis(x as i64) } else { format!("{x:.4}") };
     let labels = edges.windows(2).map(|w| format!("{} – {}", label(w[0]), label(w[1]))).collect();
-    let series = |values: &Vec<f64>| {
+    let series = |values: &[f64]| {
         let mut counts = vec![0_u64; bins];
         let mut missing = 0;
         for &x in values {
@@ -113,8 +119,8 @@ fn numeric(first: &Column, baseline: Option<Vec<f64>>, current: Option<Vec<f64>>
         numeric: true,
         labels,
         edges,
-        baseline: baseline.as_ref().map(series),
-        current: current.as_ref().map(series),
+        baseline: baseline.map(series),
+        current: current.map(series),
     }
 }
 

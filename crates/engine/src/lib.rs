@@ -11,6 +11,7 @@
 
 pub mod bias;
 pub mod cdf;
+pub mod distinct_words;
 pub mod drift;
 pub mod estimation;
 pub mod explain;

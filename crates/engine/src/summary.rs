@@ -6,6 +6,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use hashbrown::HashMap;
 use serde::{Deserialize, Serialize};
 
+use crate::distinct_words::distinct_words;
 use crate::roles::Role;
 use crate::table::{Column, ColumnData, Table, MISSING_CODE, MISSING_TIMESTAMP};
 use crate::types::{canonical_number, format_timestamp_millis, DeequType, Kind};
@@ -250,12 +251,10 @@ pub fn short_number(x: f64) -> String {
     }
 }
 
-/// Exact distinct count by sorting: unlike a hash set, it stays in cache
-/// for millions of distinct values (4.5 s → 0.5 s for 1M × 20 in the browser).
-fn distinct_sorted(mut bits: Vec<u64>) -> u64 {
-    bits.sort_unstable();
-    bits.dedup();
-    bits.len() as u64
+/// Exact distinct count (see [`distinct_words`]: a hash set misses the
+/// cache on a million values, a sort takes eight passes).
+fn distinct_sorted(bits: Vec<u64>) -> u64 {
+    distinct_words(&bits)
 }
 
 fn top(counts: impl Iterator<Item = (String, u64)>) -> Vec<ValueCount> {

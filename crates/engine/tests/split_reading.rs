@@ -3,7 +3,7 @@
 //! do) gives the table and warnings one loader gives; a part that met a
 //! quote is refused and its bytes read in order instead.
 
-use tideline_engine::io::{load_bytes, LoadOptions, Loaded, Loader, PartLoader};
+use tideline_engine::io::{load_bytes, LoadOptions, Loaded, Loader, PartHeader, PartLoader, PartRefused};
 use tideline_engine::snapshot::snapshot;
 
 /// Reads `bytes` split near `at`, the part in chunks of `chunk`; returns the
@@ -26,11 +26,15 @@ fn split_load(name: &str, bytes: &[u8], at: usize, chunk: usize) -> (Loaded, boo
             }
         }
         let part = part_loader.finish().unwrap();
-        let rows = part.rows();
-        let encoded = part.to_bytes();
-        let part = tideline_engine::io::Part::from_bytes(&encoded).unwrap();
-        assert_eq!(part.rows(), rows);
-        used = loader.at_record_end() && !part.quoted && loader.append_part(part, rest.len() as u64).is_ok();
+        // As between workers: the header as JSON, each column as bytes.
+        let header: PartHeader = serde_json::from_str(&serde_json::to_string(part.header()).unwrap()).unwrap();
+        let columns: Vec<Vec<u8>> = part.column_bytes().collect();
+        let mut column = |i: usize| columns.get(i).cloned().ok_or_else(|| format!("no column {i}"));
+        used = match loader.append_part(&header, rest.len() as u64, &mut column) {
+            Ok(()) => true,
+            Err(PartRefused::Unusable(_)) => false,
+            Err(PartRefused::Damaged(e)) => panic!("{e}"),
+        };
     }
     if !used {
         loader.push(rest).unwrap();
@@ -108,20 +112,48 @@ fn a_quote_before_after_or_across_the_split_is_read_in_order() {
 }
 
 #[test]
-fn a_damaged_part_is_an_error() {
+fn a_damaged_part_fails_the_file_and_a_refused_one_changes_nothing() {
     let bytes = file(None);
-    let mut loader = Loader::new("x.csv", LoadOptions::default());
-    loader.push(&bytes[..100_000]).unwrap();
+    let start = |at: usize| {
+        let mut loader = Loader::new("x.csv", LoadOptions::default());
+        loader.push(&bytes[..at]).unwrap();
+        loader
+    };
+    let mut loader = start(100_000);
     let spec = loader.part_spec(1000).unwrap();
     assert_eq!(spec.names, ["id", "x", "late", "cat", "sparse", "huge"]);
-    let mut part_loader = PartLoader::new("x.csv", spec);
+    let mut part_loader = PartLoader::new("x.csv", spec.clone());
     part_loader.push(b"1,2,3,4,5,6\n7,8,9,10,11,12\n").unwrap();
-    let encoded = part_loader.finish().unwrap().to_bytes();
-    for cut in [0, 7, 40, encoded.len() / 2, encoded.len() - 1] {
-        assert!(tideline_engine::io::Part::from_bytes(&encoded[..cut]).is_err(), "cut at {cut}");
+    let part = part_loader.finish().unwrap();
+    assert_eq!(part.header().rows, 2);
+    let columns: Vec<Vec<u8>> = part.column_bytes().collect();
+
+    // Mid-line: refused, and the loader reads on as if nothing happened.
+    let mut column = |i: usize| Ok::<_, String>(columns[i].clone());
+    assert!(matches!(loader.append_part(part.header(), 28, &mut column), Err(PartRefused::Unusable(_))));
+
+    let cut = 100_000 + memchr::memchr(b'\n', &bytes[100_000..]).unwrap() + 1;
+    for damage in [0, 7, 40, columns[2].len() - 1] {
+        let mut loader = start(cut);
+        let mut column =
+            |i: usize| Ok::<_, String>(if i == 2 { columns[i][..damage].to_vec() } else { columns[i].clone() });
+        let result = loader.append_part(part.header(), 28, &mut column);
+        assert!(matches!(result, Err(PartRefused::Damaged(_))), "cut at {damage}");
+        assert!(loader.finish().unwrap_err().to_string().contains("part"));
     }
-    let mut longer = encoded.clone();
-    longer.push(0);
-    assert!(tideline_engine::io::Part::from_bytes(&longer).is_err());
-    assert_eq!(tideline_engine::io::Part::from_bytes(&encoded).unwrap().rows(), 2);
+    let mut loader = start(cut);
+    let mut column = |i: usize| Ok::<_, String>(columns[i].clone());
+    loader.append_part(part.header(), 28, &mut column).unwrap();
+    let whole =
+        load_bytes("x.csv", &[&bytes[..cut], b"1,2,3,4,5,6\n7,8,9,10,11,12\n"].concat(), LoadOptions::default());
+    assert_eq!(snapshot(&loader.finish().unwrap().table), snapshot(&whole.unwrap().table));
+
+    // A quote in the part: refused.
+    let mut quoted = PartLoader::new("x.csv", spec);
+    quoted.push(b"1,\"2\",3,4,5,6\n").unwrap();
+    assert!(quoted.refused());
+    let quoted = quoted.finish().unwrap();
+    let mut loader = start(cut);
+    let mut column = |_: usize| Err::<Vec<u8>, _>("never asked".to_owned());
+    assert!(matches!(loader.append_part(quoted.header(), 14, &mut column), Err(PartRefused::Unusable(_))));
 }

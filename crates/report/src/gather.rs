@@ -4,12 +4,13 @@
 //! attributions.
 
 use tideline_engine::bias::{bias_drift, bias_violations, run_bias, AnalysisConfig};
-use tideline_engine::drift::{run_drift, DriftOptions};
+use tideline_engine::drift::{run_drift, DriftOptions, DriftReport};
 use tideline_engine::explain::{
     analysis_json, by_label, check_attribution_drift, explain_table, ExplainConfig, ExplainOutcome, LoadedModel,
     DEFAULT_NDCG_THRESHOLD,
 };
 use tideline_engine::histogram::compare;
+use tideline_engine::histogram::Histogram;
 use tideline_engine::monitor::{evaluate, profile_table, suggest_constraints, Constraints, MonitorReport};
 use tideline_engine::monitoring::guess_model_columns;
 use tideline_engine::progress::NoProgress;
@@ -24,12 +25,18 @@ pub const HISTOGRAM_BINS: usize = 12;
 #[must_use]
 pub fn drift(baseline: &Table, current: &Table, options: &DriftOptions) -> DriftSection {
     let report = run_drift(baseline, current, options);
-    let histograms = report
+    let histograms = drift_histograms(baseline, current, &report);
+    DriftSection { report, histograms }
+}
+
+/// The small histogram of each tested column of `report`.
+#[must_use]
+pub fn drift_histograms(baseline: &Table, current: &Table, report: &DriftReport) -> Vec<Histogram> {
+    report
         .columns
         .iter()
         .filter_map(|c| compare(baseline.column(&c.name), current.column(&c.name), HISTOGRAM_BINS))
-        .collect();
-    DriftSection { report, histograms }
+        .collect()
 }
 
 /// Model Monitor's data-quality job: profile the baseline, suggest (or read

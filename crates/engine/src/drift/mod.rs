@@ -28,5 +28,8 @@ pub use correction::Correction;
 pub use counts::Counts;
 pub use outcome::{Samples, TestOutcome};
 pub use preset::Preset;
-pub use report::{run_drift, ColumnDrift, DriftOptions, DriftReport};
+pub use report::{
+    assemble_drift, drift_pairs, judge_pair, run_drift, ColumnDrift, DriftOptions, DriftPair, DriftReport,
+    SkippedColumn,
+};
 pub use stat::Stat;

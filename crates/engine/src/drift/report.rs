@@ -143,8 +143,22 @@ pub struct DriftReport {
 /// Compares every shared column of `baseline` and `current`.
 #[must_use]
 pub fn run_drift(baseline: &Table, current: &Table, options: &DriftOptions) -> DriftReport {
+    let (pairs, skipped) = drift_pairs(baseline, current);
+    let judged = prepare_all(&pairs, options);
+    assemble_drift(baseline.n_rows, current.n_rows, judged, skipped, options)
+}
+
+/// A column pair to judge: baseline column, current column, the kind to judge it by.
+pub type DriftPair<'a> = (&'a Column, &'a Column, Kind);
+
+/// The column pairs a drift report judges (in baseline order), and the
+/// columns it leaves out with why. [`run_drift`] is
+/// `assemble_drift(judge_pair of each pair)`; the browser judges some pairs
+/// in other workers.
+#[must_use]
+pub fn drift_pairs<'a>(baseline: &'a Table, current: &'a Table) -> (Vec<DriftPair<'a>>, Vec<SkippedColumn>) {
     let mut skipped = Vec::new();
-    let mut pairs: Vec<(&Column, &Column, Kind)> = Vec::new();
+    let mut pairs = Vec::new();
     for column in &baseline.columns {
         match pair_reason(column, current.column(&column.name)) {
             Ok((other, kind)) => pairs.push((column, other, kind)),
@@ -154,11 +168,33 @@ pub fn run_drift(baseline: &Table, current: &Table, options: &DriftOptions) -> D
     for column in current.columns.iter().filter(|c| baseline.column(&c.name).is_none()) {
         skipped.push(SkippedColumn { name: column.name.clone(), reason: "not in the baseline".into() });
     }
-    let prepared = prepare_all(&pairs, options);
+    (pairs, skipped)
+}
+
+/// One pair's test, effect size and counts (its verdict waits for the
+/// report's correction).
+///
+/// # Errors
+/// The pair cannot be tested (no values on a side, a test that does not apply).
+pub fn judge_pair(pair: &DriftPair<'_>, options: &DriftOptions) -> Result<ColumnDrift, SkippedColumn> {
+    let &(baseline, current, kind) = pair;
+    judge_column(Prepared::new(baseline, current, kind), options)
+}
+
+/// The report from every pair's judgement, in the pairs' order: the
+/// multiple-testing correction, each column's verdict and the dataset's.
+#[must_use]
+pub fn assemble_drift(
+    n_baseline: usize,
+    n_current: usize,
+    judged: Vec<Result<ColumnDrift, SkippedColumn>>,
+    mut skipped: Vec<SkippedColumn>,
+    options: &DriftOptions,
+) -> DriftReport {
     let correction = options.correction.unwrap_or(options.preset.default_correction());
     let mut columns = Vec::new();
     let mut p_values = Vec::new();
-    for result in prepared {
+    for result in judged {
         match result {
             Ok(column) => {
                 p_values.push(column.p_value.unwrap_or(f64::NAN));
@@ -177,8 +213,8 @@ pub fn run_drift(baseline: &Table, current: &Table, options: &DriftOptions) -> D
     DriftReport {
         preset: options.preset,
         correction,
-        n_baseline: baseline.n_rows as u64,
-        n_current: current.n_rows as u64,
+        n_baseline: n_baseline as u64,
+        n_current: n_current as u64,
         drift_share,
         drift_share_threshold: options.drift_share,
         n_drifted,
@@ -206,8 +242,8 @@ fn pair_reason<'a>(baseline: &Column, current: Option<&'a Column>) -> Result<(&'
 }
 
 /// Prepares and tests every pair, on all cores natively.
-fn prepare_all(pairs: &[(&Column, &Column, Kind)], options: &DriftOptions) -> Vec<Result<ColumnDrift, SkippedColumn>> {
-    let one = |&(b, c, kind): &(&Column, &Column, Kind)| judge_column(Prepared::new(b, c, kind), options);
+fn prepare_all(pairs: &[DriftPair<'_>], options: &DriftOptions) -> Vec<Result<ColumnDrift, SkippedColumn>> {
+    let one = |pair: &DriftPair<'_>| judge_pair(pair, options);
     #[cfg(not(target_arch = "wasm32"))]
     {
         let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get).min(pairs.len());

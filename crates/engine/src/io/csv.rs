@@ -9,7 +9,7 @@
 use csv_core::{ReadRecordResult, Reader, ReaderBuilder};
 
 mod part;
-pub use part::Part;
+pub use part::{Part, PartHeader, PartRefused};
 
 use super::error::{ErrorKind, IoError};
 use super::names::{positional_name, unique_names};

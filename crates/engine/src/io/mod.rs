@@ -18,7 +18,7 @@ mod sniff;
 mod split;
 mod warning;
 
-pub use self::csv::{Part, MAX_COLUMNS};
+pub use self::csv::{Part, PartHeader, PartRefused, MAX_COLUMNS};
 pub use error::{ErrorKind, IoError};
 pub use ground_truth::{merge_ground_truth, merge_labels, JoinKeys, MergeError, MergeReport, MergeResult};
 pub use names::positional_name;
@@ -129,6 +129,8 @@ enum Records {
 #[derive(Debug)]
 enum State {
     Sniffing(Vec<u8>),
+    /// A part appended from another worker was damaged: the file fails.
+    Failed(IoError),
     Csv(Box<csv::CsvReader>),
     Records(Records, TableBuilder),
 }
@@ -180,7 +182,7 @@ impl Loader {
     #[must_use]
     pub fn rows(&self) -> u64 {
         match &self.state {
-            State::Sniffing(_) => 0,
+            State::Sniffing(_) | State::Failed(_) => 0,
             State::Csv(r) => r.rows(),
             State::Records(r, _) => match r {
                 Records::Json(r) => r.rows(),
@@ -217,6 +219,7 @@ impl Loader {
         let warnings = &mut self.warnings;
         match &mut self.state {
             State::Sniffing(_) => Ok(()),
+            State::Failed(e) => Err(e.clone()),
             State::Csv(r) => r.feed(chunk, warnings),
             State::Records(r, builder) => match r {
                 Records::Json(r) => r.feed(chunk, builder),
@@ -292,6 +295,7 @@ impl Loader {
         let file = self.file.clone();
         let mut table = match self.state {
             State::Sniffing(_) => return Err(IoError::new(&file, ErrorKind::Empty)),
+            State::Failed(e) => return Err(e),
             State::Csv(reader) => reader.finish(&mut self.warnings)?,
             State::Records(mut reader, mut builder) => {
                 match &mut reader {

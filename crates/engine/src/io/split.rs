@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::csv::{CsvReader, Part};
+use super::csv::{CsvReader, Part, PartHeader, PartRefused};
 use super::error::IoError;
 use super::warning::Warnings;
 use super::{Loader, State};
@@ -46,19 +46,29 @@ impl Loader {
         matches!(&self.state, State::Csv(reader) if reader.at_record_end())
     }
 
-    /// Appends a part read elsewhere from the `bytes` bytes that follow those
-    /// pushed so far.
+    /// Appends a part read elsewhere from the `bytes` bytes that follow
+    /// those pushed so far: its header, and column `i`'s bytes (from
+    /// [`Part::column_bytes`]) as `column(i)` gives them, one at a time.
     ///
     /// # Errors
-    /// When the part cannot follow: then push those bytes instead.
-    pub fn append_part(&mut self, part: Part, bytes: u64) -> Result<(), IoError> {
+    /// [`PartRefused::Unusable`] when the part cannot follow: nothing was
+    /// appended, push those bytes instead. [`PartRefused::Damaged`] when a
+    /// column's bytes do not read back: the file fails with that error.
+    pub fn append_part(
+        &mut self,
+        header: &PartHeader,
+        bytes: u64,
+        column: &mut dyn FnMut(usize) -> Result<Vec<u8>, String>,
+    ) -> Result<(), PartRefused> {
         let State::Csv(reader) = &mut self.state else {
-            return Err(IoError::new(
-                &self.file,
-                super::ErrorKind::Read("a part of a file that is not delimited".into()),
-            ));
+            return Err(PartRefused::Unusable("the file is not delimited text"));
         };
-        reader.append_part(part, &mut self.warnings)?;
+        let result = reader.append_part(header, column, &mut self.warnings);
+        if let Err(PartRefused::Damaged(e)) = &result {
+            // Some columns took rows and others did not: nothing more is read.
+            self.state = State::Failed(e.clone());
+        }
+        result?;
         self.bytes += bytes;
         Ok(())
     }

@@ -206,6 +206,7 @@ impl ColumnBuilder {
     }
 
     /// A column like this one (name, size hint) with no rows, to read later rows into.
+    #[cfg(any(test, not(target_arch = "wasm32")))]
     pub(crate) fn empty_like(&self, capacity: usize) -> Self {
         Self { capacity, ..Self::new(self.name.clone(), 0) }
     }
@@ -355,11 +356,15 @@ impl TableBuilder {
         self.columns
     }
 
-    /// Appends `rows` rows read into `columns` (the same columns, in order).
-    pub(crate) fn append_columns(&mut self, columns: Vec<ColumnBuilder>, rows: usize) {
-        for (column, part) in self.columns.iter_mut().zip(columns) {
+    /// Appends rows read elsewhere to column `index` (then [`Self::add_rows`]).
+    pub(crate) fn append_column(&mut self, index: usize, part: ColumnBuilder) {
+        if let Some(column) = self.columns.get_mut(index) {
             column.append(part);
         }
+    }
+
+    /// Counts `rows` rows appended column by column.
+    pub(crate) fn add_rows(&mut self, rows: usize) {
         self.n_rows += rows;
     }
 

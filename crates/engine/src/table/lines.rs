@@ -19,6 +19,7 @@ pub struct LinesReport {
 
 impl LinesReport {
     /// Adds the report of the run that follows this one.
+    #[cfg(any(test, not(target_arch = "wasm32")))]
     fn then(&mut self, next: Self) {
         let offset = self.rows;
         self.ragged.extend(next.ragged.into_iter().map(|(row, n)| (row + offset, n)));
@@ -62,6 +63,7 @@ impl TableBuilder {
 }
 
 /// `lines` cut into `parts` runs of whole lines of about equal size.
+#[cfg(any(test, not(target_arch = "wasm32")))]
 pub(crate) fn split_lines(lines: &str, parts: usize) -> Vec<&str> {
     let bytes = lines.as_bytes();
     let mut runs = Vec::with_capacity(parts);

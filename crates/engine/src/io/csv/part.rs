@@ -10,6 +10,8 @@
 use super::{ragged_warning, CsvReader};
 use crate::io::error::{ErrorKind, IoError};
 use crate::io::warning::{Warnings, DETAILED_PER_KIND};
+use serde::{Deserialize, Serialize};
+
 use crate::table::{ColumnBuilder, Decoder, Encoder, TableBuilder};
 
 /// What a part's reader notes instead of warnings (row numbers are only
@@ -30,11 +32,11 @@ impl PartLog {
     }
 }
 
-/// The rows of a part of a delimited file, ready to append.
-#[derive(Debug)]
-pub struct Part {
-    columns: Vec<ColumnBuilder>,
-    rows: u64,
+/// What a part holds besides its columns (sent as JSON beside them).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PartHeader {
+    /// Data rows read.
+    pub rows: u64,
     blank_lines: u64,
     latin1_fields: u64,
     /// The first ragged rows (1-based within the part) with their field counts.
@@ -42,62 +44,46 @@ pub struct Part {
     ragged_total: u64,
     /// A quote character was met: the part stopped there and cannot be used.
     pub quoted: bool,
+    /// Its columns (as many as the file's).
+    pub columns: usize,
+}
+
+/// The rows of a part of a delimited file, ready to append.
+#[derive(Debug)]
+pub struct Part {
+    header: PartHeader,
+    columns: Vec<ColumnBuilder>,
 }
 
 impl Part {
-    /// Data rows read.
+    /// Rows, counts and whether it met a quote.
     #[must_use]
-    pub fn rows(&self) -> u64 {
-        self.rows
+    pub fn header(&self) -> &PartHeader {
+        &self.header
     }
 
-    /// The part as bytes (to send to another worker).
-    #[must_use]
-    pub fn to_bytes(&self) -> Vec<u8> {
-        let typed: usize = self.columns.iter().map(ColumnBuilder::len).sum();
-        let mut out = Encoder(Vec::with_capacity(typed * 8 + 1024));
-        for n in [self.rows, self.blank_lines, self.latin1_fields, self.ragged_total, u64::from(self.quoted)] {
-            out.u64(n);
-        }
-        out.len(self.ragged.len());
-        for &(row, n) in &self.ragged {
-            out.u64(row);
-            out.len(n);
-        }
-        out.len(self.columns.len());
-        for column in &self.columns {
+    /// Each column as bytes, in order (to send to another worker, where
+    /// [`crate::io::Loader::append_part`] reads them back one at a time).
+    pub fn column_bytes(&self) -> impl Iterator<Item = Vec<u8>> + '_ {
+        self.columns.iter().map(|column| {
+            let mut out = Encoder(Vec::with_capacity(column.len() * 8 + 256));
             column.encode(&mut out);
-        }
-        out.0
+            out.0
+        })
     }
+}
 
-    /// Reads back what [`Part::to_bytes`] wrote.
-    ///
-    /// # Errors
-    /// Bytes that are cut or damaged.
-    pub fn from_bytes(bytes: &[u8]) -> Result<Self, String> {
-        let mut input = Decoder(bytes);
-        let [rows, blank_lines, latin1_fields, ragged_total, quoted] =
-            [input.u64()?, input.u64()?, input.u64()?, input.u64()?, input.u64()?];
-        let n_ragged = input.len()?.min(DETAILED_PER_KIND);
-        let mut ragged = Vec::with_capacity(n_ragged);
-        for _ in 0..n_ragged {
-            ragged.push((input.u64()?, input.len()?));
-        }
-        let n_columns = input.len()?.min(super::MAX_COLUMNS);
-        let mut columns = Vec::with_capacity(n_columns);
-        for _ in 0..n_columns {
-            columns.push(ColumnBuilder::decode(&mut input)?);
-        }
-        if !input.is_empty() {
-            return Err("a part has bytes left over".into());
-        }
-        let rows_usize = usize::try_from(rows).map_err(|_| "a part's row count does not fit")?;
-        if columns.iter().any(|c| c.len() != rows_usize) {
-            return Err("a part's columns do not all have its rows".into());
-        }
-        Ok(Self { columns, rows, blank_lines, latin1_fields, ragged, ragged_total, quoted: quoted != 0 })
+/// One column of a part from its bytes, checked against the part's rows.
+pub(crate) fn decode_column(bytes: &[u8], rows: u64) -> Result<ColumnBuilder, String> {
+    let mut input = Decoder(bytes);
+    let column = ColumnBuilder::decode(&mut input)?;
+    if !input.is_empty() {
+        return Err("a part's column has bytes left over".into());
     }
+    if column.len() as u64 != rows {
+        return Err(format!("a part's column holds {} rows, not {rows}", column.len()));
+    }
+    Ok(column)
 }
 
 impl CsvReader {
@@ -138,15 +124,16 @@ impl CsvReader {
             Some(builder) => builder.into_columns(),
             None => TableBuilder::new(self.names.unwrap_or_default(), self.strict).into_columns(),
         };
-        Ok(Part {
-            columns,
+        let header = PartHeader {
             rows: self.rows,
             blank_lines: self.blank_lines,
             latin1_fields: self.latin1_fields,
             ragged: log.ragged,
             ragged_total: log.ragged_total,
             quoted: log.quoted,
-        })
+            columns: columns.len(),
+        };
+        Ok(Part { header, columns })
     }
 
     /// The column names once the header (or the first row) was read.
@@ -161,33 +148,54 @@ impl CsvReader {
         self.builder.is_some() && !self.in_quoted && self.carry.is_empty() && self.part.is_none()
     }
 
-    /// Appends `part`, read from the bytes that follow those read so far.
+    /// Appends a part read from the bytes that follow those read so far:
+    /// its header, and its columns' bytes one at a time from `column` (so
+    /// that only one column's copy exists at once).
     ///
     /// # Errors
     /// When the part cannot follow (a quote met, the reader not at a record's
-    /// end, other columns): the caller reads those bytes itself instead.
-    pub(crate) fn append_part(&mut self, part: Part, warnings: &mut Warnings) -> Result<(), IoError> {
-        let refuse = |why: &str| IoError::new(&self.file, ErrorKind::Read(format!("a part cannot be appended: {why}")));
-        if part.quoted {
-            return Err(refuse("it holds a quote"));
+    /// end, other columns): nothing was appended and the caller reads those
+    /// bytes itself. A column whose bytes are damaged fails the file.
+    pub(crate) fn append_part(
+        &mut self,
+        header: &PartHeader,
+        column: &mut dyn FnMut(usize) -> Result<Vec<u8>, String>,
+        warnings: &mut Warnings,
+    ) -> Result<(), PartRefused> {
+        if header.quoted {
+            return Err(PartRefused::Unusable("it holds a quote"));
         }
         if !self.at_record_end() {
-            return Err(refuse("the rows before it do not end at a record's end"));
+            return Err(PartRefused::Unusable("the rows before it do not end at a record's end"));
         }
-        let Some(builder) = self.builder.as_mut() else { return Err(refuse("no header yet")) };
+        let Some(builder) = self.builder.as_mut() else { return Err(PartRefused::Unusable("no header yet")) };
         let n_columns = builder.n_columns();
-        if part.columns.len() != n_columns {
-            return Err(refuse("its columns differ"));
+        if header.columns != n_columns {
+            return Err(PartRefused::Unusable("its columns differ"));
         }
-        let rows = usize::try_from(part.rows).map_err(|_| refuse("too many rows"))?;
-        builder.append_columns(part.columns, rows);
-        for &(row, n) in &part.ragged {
+        let rows = usize::try_from(header.rows).map_err(|_| PartRefused::Unusable("too many rows"))?;
+        for i in 0..n_columns {
+            let damaged = |why: String| PartRefused::Damaged(IoError::new(&self.file, ErrorKind::Read(why)));
+            let part = column(i).and_then(|bytes| decode_column(&bytes, header.rows)).map_err(damaged)?;
+            builder.append_column(i, part);
+        }
+        builder.add_rows(rows);
+        for &(row, n) in &header.ragged {
             ragged_warning(&self.file, self.rows + row, n, n_columns, warnings);
         }
-        warnings.count("ragged rows", part.ragged_total.saturating_sub(part.ragged.len() as u64));
-        self.rows += part.rows;
-        self.blank_lines += part.blank_lines;
-        self.latin1_fields += part.latin1_fields;
+        warnings.count("ragged rows", header.ragged_total.saturating_sub(header.ragged.len() as u64));
+        self.rows += header.rows;
+        self.blank_lines += header.blank_lines;
+        self.latin1_fields += header.latin1_fields;
         Ok(())
     }
+}
+
+/// Why a part was not appended.
+#[derive(Debug)]
+pub enum PartRefused {
+    /// It cannot follow the rows read (read its bytes in order instead).
+    Unusable(&'static str),
+    /// A column's bytes were damaged after some columns were appended: the file fails.
+    Damaged(IoError),
 }

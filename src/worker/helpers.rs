@@ -1,0 +1,284 @@
+//! Helper workers: copies of the engine worker's own script
+//! (`new Worker(self.location.href)`), one per spare core
+//! (`navigator.hardwareConcurrency − 1`). Each takes stateless requests:
+//! explain chunks (model bytes, options, background and rows as typed
+//! arrays; answered with the chunk's attributions as a `Float64Array`) and
+//! parts of big delimited files (the `File` and where to read; answered with
+//! each column's bytes). They start
+//! once and stay for later runs; a helper only gets work after it said it
+//! is ready (a message sent earlier could be lost while its wasm loads).
+//! Each helper holds up to [`IN_FLIGHT`] chunks: the next one waits in its
+//! message queue, so it never idles while the engine worker, busy with a
+//! chunk of its own, cannot hand out work.
+
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::rc::Rc;
+
+use js_sys::{Array, Float64Array, Reflect, Uint8Array};
+use tideline_engine::drift::{ColumnDrift, SkippedColumn};
+use tideline_engine::histogram::Histogram;
+use tideline_engine::io::PartHeader;
+use wasm_bindgen::prelude::*;
+use web_sys::{MessageEvent, Worker};
+
+use super::scope;
+use crate::protocol::{ChunkRequest, DriftColumnRequest, PartRequest, Reply, Request};
+
+/// Chunks a helper holds at once: the one it computes and the next.
+const IN_FLIGHT: usize = 2;
+
+/// A helper's answer to a part of a file: its header and each column's
+/// bytes (still in JavaScript memory, copied in one column at a time).
+pub(super) struct PartOutcome {
+    pub job: u32,
+    pub part: usize,
+    pub result: Result<(PartHeader, Array), String>,
+}
+
+/// A helper's answer to a drift column.
+pub(super) struct ColumnOutcome {
+    pub job: u32,
+    pub index: usize,
+    pub result: Result<ColumnDrift, SkippedColumn>,
+    pub histogram: Option<Histogram>,
+}
+
+/// `busy` holds parts as (job, PART_MARK - part), apart from chunks' numbers.
+const PART_MARK: usize = usize::MAX;
+
+/// A helper's answer to one chunk.
+pub(super) enum Outcome {
+    /// The chunk's attributions, row-major (rows × outputs × features).
+    Done { job: u32, chunk: usize, values: Vec<f64> },
+    /// The helper could not compute it (the run computes it itself).
+    Failed { job: u32, chunk: usize, message: String },
+}
+
+#[derive(Default)]
+struct HelperState {
+    ready: bool,
+    dead: bool,
+    /// The chunks sent and not answered yet, as (job, chunk).
+    busy: Vec<(u32, usize)>,
+}
+
+struct Helper {
+    worker: Worker,
+    state: Rc<RefCell<HelperState>>,
+}
+
+/// The helpers and the answers they sent.
+#[derive(Default)]
+pub(super) struct Pool {
+    helpers: Vec<Helper>,
+    inbox: Rc<RefCell<VecDeque<Outcome>>>,
+    parts: Rc<RefCell<VecDeque<PartOutcome>>>,
+    columns: Rc<RefCell<VecDeque<ColumnOutcome>>>,
+    started: bool,
+}
+
+/// Cores the browser reports, at least 1.
+pub(super) fn cores() -> usize {
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let n = scope().navigator().hardware_concurrency() as usize;
+    n.max(1)
+}
+
+impl Pool {
+    /// Starts `cores − 1` helpers the first time; returns how many exist.
+    pub(super) fn ensure_started(&mut self) -> usize {
+        if !self.started {
+            self.started = true;
+            let href = scope().location().href();
+            for _ in 1..cores() {
+                match spawn(&href, &self.inbox, &self.parts, &self.columns) {
+                    Ok(helper) => self.helpers.push(helper),
+                    Err(e) => {
+                        web_sys::console::warn_2(&"tideline worker: no helper worker".into(), &e);
+                        break;
+                    }
+                }
+            }
+        }
+        self.helpers.iter().filter(|h| !h.state.borrow().dead).count()
+    }
+
+    /// Sends `request` (with its arrays) to the ready helper holding the
+    /// fewest chunks, below [`IN_FLIGHT`]; returns false when none is free.
+    pub(super) fn dispatch(&self, request: &ChunkRequest, model: &[u8], background: &[f64], rows: &[f64]) -> bool {
+        let free = self.helpers.iter().filter_map(|h| {
+            let s = h.state.borrow();
+            (s.ready && !s.dead && s.busy.len() < IN_FLIGHT).then_some((s.busy.len(), h))
+        });
+        let Some((_, helper)) = free.min_by_key(|&(held, _)| held) else {
+            return false;
+        };
+        let beside = [
+            ("model", Uint8Array::from(model).into()),
+            ("background", Float64Array::from(background).into()),
+            ("rows", Float64Array::from(rows).into()),
+        ];
+        send(helper, &Request::ExplainChunk(Box::new(request.clone())), &beside, (request.job, request.chunk))
+    }
+
+    /// Helpers ready and holding nothing.
+    pub(super) fn idle(&self) -> usize {
+        self.idle_helpers().len()
+    }
+
+    /// Sends a part of `file` to an idle helper; false when none is.
+    pub(super) fn dispatch_part(&self, request: &PartRequest, file: &web_sys::File) -> bool {
+        let Some(helper) = self.helpers.iter().find(|h| {
+            let s = h.state.borrow();
+            s.ready && !s.dead && s.busy.is_empty()
+        }) else {
+            return false;
+        };
+        let beside = [("files", Array::of1(file).into())];
+        send(helper, &Request::ReadPart(Box::new(request.clone())), &beside, (request.job, PART_MARK - request.part))
+    }
+
+    /// The helpers ready and holding nothing, by number.
+    pub(super) fn idle_helpers(&self) -> Vec<usize> {
+        (0..self.helpers.len())
+            .filter(|&i| {
+                let s = self.helpers[i].state.borrow();
+                s.ready && !s.dead && s.busy.is_empty()
+            })
+            .collect()
+    }
+
+    /// Sends a drift column (both sides' numbers) to helper `helper` (it
+    /// queues them); false when it cannot be sent.
+    pub(super) fn dispatch_column(
+        &self,
+        helper: usize,
+        request: &DriftColumnRequest,
+        baseline: &[f64],
+        current: &[f64],
+    ) -> bool {
+        let Some(helper) = self.helpers.get(helper) else { return false };
+        let beside =
+            [("baseline", Float64Array::from(baseline).into()), ("current", Float64Array::from(current).into())];
+        send(helper, &Request::DriftColumn(Box::new(request.clone())), &beside, (request.job, request.index))
+    }
+
+    /// The drift columns of `job` answered since the last call (others are dropped).
+    pub(super) fn take_columns(&self, job: u32) -> Vec<ColumnOutcome> {
+        self.columns.borrow_mut().drain(..).filter(|c| c.job == job).collect()
+    }
+
+    /// The parts of `job` answered since the last call; answers to other
+    /// (cancelled, finished) loads are dropped.
+    pub(super) fn take_parts(&self, job: u32) -> Vec<PartOutcome> {
+        let mut parts = self.parts.borrow_mut();
+        parts.drain(..).filter(|p| p.job == job).collect()
+    }
+
+    /// The answers received since the last call.
+    pub(super) fn take_outcomes(&self) -> Vec<Outcome> {
+        self.inbox.borrow_mut().drain(..).collect()
+    }
+
+    /// Chunks of `job` helpers still hold.
+    pub(super) fn busy_with(&self, job: u32) -> usize {
+        self.helpers.iter().map(|h| h.state.borrow().busy.iter().filter(|&&(j, _)| j == job).count()).sum()
+    }
+}
+
+/// Posts `request` to `helper` with `beside` (typed arrays, files) next to
+/// its JSON, and notes it as held; false when it could not be posted.
+fn send(helper: &Helper, request: &Request, beside: &[(&str, JsValue)], held: (u32, usize)) -> bool {
+    let Ok(text) = serde_json::to_string(request) else { return false };
+    let message = js_sys::Object::new();
+    let mut set = Reflect::set(&message, &"msg".into(), &text.into());
+    for (name, value) in beside {
+        set = set.and_then(|_| Reflect::set(&message, &(*name).into(), value));
+    }
+    if set.is_err() || helper.worker.post_message(&message).is_err() {
+        return false;
+    }
+    helper.state.borrow_mut().busy.push(held);
+    true
+}
+
+type Inbox<T> = Rc<RefCell<VecDeque<T>>>;
+
+fn spawn(
+    href: &str,
+    inbox: &Inbox<Outcome>,
+    parts: &Inbox<PartOutcome>,
+    columns: &Inbox<ColumnOutcome>,
+) -> Result<Helper, JsValue> {
+    let worker = Worker::new(href)?;
+    let state = Rc::new(RefCell::new(HelperState::default()));
+    let (s, inbox_in, parts_in, columns_in) =
+        (Rc::clone(&state), Rc::clone(inbox), Rc::clone(parts), Rc::clone(columns));
+    let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
+        let data = event.data();
+        let text = Reflect::get(&data, &"msg".into()).ok().and_then(|v| v.as_string()).or_else(|| data.as_string());
+        let Some(reply) = text.and_then(|t| serde_json::from_str::<Reply>(&t).ok()) else { return };
+        let part = |outcome: PartOutcome| {
+            s.borrow_mut().busy.retain(|&c| c != (outcome.job, PART_MARK - outcome.part));
+            parts_in.borrow_mut().push_back(outcome);
+        };
+        let reply = match reply {
+            Reply::PartDone { job, part: index, header } => {
+                let columns = Reflect::get(&data, &"columns".into()).ok().and_then(|v| v.dyn_into::<Array>().ok());
+                let result = columns.ok_or_else(|| "a helper sent no columns".to_owned()).map(|c| (header, c));
+                return part(PartOutcome { job, part: index, result });
+            }
+            Reply::PartFailed { job, part: index, message } => {
+                return part(PartOutcome { job, part: index, result: Err(message) });
+            }
+            Reply::DriftColumnDone { job, index, result, histogram } => {
+                s.borrow_mut().busy.retain(|&c| c != (job, index));
+                columns_in.borrow_mut().push_back(ColumnOutcome { job, index, result, histogram });
+                return;
+            }
+            other => other,
+        };
+        let outcome = match reply {
+            Reply::Ready => {
+                s.borrow_mut().ready = true;
+                return;
+            }
+            Reply::ChunkDone { job, chunk } => {
+                let values = Reflect::get(&data, &"values".into())
+                    .ok()
+                    .and_then(|v| v.dyn_into::<Float64Array>().ok())
+                    .map(|a| a.to_vec());
+                match values {
+                    Some(values) => Outcome::Done { job, chunk, values },
+                    None => Outcome::Failed { job, chunk, message: "a helper sent no values".into() },
+                }
+            }
+            Reply::ChunkFailed { job, chunk, message } => Outcome::Failed { job, chunk, message },
+            _ => return,
+        };
+        let answered = match &outcome {
+            Outcome::Done { job, chunk, .. } | Outcome::Failed { job, chunk, .. } => (*job, *chunk),
+        };
+        s.borrow_mut().busy.retain(|&c| c != answered);
+        inbox_in.borrow_mut().push_back(outcome);
+    });
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    let (s, inbox_err, parts_err) = (Rc::clone(&state), Rc::clone(inbox), Rc::clone(parts));
+    let on_error = Closure::<dyn Fn(web_sys::ErrorEvent)>::new(move |event: web_sys::ErrorEvent| {
+        let mut st = s.borrow_mut();
+        st.dead = true;
+        for (job, chunk) in st.busy.drain(..) {
+            let message = event.message();
+            if chunk > PART_MARK / 2 {
+                parts_err.borrow_mut().push_back(PartOutcome { job, part: PART_MARK - chunk, result: Err(message) });
+            } else {
+                inbox_err.borrow_mut().push_back(Outcome::Failed { job, chunk, message });
+            }
+        }
+    });
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    on_error.forget();
+    Ok(Helper { worker, state })
+}

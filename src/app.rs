@@ -51,9 +51,10 @@ pub fn App() -> impl IntoView {
         <footer class="bottom">
             {move || {
                 let m = state.memory.get();
+                let helpers = state.helpers_ready.get();
                 view! {
-                    <p data-testid="memory" data-wasm-bytes=m.wasm_bytes data-typed-bytes=m.typed_bytes>
-                        {format!("Engine worker memory: {} (typed columns: {}). Nothing is stored or sent anywhere.", bytes(m.wasm_bytes), bytes(m.typed_bytes))}
+                    <p data-testid="memory" data-wasm-bytes=m.wasm_bytes data-typed-bytes=m.typed_bytes data-helpers=helpers>
+                        {format!("Engine worker memory: {} (typed columns: {}), with {} helper worker{}. Nothing is stored or sent anywhere.", bytes(m.wasm_bytes), bytes(m.typed_bytes), helpers, if helpers == 1 { "" } else { "s" })}
                     </p>
                 }
             }}

@@ -256,6 +256,11 @@ pub struct Memory {
 pub enum Reply {
     /// The worker has started and takes requests.
     Ready,
+    /// Helper workers ready to share big files and analyses.
+    Helpers {
+        /// How many.
+        ready: usize,
+    },
     /// A job's progress.
     Progress {
         /// Job number.
@@ -325,6 +330,9 @@ pub enum Reply {
         sparklines: Vec<Histogram>,
         /// Milliseconds the tests took in the worker.
         millis: f64,
+        /// Workers that judged columns (1 + the helpers that answered).
+        #[serde(default = "one")]
+        workers: usize,
     },
     /// The data-quality checks asked for with `Quality`.
     Quality(Box<QualityResult>),

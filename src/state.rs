@@ -120,6 +120,8 @@ pub struct DriftResult {
     pub sparklines: Vec<Histogram>,
     /// Milliseconds the worker took.
     pub millis: f64,
+    /// Workers that judged columns.
+    pub workers: usize,
 }
 
 /// The whole page's state.
@@ -129,6 +131,8 @@ pub struct AppState {
     pub sides: [SideState; 2],
     /// True once the worker said it is ready.
     pub worker_ready: RwSignal<bool>,
+    /// Helper workers ready (shown so that one can tell how many cores work).
+    pub helpers_ready: RwSignal<usize>,
     /// Column shown in the comparison.
     pub compare_column: RwSignal<Option<String>>,
     /// Its histogram.
@@ -202,6 +206,7 @@ impl AppState {
         Self {
             sides: Side::BOTH.map(SideState::new),
             worker_ready: RwSignal::new(false),
+            helpers_ready: RwSignal::new(0),
             compare_column: RwSignal::new(None),
             histogram: RwSignal::new(None),
             cdf: RwSignal::new(None),
@@ -361,6 +366,7 @@ impl AppState {
     pub fn apply(&self, reply: Reply) -> Vec<Request> {
         match reply {
             Reply::Ready => self.worker_ready.set(true),
+            Reply::Helpers { ready } => self.helpers_ready.set(ready),
             Reply::Progress { job, file, bytes_done, bytes_total, rows_done, elapsed_ms } => {
                 if let Some(side) = self.side_of_job(job) {
                     side.job.update(|j| {
@@ -406,9 +412,9 @@ impl AppState {
                     self.cdf.set(cdf);
                 }
             }
-            Reply::Drift { report, sparklines, millis } => {
+            Reply::Drift { report, sparklines, millis, workers } => {
                 self.drift_running.set(false);
-                self.drift.set(Some(DriftResult { report, sparklines, millis }));
+                self.drift.set(Some(DriftResult { report, sparklines, millis, workers }));
             }
             Reply::Quality(result) => {
                 self.quality_running.set(false);
@@ -624,7 +630,7 @@ mod tests {
             &tideline_engine::table::Table::default(),
             &DriftOptions::default(),
         );
-        state.apply(Reply::Drift { report, sparklines: vec![], millis: 1.0 });
+        state.apply(Reply::Drift { report, sparklines: vec![], millis: 1.0, workers: 1 });
         assert!(!state.drift_running.get_untracked());
         assert_eq!(state.drift.get_untracked().map(|d| d.millis), Some(1.0));
     }

@@ -77,7 +77,7 @@ pub fn DriftView() -> impl IntoView {
                 d.millis
             );
             view! {
-                <p class=if r.dataset_drift { "verdict drifted" } else { "verdict stable" } data-testid="drift-verdict" data-dataset-drift=r.dataset_drift.to_string() data-drifted=r.n_drifted data-tested=r.n_tested data-preset=r.preset.name() data-millis=d.millis>
+                <p class=if r.dataset_drift { "verdict drifted" } else { "verdict stable" } data-testid="drift-verdict" data-dataset-drift=r.dataset_drift.to_string() data-drifted=r.n_drifted data-tested=r.n_tested data-preset=r.preset.name() data-millis=d.millis data-workers=d.workers>
                     {text}
                 </p>
             }

@@ -28,10 +28,12 @@ type Judged = Result<ColumnDrift, SkippedColumn>;
 pub(super) async fn drift_reply(worker: &Rc<Worker>, options: &DriftOptions, run: u32) -> Reply {
     let started = js_sys::Date::now();
     let job = FIRST_RUN.wrapping_add(run);
-    let mut judged = share_out(worker, options, job);
+    let (mut judged, helpers_used) = share_out(worker, options, job);
     let mut histograms: Vec<Option<Histogram>> = judged.iter().map(|_| None).collect();
+    let mut answered = 0;
     while judged.iter().any(Option::is_none) {
         for answer in worker.helpers.borrow().take_columns(job) {
+            answered += 1;
             if let (Some(slot), Some(histogram)) = (judged.get_mut(answer.index), histograms.get_mut(answer.index)) {
                 *slot = Some(answer.result);
                 *histogram = answer.histogram;
@@ -60,12 +62,13 @@ pub(super) async fn drift_reply(worker: &Rc<Worker>, options: &DriftOptions, run
         .filter_map(|(((b, c, _), _), histogram)| histogram.or_else(|| compare(Some(b), Some(c), HISTOGRAM_BINS)))
         .collect();
     let report = assemble_drift(baseline.n_rows, current.n_rows, judged, skipped, options);
-    Reply::Drift { report, sparklines, millis: js_sys::Date::now() - started }
+    let workers = 1 + helpers_used.min(answered);
+    Reply::Drift { report, sparklines, millis: js_sys::Date::now() - started, workers }
 }
 
 /// Sends helpers their columns and judges the rest here; `None` marks a
-/// column a helper holds.
-fn share_out(worker: &Rc<Worker>, options: &DriftOptions, job: u32) -> Vec<Option<Judged>> {
+/// column a helper holds. Also returns how many helpers got columns.
+fn share_out(worker: &Rc<Worker>, options: &DriftOptions, job: u32) -> (Vec<Option<Judged>>, usize) {
     let datasets = worker.datasets.borrow();
     let (baseline, current) = (datasets.analysed(Side::Baseline), datasets.analysed(Side::Current));
     let (pairs, _) = drift_pairs(baseline, current);
@@ -97,5 +100,6 @@ fn share_out(worker: &Rc<Worker>, options: &DriftOptions, job: u32) -> Vec<Optio
             *sent = worker.helpers.borrow().dispatch_column(helper, &request, x, y);
         }
     }
-    pairs.iter().zip(to_helper).map(|(pair, sent)| (!sent).then(|| judge_pair(pair, options))).collect()
+    let used = load.iter().skip(1).filter(|&&l| l > 0).count();
+    (pairs.iter().zip(to_helper).map(|(pair, sent)| (!sent).then(|| judge_pair(pair, options))).collect(), used)
 }

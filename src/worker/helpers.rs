@@ -25,6 +25,10 @@ use web_sys::{MessageEvent, Worker};
 use super::scope;
 use crate::protocol::{ChunkRequest, DriftColumnRequest, PartRequest, Reply, Request};
 
+/// The name helpers are started with: a worker so named is a helper and
+/// starts no helpers of its own.
+pub(super) const HELPER_NAME: &str = "tideline-helper";
+
 /// Chunks a helper holds at once: the one it computes and the next.
 const IN_FLIGHT: usize = 2;
 
@@ -72,10 +76,18 @@ struct Helper {
 #[derive(Default)]
 pub(super) struct Pool {
     helpers: Vec<Helper>,
-    inbox: Rc<RefCell<VecDeque<Outcome>>>,
-    parts: Rc<RefCell<VecDeque<PartOutcome>>>,
-    columns: Rc<RefCell<VecDeque<ColumnOutcome>>>,
+    answers: Rc<Answers>,
     started: bool,
+}
+
+/// What every helper's message handler writes to: each kind of answer, and
+/// how many helpers said they are ready.
+#[derive(Default)]
+struct Answers {
+    chunks: RefCell<VecDeque<Outcome>>,
+    parts: RefCell<VecDeque<PartOutcome>>,
+    columns: RefCell<VecDeque<ColumnOutcome>>,
+    ready: std::cell::Cell<usize>,
 }
 
 /// Cores the browser reports, at least 1.
@@ -92,7 +104,7 @@ impl Pool {
             self.started = true;
             let href = scope().location().href();
             for _ in 1..cores() {
-                match spawn(&href, &self.inbox, &self.parts, &self.columns) {
+                match spawn(&href, &self.answers) {
                     Ok(helper) => self.helpers.push(helper),
                     Err(e) => {
                         web_sys::console::warn_2(&"tideline worker: no helper worker".into(), &e);
@@ -166,19 +178,19 @@ impl Pool {
 
     /// The drift columns of `job` answered since the last call (others are dropped).
     pub(super) fn take_columns(&self, job: u32) -> Vec<ColumnOutcome> {
-        self.columns.borrow_mut().drain(..).filter(|c| c.job == job).collect()
+        self.answers.columns.borrow_mut().drain(..).filter(|c| c.job == job).collect()
     }
 
     /// The parts of `job` answered since the last call; answers to other
     /// (cancelled, finished) loads are dropped.
     pub(super) fn take_parts(&self, job: u32) -> Vec<PartOutcome> {
-        let mut parts = self.parts.borrow_mut();
+        let mut parts = self.answers.parts.borrow_mut();
         parts.drain(..).filter(|p| p.job == job).collect()
     }
 
     /// The answers received since the last call.
     pub(super) fn take_outcomes(&self) -> Vec<Outcome> {
-        self.inbox.borrow_mut().drain(..).collect()
+        self.answers.chunks.borrow_mut().drain(..).collect()
     }
 
     /// Chunks of `job` helpers still hold.
@@ -203,25 +215,43 @@ fn send(helper: &Helper, request: &Request, beside: &[(&str, JsValue)], held: (u
     true
 }
 
-type Inbox<T> = Rc<RefCell<VecDeque<T>>>;
+/// Stops using a helper: everything it holds fails (explain chunks and
+/// parts are then done by the engine worker; drift columns too, once the
+/// run sees that no helper holds them).
+fn give_up(state: &RefCell<HelperState>, answers: &Answers, message: &str) {
+    let mut st = state.borrow_mut();
+    if st.ready && !st.dead {
+        answers.ready.set(answers.ready.get().saturating_sub(1));
+        super::post(&Reply::Helpers { ready: answers.ready.get() });
+    }
+    st.dead = true;
+    web_sys::console::warn_1(&format!("tideline worker: a helper stopped: {message}").into());
+    for (job, chunk) in st.busy.drain(..) {
+        let message = message.to_owned();
+        if chunk > PART_MARK / 2 {
+            answers.parts.borrow_mut().push_back(PartOutcome { job, part: PART_MARK - chunk, result: Err(message) });
+        } else {
+            answers.chunks.borrow_mut().push_back(Outcome::Failed { job, chunk, message });
+        }
+    }
+}
 
-fn spawn(
-    href: &str,
-    inbox: &Inbox<Outcome>,
-    parts: &Inbox<PartOutcome>,
-    columns: &Inbox<ColumnOutcome>,
-) -> Result<Helper, JsValue> {
-    let worker = Worker::new(href)?;
+fn spawn(href: &str, answers: &Rc<Answers>) -> Result<Helper, JsValue> {
+    let options = web_sys::WorkerOptions::new();
+    options.set_name(HELPER_NAME);
+    let worker = Worker::new_with_options(href, &options)?;
     let state = Rc::new(RefCell::new(HelperState::default()));
-    let (s, inbox_in, parts_in, columns_in) =
-        (Rc::clone(&state), Rc::clone(inbox), Rc::clone(parts), Rc::clone(columns));
+    let (s, answers_in) = (Rc::clone(&state), Rc::clone(answers));
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
         let data = event.data();
         let text = Reflect::get(&data, &"msg".into()).ok().and_then(|v| v.as_string()).or_else(|| data.as_string());
-        let Some(reply) = text.and_then(|t| serde_json::from_str::<Reply>(&t).ok()) else { return };
+        let Some(reply) = text.and_then(|t| serde_json::from_str::<Reply>(&t).ok()) else {
+            // An answer that cannot be read would leave its request held for ever.
+            return give_up(&s, &answers_in, "a helper's answer could not be read");
+        };
         let part = |outcome: PartOutcome| {
             s.borrow_mut().busy.retain(|&c| c != (outcome.job, PART_MARK - outcome.part));
-            parts_in.borrow_mut().push_back(outcome);
+            answers_in.parts.borrow_mut().push_back(outcome);
         };
         let reply = match reply {
             Reply::PartDone { job, part: index, header } => {
@@ -234,7 +264,7 @@ fn spawn(
             }
             Reply::DriftColumnDone { job, index, result, histogram } => {
                 s.borrow_mut().busy.retain(|&c| c != (job, index));
-                columns_in.borrow_mut().push_back(ColumnOutcome { job, index, result, histogram });
+                answers_in.columns.borrow_mut().push_back(ColumnOutcome { job, index, result, histogram });
                 return;
             }
             other => other,
@@ -242,6 +272,8 @@ fn spawn(
         let outcome = match reply {
             Reply::Ready => {
                 s.borrow_mut().ready = true;
+                answers_in.ready.set(answers_in.ready.get() + 1);
+                super::post(&Reply::Helpers { ready: answers_in.ready.get() });
                 return;
             }
             Reply::ChunkDone { job, chunk } => {
@@ -261,22 +293,13 @@ fn spawn(
             Outcome::Done { job, chunk, .. } | Outcome::Failed { job, chunk, .. } => (*job, *chunk),
         };
         s.borrow_mut().busy.retain(|&c| c != answered);
-        inbox_in.borrow_mut().push_back(outcome);
+        answers_in.chunks.borrow_mut().push_back(outcome);
     });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
-    let (s, inbox_err, parts_err) = (Rc::clone(&state), Rc::clone(inbox), Rc::clone(parts));
+    let (s, answers_err) = (Rc::clone(&state), Rc::clone(answers));
     let on_error = Closure::<dyn Fn(web_sys::ErrorEvent)>::new(move |event: web_sys::ErrorEvent| {
-        let mut st = s.borrow_mut();
-        st.dead = true;
-        for (job, chunk) in st.busy.drain(..) {
-            let message = event.message();
-            if chunk > PART_MARK / 2 {
-                parts_err.borrow_mut().push_back(PartOutcome { job, part: PART_MARK - chunk, result: Err(message) });
-            } else {
-                inbox_err.borrow_mut().push_back(Outcome::Failed { job, chunk, message });
-            }
-        }
+        give_up(&s, &answers_err, &event.message());
     });
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     on_error.forget();

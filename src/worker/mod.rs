@@ -113,6 +113,7 @@ pub(crate) fn post(reply: &Reply) {
 pub fn start() {
     console_error_panic_hook::set_once();
     let worker = Rc::new(Worker::default());
+    let worker_for_pool = Rc::clone(&worker);
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
         let data = event.data();
         let text = Reflect::get(&data, &"msg".into()).ok().and_then(|v| v.as_string()).or_else(|| data.as_string());
@@ -136,6 +137,11 @@ pub fn start() {
     scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
     post(&Reply::Ready);
+    if scope().name() != helpers::HELPER_NAME {
+        // Helpers load now, so that they are ready to read half of the
+        // first file dropped (a mid-sized file is read before they would be).
+        worker_for_pool.helpers.borrow_mut().ensure_started();
+    }
 }
 
 /// Handles `request` now, or after the analysis that waits for helpers.

@@ -55,10 +55,6 @@ pub(super) async fn run_job(
         ingest_millis: 0.0,
         workers: 1,
     };
-    if files.iter().any(|f| f.size() >= SPLIT_MIN_BYTES) {
-        // Helpers start loading now; the first ready one takes a part.
-        worker.helpers.borrow_mut().ensure_started();
-    }
     let mut cancelled = false;
     for file in &files {
         let file_started = js_sys::Date::now();
@@ -122,7 +118,7 @@ pub(super) async fn run_job(
 }
 
 /// Files smaller than this are read by the engine worker alone.
-const SPLIT_MIN_BYTES: f64 = 32.0 * 1024.0 * 1024.0;
+const SPLIT_MIN_BYTES: f64 = 16.0 * 1024.0 * 1024.0;
 
 /// Bytes searched for the line end that starts a part.
 const LINE_SEARCH_BYTES: f64 = 1024.0 * 1024.0;

@@ -1,7 +1,7 @@
 // Browser half of `cargo xtask bench` for drift: picks the preset, loads BASE
 // into the baseline and CUR into the current side, and waits for the drift
 // verdict; prints wall-clock seconds (parsing included) and worker memory.
-import { serveDist, launch, openApp, appears } from './support.mjs';
+import { serveDist, launch, openApp, appears, helpersReady } from './support.mjs';
 
 const [base, cur, preset = 'evidently'] = process.argv.slice(2);
 if (!base || !cur) throw new Error('usage: node bench-drift.mjs BASE CUR [PRESET]');
@@ -9,6 +9,8 @@ const server = await serveDist();
 const browser = await launch();
 try {
   const { page } = await openApp(browser, server.origin);
+  // As when a person drops a file: the helper workers have started by then.
+  await helpersReady(page);
   const started = Date.now();
   await page.getByTestId('baseline-file-input').setInputFiles(base);
   await appears(page, '[data-testid="baseline-last-job"]');

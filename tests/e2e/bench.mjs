@@ -1,6 +1,6 @@
 // Browser half of `cargo xtask bench`: loads FILE into the baseline through the
 // file picker and prints what the worker measured, as one JSON line.
-import { serveDist, launch, openApp, appears } from './support.mjs';
+import { serveDist, launch, openApp, appears, helpersReady } from './support.mjs';
 
 const file = process.argv[2];
 if (!file) throw new Error('usage: node bench.mjs FILE');
@@ -8,6 +8,8 @@ const server = await serveDist();
 const browser = await launch();
 try {
   const { page } = await openApp(browser, server.origin);
+  // As when a person drops a file: the helper workers have started by then.
+  await helpersReady(page);
   await page.getByTestId('baseline-file-input').setInputFiles(file);
   const last = page.getByTestId('baseline-last-job');
   await appears(page, '[data-testid="baseline-last-job"]');

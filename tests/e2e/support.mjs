@@ -95,3 +95,14 @@ export async function schemaRow(page, side, column) {
 export function appears(page, selector, timeout = 600000) {
   return page.waitForFunction((s) => document.querySelector(s) !== null, selector, { polling: 'raf', timeout });
 }
+
+/**
+ * Resolves once the engine worker's helpers are ready (at once on a
+ * one-core machine, which has none): tests of work shared with them wait
+ * for this, since a file dropped sooner is read by the engine worker alone.
+ */
+export async function helpersReady(page) {
+  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+  if (cores > 1) await appears(page, '[data-testid="memory"]:not([data-helpers="0"])', 30000);
+  return cores;
+}

@@ -75,8 +75,15 @@ pub fn run(args: &DriftArgs) -> Result<(), String> {
             .collect::<Result<Vec<_>, _>>()?;
         Ok(concat(&tables))
     };
-    let mut baseline = select(load_side(&args.baseline, true)?, args.baseline_where.as_deref())?;
-    let mut current = select(load_side(&args.current, false)?, args.current_where.as_deref())?;
+    // Both sides at once: parsing is most of a run, and each side alone
+    // leaves part of the machine idle.
+    let (baseline, current) = std::thread::scope(|scope| {
+        let baseline = scope.spawn(|| load_side(&args.baseline, true));
+        let current = load_side(&args.current, false);
+        (baseline.join().unwrap_or_else(|_| Err("the baseline's reader stopped".into())), current)
+    });
+    let mut baseline = select(baseline?, args.baseline_where.as_deref())?;
+    let mut current = select(current?, args.current_where.as_deref())?;
     for split in [&args.baseline_where, &args.current_where].into_iter().flatten() {
         let column = split.split_once('=').map_or(split.as_str(), |(c, _)| c);
         for table in [&mut baseline, &mut current] {

@@ -5,7 +5,7 @@ use std::fs::File;
 use std::path::Path;
 
 use clap::Args;
-use indicatif::{ProgressBar, ProgressStyle};
+use indicatif::{MultiProgress, ProgressBar, ProgressStyle};
 use tideline_engine::io::{load_reader, Format, LoadOptions, Loaded};
 use tideline_engine::progress::{Flow, ProgressUpdate};
 use tideline_engine::table::{concat, Table};
@@ -71,6 +71,12 @@ impl ReadArgs {
     }
 }
 
+/// The progress bars of the files being read, drawn together on stderr.
+fn bars() -> &'static MultiProgress {
+    static BARS: std::sync::OnceLock<MultiProgress> = std::sync::OnceLock::new();
+    BARS.get_or_init(MultiProgress::new)
+}
+
 /// Loads one file, drawing a progress bar on stderr when it is big and stderr is a terminal.
 pub fn load_file(path: &Path, options: &LoadOptions) -> Result<Loaded, String> {
     let name = path.display().to_string();
@@ -78,7 +84,8 @@ pub fn load_file(path: &Path, options: &LoadOptions) -> Result<Loaded, String> {
     let total = file.metadata().ok().map(|m| m.len());
     let bar = match total {
         Some(len) if len >= PROGRESS_BAR_BYTES => {
-            let bar = ProgressBar::new(len);
+            // Files read at once (both sides of a drift run) share the terminal.
+            let bar = bars().add(ProgressBar::new(len));
             bar.set_style(
                 ProgressStyle::with_template("{msg} [{bar:30}] {bytes}/{total_bytes} {bytes_per_sec} ({eta})")
                     .map_err(|e| e.to_string())?

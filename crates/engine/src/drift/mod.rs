@@ -15,6 +15,7 @@ pub mod correction;
 pub mod counts;
 pub mod effect;
 pub mod math;
+pub mod nan_as_null;
 pub mod numeric;
 pub mod outcome;
 pub mod preset;

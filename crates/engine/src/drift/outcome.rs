@@ -16,6 +16,7 @@ pub struct Samples<'a> {
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TestOutcome {
     /// The test statistic or distance.
+    #[serde(deserialize_with = "super::nan_as_null::deserialize")]
     pub statistic: f64,
     /// The p-value, for tests that give one.
     pub p_value: Option<f64>,

@@ -83,16 +83,19 @@ pub struct ColumnDrift {
     /// Model Monitor's Robust L∞ was applied to the statistic.
     pub robust: bool,
     /// The test's statistic or distance.
+    #[serde(deserialize_with = "super::nan_as_null::deserialize")]
     pub statistic: f64,
     /// The raw p-value, for p-value tests.
     pub p_value: Option<f64>,
     /// The p-value after the report's correction.
     pub p_value_adjusted: Option<f64>,
     /// The threshold it was compared with.
+    #[serde(deserialize_with = "super::nan_as_null::deserialize")]
     pub threshold: f64,
     /// Whether the column drifted.
     pub drifted: bool,
     /// The effect size (see [`super::effect`]).
+    #[serde(deserialize_with = "super::nan_as_null::deserialize")]
     pub effect_size: f64,
     /// What the effect size measures.
     pub effect_size_measure: EffectMeasure,

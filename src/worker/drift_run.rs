@@ -19,6 +19,9 @@ use crate::protocol::{DriftColumnRequest, Reply, Side};
 /// Below this many rows (both sides) a run stays in this worker.
 const SHARE_MIN_ROWS: usize = 200_000;
 
+/// Least time a run waits for its helpers beyond its own share.
+const GIVE_UP_MS: f64 = 10_000.0;
+
 /// Drift runs' numbers for helpers' answers (apart from load jobs' numbers).
 const FIRST_RUN: u32 = u32::MAX / 2;
 
@@ -29,6 +32,9 @@ pub(super) async fn drift_reply(worker: &Rc<Worker>, options: &DriftOptions, run
     let started = js_sys::Date::now();
     let job = FIRST_RUN.wrapping_add(run);
     let (mut judged, helpers_used) = share_out(worker, options, job);
+    // Requests wait while this run waits: a helper that neither answers nor
+    // fails must not hold them for ever, so its columns are judged here.
+    let deadline = js_sys::Date::now() + (4.0 * (js_sys::Date::now() - started)).max(GIVE_UP_MS);
     let mut histograms: Vec<Option<Histogram>> = judged.iter().map(|_| None).collect();
     let mut answered = 0;
     while judged.iter().any(Option::is_none) {
@@ -39,7 +45,8 @@ pub(super) async fn drift_reply(worker: &Rc<Worker>, options: &DriftOptions, run
                 *histogram = answer.histogram;
             }
         }
-        if judged.iter().all(Option::is_some) || worker.helpers.borrow().busy_with(job) == 0 {
+        let waiting = worker.helpers.borrow().busy_with(job) > 0 && js_sys::Date::now() < deadline;
+        if judged.iter().all(Option::is_some) || !waiting {
             break;
         }
         pause(1).await;

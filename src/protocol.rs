@@ -13,7 +13,7 @@ use tideline_engine::monitoring::TimelineConfig;
 use tideline_engine::pii::PiiReport;
 use tideline_engine::roles::Role;
 use tideline_engine::scenario::ScenarioKind;
-use tideline_engine::summary::DatasetSummary;
+use tideline_engine::summary::{ColumnSummary, DatasetSummary};
 use tideline_engine::timeline::Timeline;
 use tideline_engine::types::Kind;
 use tideline_report::{ModelCardInfo, Overview};
@@ -196,6 +196,9 @@ pub enum Request {
     /// A helper worker's column of a drift run (both sides' numbers travel
     /// beside it as `Float64Array`s).
     DriftColumn(Box<DriftColumnRequest>),
+    /// A helper worker's numeric column of a schema summary (its numbers
+    /// travel beside it as a `Float64Array`, `values`).
+    SummaryColumn(Box<SummaryColumnRequest>),
     /// Mask a column found to hold personal data, or leave it out, on both
     /// sides, before any analysis or export reads it.
     Pii {
@@ -417,6 +420,15 @@ pub enum Reply {
         /// Its small histogram (both sides).
         histogram: Option<Histogram>,
     },
+    /// A helper worker summarised its column of a schema.
+    SummaryColumnDone {
+        /// The summary's number.
+        job: u32,
+        /// The column's number in the table.
+        index: usize,
+        /// Its schema line.
+        summary: ColumnSummary,
+    },
     /// A helper worker's share failed.
     ChunkFailed {
         /// The run.
@@ -581,4 +593,16 @@ pub struct DriftColumnRequest {
     pub kind: Kind,
     /// The run's options.
     pub options: DriftOptions,
+}
+
+/// A helper worker's numeric column of a schema summary: everything but the
+/// numbers, which travel beside it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SummaryColumnRequest {
+    /// The summary's number.
+    pub job: u32,
+    /// The column's number in the table.
+    pub index: usize,
+    /// Name, Deequ counts, kind and role (the data is left empty).
+    pub column: tideline_engine::table::Column,
 }

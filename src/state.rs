@@ -453,6 +453,7 @@ impl AppState {
             | Reply::PartDone { .. }
             | Reply::PartFailed { .. }
             | Reply::DriftColumnDone { .. }
+            | Reply::SummaryColumnDone { .. }
             | Reply::ChunkFailed { .. } => {
                 let (start, mut requests) = self.explain.apply(reply);
                 if start {

@@ -3,7 +3,7 @@
 use tideline_engine::histogram::{compare, Histogram};
 use tideline_engine::io::{load_bytes, LoadOptions};
 use tideline_engine::roles::{set_role, Role};
-use tideline_engine::summary::summarize;
+use tideline_engine::summary::{summarize, DatasetSummary};
 use tideline_engine::table::{concat, rows_where, take_window, Table};
 use tideline_engine::types::Kind;
 use wasm_bindgen::JsCast;
@@ -376,11 +376,16 @@ impl Datasets {
 
     /// The side's files and schema, as a reply.
     pub(super) fn dataset_reply(&self, side: Side) -> Reply {
+        self.dataset_reply_with(side, summarize(self.side(side).table()))
+    }
+
+    /// The side's files and `summary` of its schema, as a reply.
+    pub(super) fn dataset_reply_with(&self, side: Side, summary: DatasetSummary) -> Reply {
         let data = self.side(side);
         Reply::Dataset {
             side,
             files: data.files.iter().map(|f| f.status.clone()).collect(),
-            summary: summarize(data.table()),
+            summary,
             pii: scan_table(data.table()),
             pii_actions: self.pii_actions.clone(),
             memory: self.memory(),

@@ -13,14 +13,12 @@ use tideline_engine::histogram::{compare, Histogram};
 use tideline_engine::table::ColumnData;
 use tideline_report::gather::HISTOGRAM_BINS;
 
-use super::{pause, Worker};
+use super::share::{deal, wait_for_helpers};
+use super::Worker;
 use crate::protocol::{DriftColumnRequest, Reply, Side};
 
 /// Below this many rows (both sides) a run stays in this worker.
 const SHARE_MIN_ROWS: usize = 200_000;
-
-/// Least time a run waits for its helpers beyond its own share.
-const GIVE_UP_MS: f64 = 10_000.0;
 
 /// Drift runs' numbers for helpers' answers (apart from load jobs' numbers).
 const FIRST_RUN: u32 = u32::MAX / 2;
@@ -32,12 +30,9 @@ pub(super) async fn drift_reply(worker: &Rc<Worker>, options: &DriftOptions, run
     let started = js_sys::Date::now();
     let job = FIRST_RUN.wrapping_add(run);
     let (mut judged, helpers_used) = share_out(worker, options, job);
-    // Requests wait while this run waits: a helper that neither answers nor
-    // fails must not hold them for ever, so its columns are judged here.
-    let deadline = js_sys::Date::now() + (4.0 * (js_sys::Date::now() - started)).max(GIVE_UP_MS);
     let mut histograms: Vec<Option<Histogram>> = judged.iter().map(|_| None).collect();
     let mut answered = 0;
-    while judged.iter().any(Option::is_none) {
+    wait_for_helpers(worker, job, started, || {
         for answer in worker.helpers.borrow().take_columns(job) {
             answered += 1;
             if let (Some(slot), Some(histogram)) = (judged.get_mut(answer.index), histograms.get_mut(answer.index)) {
@@ -45,12 +40,9 @@ pub(super) async fn drift_reply(worker: &Rc<Worker>, options: &DriftOptions, run
                 *histogram = answer.histogram;
             }
         }
-        let waiting = worker.helpers.borrow().busy_with(job) > 0 && js_sys::Date::now() < deadline;
-        if judged.iter().all(Option::is_some) || !waiting {
-            break;
-        }
-        pause(1).await;
-    }
+        judged.iter().all(Option::is_some)
+    })
+    .await;
     let datasets = worker.datasets.borrow();
     let (baseline, current) = (datasets.analysed(Side::Baseline), datasets.analysed(Side::Current));
     let (pairs, skipped) = drift_pairs(baseline, current);
@@ -91,22 +83,20 @@ fn share_out(worker: &Rc<Worker>, options: &DriftOptions, job: u32) -> (Vec<Opti
         },
         None => None,
     };
-    // Numeric columns by size, each to whoever has the least work so far
-    // (party 0 is this worker, party k the k-th idle helper).
-    let mut order: Vec<usize> = (0..pairs.len()).filter(|&i| numeric(i).is_some()).collect();
-    order.sort_by_key(|&i| std::cmp::Reverse(numeric(i).map_or(0, |(x, y)| x.len() + y.len())));
-    let mut load = vec![0_usize; helpers.len() + 1];
+    let sizes = (0..pairs.len()).filter_map(|i| numeric(i).map(|(x, y)| (i, x.len() + y.len()))).collect();
     let mut to_helper = vec![false; pairs.len()];
-    for i in order {
+    let mut used = std::collections::BTreeSet::new();
+    for (i, party) in deal(sizes, helpers.len()) {
         let Some((x, y)) = numeric(i) else { continue };
-        let least = (0..load.len()).min_by_key(|&p| load[p]).unwrap_or(0);
-        load[least] += x.len() + y.len();
-        if let (Some(&helper), Some(sent)) = (least.checked_sub(1).and_then(|h| helpers.get(h)), to_helper.get_mut(i)) {
+        if let (Some(&helper), Some(sent)) = (party.checked_sub(1).and_then(|h| helpers.get(h)), to_helper.get_mut(i)) {
             let (name, kind) = (pairs[i].0.name.clone(), pairs[i].2);
             let request = DriftColumnRequest { job, index: i, name, kind, options: options.clone() };
             *sent = worker.helpers.borrow().dispatch_column(helper, &request, x, y);
+            if *sent {
+                used.insert(helper);
+            }
         }
     }
-    let used = load.iter().skip(1).filter(|&&l| l > 0).count();
+    let used = used.len();
     (pairs.iter().zip(to_helper).map(|(pair, sent)| (!sent).then(|| judge_pair(pair, options))).collect(), used)
 }

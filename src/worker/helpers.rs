@@ -19,11 +19,12 @@ use js_sys::{Array, Float64Array, Reflect, Uint8Array};
 use tideline_engine::drift::{ColumnDrift, SkippedColumn};
 use tideline_engine::histogram::Histogram;
 use tideline_engine::io::PartHeader;
+use tideline_engine::summary::ColumnSummary;
 use wasm_bindgen::prelude::*;
 use web_sys::{MessageEvent, Worker};
 
 use super::scope;
-use crate::protocol::{ChunkRequest, DriftColumnRequest, PartRequest, Reply, Request};
+use crate::protocol::{ChunkRequest, DriftColumnRequest, PartRequest, Reply, Request, SummaryColumnRequest};
 
 /// The name helpers are started with: a worker so named is a helper and
 /// starts no helpers of its own.
@@ -87,6 +88,8 @@ struct Answers {
     chunks: RefCell<VecDeque<Outcome>>,
     parts: RefCell<VecDeque<PartOutcome>>,
     columns: RefCell<VecDeque<ColumnOutcome>>,
+    /// Schema lines: (summary, column, line).
+    summaries: RefCell<VecDeque<(u32, usize, ColumnSummary)>>,
     ready: std::cell::Cell<usize>,
 }
 
@@ -176,6 +179,19 @@ impl Pool {
         send(helper, &Request::DriftColumn(Box::new(request.clone())), &beside, (request.job, request.index))
     }
 
+    /// Sends a numeric column of a schema summary to helper `helper`.
+    pub(super) fn dispatch_summary(&self, helper: usize, request: &SummaryColumnRequest, values: &[f64]) -> bool {
+        let Some(helper) = self.helpers.get(helper) else { return false };
+        let beside = [("values", Float64Array::from(values).into())];
+        send(helper, &Request::SummaryColumn(Box::new(request.clone())), &beside, (request.job, request.index))
+    }
+
+    /// The schema lines of summary `job` answered since the last call (others are dropped).
+    pub(super) fn take_summaries(&self, job: u32) -> Vec<(usize, ColumnSummary)> {
+        let mut summaries = self.answers.summaries.borrow_mut();
+        summaries.drain(..).filter(|s| s.0 == job).map(|(_, index, line)| (index, line)).collect()
+    }
+
     /// The drift columns of `job` answered since the last call (others are dropped).
     pub(super) fn take_columns(&self, job: u32) -> Vec<ColumnOutcome> {
         self.answers.columns.borrow_mut().drain(..).filter(|c| c.job == job).collect()
@@ -261,6 +277,11 @@ fn spawn(href: &str, answers: &Rc<Answers>) -> Result<Helper, JsValue> {
             }
             Reply::PartFailed { job, part: index, message } => {
                 return part(PartOutcome { job, part: index, result: Err(message) });
+            }
+            Reply::SummaryColumnDone { job, index, summary } => {
+                s.borrow_mut().busy.retain(|&c| c != (job, index));
+                answers_in.summaries.borrow_mut().push_back((job, index, summary));
+                return;
             }
             Reply::DriftColumnDone { job, index, result, histogram } => {
                 s.borrow_mut().busy.retain(|&c| c != (job, index));

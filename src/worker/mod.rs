@@ -22,6 +22,9 @@ mod quality;
 mod read_file;
 mod read_part;
 mod scenario;
+mod share;
+mod summary_column;
+mod summary_run;
 mod timeline;
 
 use std::cell::RefCell;
@@ -53,6 +56,8 @@ struct Worker {
     waiting: RefCell<std::collections::VecDeque<(Request, Vec<web_sys::File>)>>,
     /// Drift runs so far (their helpers' answers carry the number).
     drift_runs: std::cell::Cell<u32>,
+    /// Schema summaries shared with helpers so far (the same for their answers).
+    summaries: std::cell::Cell<u32>,
     /// Every analysis' last result, for the Overview and the exports.
     latest: RefCell<latest::Latest>,
 }
@@ -130,6 +135,7 @@ pub fn start() {
             // A helper's share of an explain run: its arrays are beside the message.
             Ok(Request::ExplainChunk(chunk)) => explain_chunk::serve(&chunk, &data),
             Ok(Request::DriftColumn(column)) => drift_column::serve(&column, &data),
+            Ok(Request::SummaryColumn(column)) => summary_column::serve(&column, &data),
             Ok(request) => submit(&worker, request, files),
             Err(e) => post(&Reply::Error { message: format!("the worker got a malformed request: {e}") }),
         }
@@ -273,6 +279,8 @@ fn handle(worker: &Rc<Worker>, request: Request, files: Vec<web_sys::File>) {
         Request::ReadPart(request) => {
             wasm_bindgen_futures::spawn_local(read_part::serve(*request, files.into_iter().next()));
         }
+        // Helpers' requests come with their numbers, handled on arrival.
+        Request::SummaryColumn(_) => {}
         Request::DriftColumn(column) => {
             post(&Reply::DriftColumnDone {
                 job: column.job,

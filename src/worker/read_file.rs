@@ -99,7 +99,9 @@ pub(super) async fn run_job(
         if let Some(failed) = status {
             worker.datasets.borrow_mut().add_file(side, failed, None, Origin::None);
         }
-        post(&worker.datasets.borrow().dataset_reply(side));
+        let summaries = worker.summaries.get().wrapping_add(1);
+        worker.summaries.set(summaries);
+        post(&super::summary_run::dataset_reply(worker, side, summaries).await);
         if cancelled {
             break;
         }

@@ -22,12 +22,7 @@ const FIRST_SUMMARY: u32 = u32::MAX / 4;
 pub(super) async fn dataset_reply(worker: &Rc<Worker>, side: Side, run: u32) -> Reply {
     let started = js_sys::Date::now();
     let job = FIRST_SUMMARY.wrapping_add(run);
-    let shape = |worker: &Worker| {
-        let datasets = worker.datasets.borrow();
-        let table = datasets.table(side);
-        (table.n_rows, table.columns.iter().map(|c| (c.name.clone(), c.kind, c.role)).collect::<Vec<_>>())
-    };
-    let before = shape(worker);
+    let before = worker.datasets.borrow().version();
     let mut lines = share_out(worker, side, job);
     wait_for_helpers(worker, job, started, || {
         for (index, line) in worker.helpers.borrow().take_summaries(job) {
@@ -38,7 +33,7 @@ pub(super) async fn dataset_reply(worker: &Rc<Worker>, side: Side, run: u32) -> 
         lines.iter().all(Option::is_some)
     })
     .await;
-    if shape(worker) != before {
+    if worker.datasets.borrow().version() != before {
         // The side changed meanwhile (a file removed, a column masked): summarise it as it is now.
         return worker.datasets.borrow().dataset_reply(side);
     }

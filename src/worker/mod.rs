@@ -14,6 +14,7 @@ mod explain_result;
 mod explain_run;
 mod explain_surrogate;
 mod export;
+mod file_slices;
 mod focus;
 mod hash_files;
 mod helpers;

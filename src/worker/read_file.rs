@@ -4,17 +4,14 @@
 use std::rc::Rc;
 
 use js_sys::Uint8Array;
-use tideline_engine::io::{ErrorKind, IoError, LoadOptions, Loaded, Loader, PartHeader, PartRefused, CHUNK_BYTES};
+use tideline_engine::io::{ErrorKind, IoError, LoadOptions, Loaded, Loader, PartHeader, PartRefused};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
-use wasm_bindgen_futures::JsFuture;
 
 use super::datasets::Origin;
+use super::file_slices::FileSlices;
 use super::{pause, post, Worker};
 use crate::protocol::{FileStatus, PartRequest, Reply, Side};
-
-/// File slices asked for ahead of the one being parsed.
-const READ_AHEAD: usize = 2;
 
 /// Least time between two progress messages.
 const PROGRESS_EVERY_MS: f64 = 100.0;
@@ -140,46 +137,30 @@ async fn read_one(
 ) -> Result<Loaded, IoError> {
     let mut loader = Loader::new(name, options);
     let size = file.size();
-    // The engine worker reads bytes up to `end`; helpers read the parts after it.
+    // This worker reads bytes up to `end`; helpers read the parts after it.
     let mut end = size;
     let mut parts: Vec<PendingPart> = Vec::new();
     let mut split_from = 0.0;
-    let mut buffer = vec![0_u8; CHUNK_BYTES];
-    #[allow(clippy::cast_precision_loss)]
-    let chunk = CHUNK_BYTES as f64;
-    let mut pending = std::collections::VecDeque::with_capacity(READ_AHEAD);
-    let mut requested = 0.0;
+    let mut slices = FileSlices::new(file, 0.0, size);
     let mut offset = 0.0;
     loop {
-        while requested < end && pending.len() < READ_AHEAD {
-            pending.push_back(slice(file, name, requested, (requested + chunk).min(end))?);
-            requested = (requested + chunk).min(end);
-        }
-        let Some(next) = pending.pop_front() else { break };
         let waited = js_sys::Date::now();
-        let array = next.await.map_err(|e| read_error(name, &e))?;
+        let next = slices.next().await.map_err(|e| read_error(name, &e))?;
         progress.read_millis += js_sys::Date::now() - waited;
+        let Some(bytes) = next else { break };
         if worker.cancelled.borrow().contains(&progress.job) {
             return Err(IoError::new(name, ErrorKind::Cancelled));
         }
-        let bytes = Uint8Array::new(&array);
-        offset += f64::from(bytes.length());
-        // The next slices are asked for before this one is parsed, so the
-        // browser reads from disk while the engine parses.
-        while requested < end && pending.len() < READ_AHEAD {
-            pending.push_back(slice(file, name, requested, (requested + chunk).min(end))?);
-            requested = (requested + chunk).min(end);
-        }
-        let len = bytes.length() as usize;
-        let slice = buffer
-            .get_mut(..len)
-            .ok_or_else(|| IoError::new(name, ErrorKind::Read("a slice was larger than asked".into())))?;
-        bytes.copy_to(slice);
-        loader.push(slice)?;
+        #[allow(clippy::cast_precision_loss)]
+        let read = bytes.len() as f64;
+        offset += read;
+        loader.push(bytes)?;
+        let requested = slices.requested();
         if parts.is_empty() && size - requested >= SPLIT_MIN_BYTES {
             parts = share_out(worker, file, name, &loader, requested, size, progress.job).await?;
             if let Some(first) = parts.first() {
                 end = first.start;
+                slices.end_at(end);
                 split_from = requested;
             }
         }
@@ -203,15 +184,9 @@ async fn read_one(
             });
         }
     }
-    drop(buffer);
     let used = append_parts(worker, file, name, &mut loader, &parts, progress.job).await?;
     progress.workers = progress.workers.max(1 + used);
     loader.finish()
-}
-
-fn slice(file: &web_sys::File, name: &str, start: f64, end: f64) -> Result<JsFuture, IoError> {
-    let blob = file.slice_with_f64_and_f64(start, end).map_err(|e| read_error(name, &e))?;
-    Ok(JsFuture::from(blob.array_buffer()))
 }
 
 /// Gives each idle helper an equal part of bytes `from..size` (the engine
@@ -236,13 +211,11 @@ async fn share_out(
     for k in 1..=idle {
         #[allow(clippy::cast_precision_loss)]
         let at = (from + share * k as f64).floor();
-        let array =
-            slice(file, name, at, (at + LINE_SEARCH_BYTES).min(size))?.await.map_err(|e| read_error(name, &e))?;
-        let newline = Uint8Array::new(&array).index_of(b'\n', 0);
-        if newline < 0 {
-            return Ok(Vec::new());
-        }
-        starts.push(at + f64::from(newline) + 1.0);
+        let mut search = FileSlices::new(file, at, (at + LINE_SEARCH_BYTES).min(size));
+        let bytes = search.next().await.map_err(|e| read_error(name, &e))?.unwrap_or_default();
+        let Some(newline) = bytes.iter().position(|&b| b == b'\n') else { return Ok(Vec::new()) };
+        #[allow(clippy::cast_precision_loss)]
+        starts.push(at + newline as f64 + 1.0);
     }
     let mut parts = Vec::with_capacity(idle);
     for (k, &start) in starts.iter().enumerate() {
@@ -336,15 +309,9 @@ async fn read_range(
     start: f64,
     end: f64,
 ) -> Result<(), IoError> {
-    #[allow(clippy::cast_precision_loss)]
-    let chunk = CHUNK_BYTES as f64;
-    let mut at = start;
-    let mut next = (at < end).then(|| slice(file, name, at, (at + chunk).min(end))).transpose()?;
-    while let Some(pending) = next {
-        let array = pending.await.map_err(|e| read_error(name, &e))?;
-        at = (at + chunk).min(end);
-        next = (at < end).then(|| slice(file, name, at, (at + chunk).min(end))).transpose()?;
-        loader.push(&Uint8Array::new(&array).to_vec())?;
+    let mut slices = FileSlices::new(file, start, end);
+    while let Some(bytes) = slices.next().await.map_err(|e| read_error(name, &e))? {
+        loader.push(bytes)?;
     }
     Ok(())
 }

@@ -141,7 +141,7 @@ pub fn summarize_column(column: &Column) -> ColumnSummary {
                 // `+ 0.0` folds -0.0 into 0.0: one category.
                 bits.push((x + 0.0).to_bits());
             }
-            summary.distinct = distinct_sorted(bits);
+            summary.distinct = distinct_words(&bits);
             if present > 0 {
                 summary.min = Some(min);
                 summary.max = Some(max);
@@ -187,8 +187,9 @@ pub fn summarize_column(column: &Column) -> ColumnSummary {
         }
         ColumnData::Timestamp(values) => {
             let present_values = values.iter().copied().filter(|&t| t != MISSING_TIMESTAMP);
-            summary.distinct =
-                distinct_sorted(present_values.clone().map(|t| u64::from_ne_bytes(t.to_ne_bytes())).collect());
+            summary.distinct = distinct_words(
+                &present_values.clone().map(|t| u64::from_ne_bytes(t.to_ne_bytes())).collect::<Vec<_>>(),
+            );
             if let (Some(lo), Some(hi)) = (present_values.clone().min(), present_values.max()) {
                 summary.time_range = Some((format_timestamp_millis(lo), format_timestamp_millis(hi)));
             }
@@ -249,12 +250,6 @@ pub fn short_number(x: f64) -> String {
         let s = format!("{x:.4}");
         s.trim_end_matches('0').trim_end_matches('.').to_owned()
     }
-}
-
-/// Exact distinct count (see [`distinct_words`]: a hash set misses the
-/// cache on a million values, a sort takes eight passes).
-fn distinct_sorted(bits: Vec<u64>) -> u64 {
-    distinct_words(&bits)
 }
 
 fn top(counts: impl Iterator<Item = (String, u64)>) -> Vec<ValueCount> {

@@ -2,7 +2,7 @@
 // service worker kept the app's own files (never the user's data).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, watch } from '../support.mjs';
+import { serveDist, launch, watch, helpersReady } from '../support.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -18,6 +18,9 @@ test('the app reloads and runs the demo with the server gone and the network off
   // The service worker is installed (its files cached) and controls the page.
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30000 });
+  // The visit is over once the helper workers have loaded too (cutting the
+  // server mid-download would abort their wasm, not test the offline app).
+  await helpersReady(page);
   const cached = await page.evaluate(async () => (await (await caches.open('tideline-app-v1')).keys()).map((r) => new URL(r.url).pathname));
   for (const file of ['/app_bg.wasm', '/worker_bg.wasm', '/worker_loader.js']) assert.ok(cached.includes(file), `${file} in ${cached}`);
 

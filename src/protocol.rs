@@ -5,16 +5,16 @@
 use serde::{Deserialize, Serialize};
 use tideline_engine::bias::{AnalysisConfig, BiasDriftCheck, BiasRun, MetricInterval};
 use tideline_engine::cdf::CdfPair;
+use tideline_engine::data_quality::CheckResult;
 use tideline_engine::drift::{ColumnDrift, DriftOptions, DriftReport, SkippedColumn};
 use tideline_engine::histogram::Histogram;
 use tideline_engine::io::{LoadOptions, PartHeader, PartSpec, Warning};
-use tideline_engine::monitor::CheckResult;
-use tideline_engine::monitoring::TimelineConfig;
 use tideline_engine::pii::PiiReport;
 use tideline_engine::roles::Role;
 use tideline_engine::scenario::ScenarioKind;
 use tideline_engine::summary::{ColumnSummary, DatasetSummary};
 use tideline_engine::timeline::Timeline;
+use tideline_engine::timeline::TimelineConfig;
 use tideline_engine::types::Kind;
 use tideline_report::{ModelCardInfo, Overview};
 

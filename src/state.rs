@@ -9,7 +9,7 @@ use tideline_engine::pii::PiiReport;
 use tideline_engine::summary::DatasetSummary;
 
 use tideline_engine::bias::AnalysisConfig;
-use tideline_engine::monitoring::TimelineConfig;
+use tideline_engine::timeline::TimelineConfig;
 use tideline_report::{ModelCardInfo, Overview};
 
 use crate::explain_state::ExplainState;

@@ -4,9 +4,9 @@
 //! the worker).
 
 use leptos::prelude::*;
-use tideline_engine::monitoring::{CheckKind, ThresholdChoice, TimelineConfig};
-use tideline_engine::quality::{ModelColumns, ProblemType};
+use tideline_engine::model_quality::{ModelColumns, ProblemType};
 use tideline_engine::timeline::{AlertRule, WindowSpec, MAX_EVALUATION_PERIOD};
+use tideline_engine::timeline::{CheckKind, ThresholdChoice, TimelineConfig};
 
 use super::monitoring_view::shown_config;
 use wasm_bindgen_futures::JsFuture;

@@ -8,7 +8,7 @@
 //! the worker again.
 
 use leptos::prelude::*;
-use tideline_engine::monitoring::TimelineConfig;
+use tideline_engine::timeline::TimelineConfig;
 use tideline_engine::timeline::{AlertRule, AlertState, CheckStatus, Timeline};
 
 use super::monitoring_chart::MonitoringChart;

@@ -8,8 +8,8 @@ use tideline_engine::explain::{
     aggregate, attribution_window, by_label, check_attribution_drift, label_names, AggMethod, Attributions,
     FeatureMatrix, LabelAttributions, DEFAULT_NDCG_THRESHOLD,
 };
-use tideline_engine::monitoring::{current_windows, TimelineConfig};
 use tideline_engine::table::Table;
+use tideline_engine::timeline::{current_windows, TimelineConfig};
 
 use crate::explain_protocol::{AttributionDrift, ExplainedRow, LocalSample, SideAttributions, SAMPLE_ROWS};
 

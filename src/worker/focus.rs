@@ -2,7 +2,7 @@
 //! drift, data-quality and bias analyses then compare that window, cut
 //! exactly as the timeline cut it, against the baseline.
 
-use tideline_engine::monitoring::{current_windows, TimelineConfig};
+use tideline_engine::timeline::{current_windows, TimelineConfig};
 
 use super::datasets::Datasets;
 use crate::protocol::{FocusInfo, Reply, Side};

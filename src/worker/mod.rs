@@ -45,7 +45,7 @@ struct Worker {
     datasets: RefCell<Datasets>,
     cancelled: RefCell<HashSet<u32>>,
     /// The configuration of the last timeline built, whose windows can be opened.
-    timeline: RefCell<Option<tideline_engine::monitoring::TimelineConfig>>,
+    timeline: RefCell<Option<tideline_engine::timeline::TimelineConfig>>,
     /// The model or attributions to explain, the last run.
     explain: RefCell<explain::ExplainSession>,
     /// Helper workers (one per spare core): parts of big files, drift

@@ -2,7 +2,7 @@
 //! current data against the baseline, with a progress reply per check.
 
 use tideline_engine::explain::LoadedModel;
-use tideline_engine::monitoring::{run_timeline, TimelineConfig};
+use tideline_engine::timeline::{run_timeline, TimelineConfig};
 
 use super::datasets::Datasets;
 use super::post;

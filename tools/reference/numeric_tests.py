@@ -1,4 +1,4 @@
-"""Reference values for tideline_engine::drift::numeric.
+"""Reference values for tideline_engine::drift::evidently::numeric.
 
 Writes crates/engine/tests/fixtures/reference/numeric_tests.json. Every case
 holds two samples (sorted ascending: the tests are order-invariant, and sorted

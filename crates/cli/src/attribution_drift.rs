@@ -20,8 +20,8 @@ use tideline_engine::explain::{
     attribution_violations, attribution_window, by_label, check_attribution_drift, explain_table, feature_matrix,
     read_global_shap, AttributionViolations, AttributionWindow, ExplainOutcome, Explainer, DEFAULT_NDCG_THRESHOLD,
 };
-use tideline_engine::monitoring::{current_windows, TimelineConfig};
 use tideline_engine::progress::{Flow, NoProgress};
+use tideline_engine::timeline::{current_windows, TimelineConfig};
 
 use crate::explain::{read_model, ExplainSettings};
 use crate::load::{stacked, ReadArgs};

@@ -4,8 +4,8 @@
 use std::path::{Path, PathBuf};
 
 use clap::Args;
+use tideline_engine::data_quality::{baseline_table, Statistics};
 use tideline_engine::drift::{run_drift, Correction, DriftOptions, DriftReport, Preset, Stat};
-use tideline_engine::monitor::{baseline_table, Statistics};
 use tideline_engine::roles::Role;
 use tideline_engine::table::{concat, rows_where, ColumnData, Table};
 use tideline_engine::types::Kind;

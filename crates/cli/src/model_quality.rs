@@ -8,9 +8,9 @@
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
-use tideline_engine::quality::{
+use tideline_engine::model_quality::{
     binary_statistics, evaluate_constraints, labels_from_scores, multiclass_statistics, regression_statistics,
-    subsample::DEFAULT_SEED, suggest_constraints, violations_json, QualityConstraints, QualityStatistics,
+    subsample::DEFAULT_SEED, suggest_constraints, violations_json, ModelQualityConstraints, ModelQualityStatistics,
 };
 use tideline_engine::table::{Column, Table};
 
@@ -100,7 +100,7 @@ fn positive_value(args: &ModelQualityArgs, labels: &[String]) -> Result<String, 
     Err(format!("the label {} has values {distinct:?}: name the positive one with --positive", args.label))
 }
 
-fn statistics(args: &ModelQualityArgs, table: &Table) -> Result<QualityStatistics, String> {
+fn statistics(args: &ModelQualityArgs, table: &Table) -> Result<ModelQualityStatistics, String> {
     let label = column(table, &args.label)?;
     let prediction = args.prediction.as_deref().map(|p| column(table, p)).transpose()?;
     let probability = args.probability.as_deref().map(|p| column(table, p)).transpose()?;
@@ -114,7 +114,7 @@ fn statistics(args: &ModelQualityArgs, table: &Table) -> Result<QualityStatistic
         );
     }
     let truth = keys(label, &rows);
-    let error = |e: tideline_engine::quality::QualityError| e.to_string();
+    let error = |e: tideline_engine::model_quality::ModelQualityError| e.to_string();
     match args.problem {
         Problem::Regression => {
             let p = prediction.ok_or("regression needs --prediction")?;
@@ -154,7 +154,7 @@ pub fn run(args: &ModelQualityArgs) -> Result<(), String> {
     if let Some(path) = &args.constraints {
         let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
         let value: serde_json::Value = serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
-        let constraints = QualityConstraints::from_json(&value).map_err(|e| format!("{}: {e}", path.display()))?;
+        let constraints = ModelQualityConstraints::from_json(&value).map_err(|e| format!("{}: {e}", path.display()))?;
         let violations = evaluate_constraints(&constraints, &statistics).map_err(|e| e.to_string())?;
         let out = args.out.join("constraint_violations.json");
         write(&out, &pretty(&violations_json(&violations)))?;

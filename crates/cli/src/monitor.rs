@@ -11,7 +11,7 @@
 use std::path::PathBuf;
 
 use clap::Args;
-use tideline_engine::monitor::{evaluate, Constraints, Profiler, Statistics};
+use tideline_engine::data_quality::{evaluate, Constraints, Profiler, Statistics};
 
 use crate::load::{load_file, ReadArgs};
 use crate::suggest_baseline::write;

@@ -15,9 +15,9 @@ use serde_json::json;
 use tideline_engine::bias::{run_bias, AnalysisConfig};
 use tideline_engine::drift::{DriftOptions, Preset};
 use tideline_engine::explain::ExplainConfig;
-use tideline_engine::monitoring::{run_timeline, TimelineConfig};
 use tideline_engine::pii::scan_table;
 use tideline_engine::summary::summarize;
+use tideline_engine::timeline::{run_timeline, TimelineConfig};
 use tideline_engine::types::format_timestamp_millis;
 use tideline_report::timeline_guess::guess_config;
 use tideline_report::{

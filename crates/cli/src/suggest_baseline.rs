@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use clap::Args;
-use tideline_engine::monitor::{suggest_constraints, Profiler, Statistics};
+use tideline_engine::data_quality::{suggest_constraints, Profiler, Statistics};
 
 use crate::load::{load_file, ReadArgs};
 

@@ -11,14 +11,13 @@ use std::path::PathBuf;
 
 use clap::Args;
 use tideline_engine::bias::AnalysisConfig;
-use tideline_engine::drift::univariate::UnivariateMethod;
-use tideline_engine::monitor::Constraints;
-use tideline_engine::monitoring::{
-    bias_config_for, guess_model_columns, run_timeline, CheckKind, ThresholdChoice, TimelineConfig,
-};
-use tideline_engine::quality::{ModelColumns, ProblemType, QualityConstraints};
+use tideline_engine::data_quality::Constraints;
+use tideline_engine::drift::nannyml::UnivariateMethod;
+use tideline_engine::model_quality::{ModelColumns, ModelQualityConstraints, ProblemType};
+use tideline_engine::roles::guess_model_columns;
 use tideline_engine::roles::Role;
 use tideline_engine::table::Table;
+use tideline_engine::timeline::{bias_config_for, run_timeline, CheckKind, ThresholdChoice, TimelineConfig};
 use tideline_engine::timeline::{AlertState, CheckStatus, Timeline};
 
 use crate::load::{stacked, ReadArgs};
@@ -246,7 +245,7 @@ fn config(args: &TimelineArgs, reference: &Table) -> Result<TimelineConfig, Stri
         let value: serde_json::Value =
             serde_json::from_str(&read_text(path)?).map_err(|e| format!("{}: {e}", path.display()))?;
         config.quality_constraints =
-            Some(QualityConstraints::from_json(&value).map_err(|e| format!("{}: {e}", path.display()))?);
+            Some(ModelQualityConstraints::from_json(&value).map_err(|e| format!("{}: {e}", path.display()))?);
     }
     if let Some(path) = &args.model {
         config.attribution_model = Some(Box::new(crate::explain::read_model(path)?));

@@ -6,8 +6,8 @@
 
 use std::time::Instant;
 
+use tideline_engine::data_quality::{profile_table, suggest_constraints};
 use tideline_engine::io::{load_reader, LoadOptions};
-use tideline_engine::monitor::{profile_table, suggest_constraints};
 use tideline_engine::progress::NoProgress;
 
 fn main() -> Result<(), String> {

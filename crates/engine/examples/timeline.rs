@@ -7,7 +7,7 @@
 
 use std::time::Instant;
 
-use tideline_engine::monitoring::{run_timeline, TimelineConfig};
+use tideline_engine::timeline::{run_timeline, TimelineConfig};
 
 #[path = "support/load.rs"]
 mod load;

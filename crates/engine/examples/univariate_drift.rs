@@ -7,7 +7,7 @@
 
 use std::time::Instant;
 
-use tideline_engine::drift::univariate::{fit_univariate, UnivariateMethod};
+use tideline_engine::drift::nannyml::{fit_univariate, UnivariateMethod};
 use tideline_engine::io::{load_reader, LoadOptions};
 use tideline_engine::progress::NoProgress;
 use tideline_engine::table::Table;

@@ -10,22 +10,24 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
 pub mod bias;
+pub mod category_counts;
 pub mod cdf;
+pub mod data_quality;
 pub mod distinct_words;
 pub mod drift;
 pub mod estimation;
 pub mod explain;
 pub mod histogram;
 pub mod io;
-pub mod monitor;
-pub mod monitoring;
+pub mod math;
+pub mod model_quality;
 pub mod pii;
 pub mod progress;
-pub mod quality;
 pub mod roles;
 pub mod scenario;
 pub mod snapshot;
 pub mod summary;
 pub mod table;
+pub mod thresholds;
 pub mod timeline;
 pub mod types;

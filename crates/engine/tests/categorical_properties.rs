@@ -2,7 +2,7 @@
 //! (proptest), and what each returns on empty and one-category counts.
 
 use proptest::prelude::*;
-use tideline_engine::drift::{binned, categorical, Counts, Samples, TestOutcome};
+use tideline_engine::drift::{evidently::binned, evidently::categorical, Counts, Samples, TestOutcome};
 
 fn counts_from(reference: Vec<u64>, current: Vec<u64>) -> Counts {
     let labels = (0..reference.len()).map(|i| format!("c{i}")).collect();
@@ -32,14 +32,14 @@ fn hypothesis_tests(c: &Counts) -> Vec<(&'static str, TestOutcome)> {
         ("fisher_exact", categorical::fisher_exact(c)),
         ("g_test", categorical::g_test(c)),
         ("tvd", categorical::tvd(c, 11)),
-        ("chi2_homogeneity", categorical::chi2_homogeneity(c)),
+        ("chi2_homogeneity", tideline_engine::drift::chi2_contingency(c)),
     ]
 }
 
 /// Every distance, on counts.
 fn distances(c: &Counts) -> Vec<(&'static str, f64)> {
     vec![
-        ("linf", categorical::linf(c).statistic),
+        ("linf", tideline_engine::drift::linf(c).statistic),
         ("psi", binned::psi(c).statistic),
         ("kl_div", binned::kl_div(c).statistic),
         ("jensen_shannon", binned::jensen_shannon(c).statistic),
@@ -76,7 +76,7 @@ proptest! {
         for (name, d) in distances(&c) {
             prop_assert!(d >= -1e-12, "{name} = {d} on {c:?}");
         }
-        let linf = categorical::linf(&c).statistic;
+        let linf = tideline_engine::drift::linf(&c).statistic;
         prop_assert!(linf <= 1.0);
         prop_assert!(binned::hellinger(&c).statistic <= 1.0);
         prop_assert!(binned::jensen_shannon(&c).statistic <= std::f64::consts::LN_2.sqrt() + 1e-12);
@@ -115,8 +115,8 @@ proptest! {
         let s = swapped(&c);
         prop_assert_eq!(binned::jensen_shannon(&c).statistic, binned::jensen_shannon(&s).statistic);
         prop_assert_eq!(binned::hellinger(&c).statistic, binned::hellinger(&s).statistic);
-        prop_assert_eq!(categorical::linf(&c).statistic, categorical::linf(&s).statistic);
-        let (a, b) = (categorical::chi2_homogeneity(&c), categorical::chi2_homogeneity(&s));
+        prop_assert_eq!(tideline_engine::drift::linf(&c).statistic, tideline_engine::drift::linf(&s).statistic);
+        let (a, b) = (tideline_engine::drift::chi2_contingency(&c), tideline_engine::drift::chi2_contingency(&s));
         prop_assert!(relatively_close(a.statistic, b.statistic, 1e-12), "{a:?} vs {b:?}");
         prop_assert!(relatively_close(a.p_value.unwrap_or(0.0), b.p_value.unwrap_or(0.0), 1e-9), "{a:?} vs {b:?}");
         if c.labels.len() <= 2 {
@@ -142,9 +142,9 @@ proptest! {
         prop_assert_eq!(bins.current_total(), c.len() as u64);
         let same = Samples { reference: &r, current: &r };
         prop_assert_eq!(binned::psi(&binned::numeric_bins(same)).statistic, 0.0);
-        prop_assert_eq!(binned::psi_quantile(same).statistic, 0.0);
+        prop_assert_eq!(tideline_engine::drift::psi_quantile(same).statistic, 0.0);
         prop_assert!(binned::hellinger_numeric(same).statistic <= 1e-7);
-        let p = binned::psi_quantile(Samples { reference: &r, current: &c }).statistic;
+        let p = tideline_engine::drift::psi_quantile(Samples { reference: &r, current: &c }).statistic;
         prop_assert!(p >= 0.0);
     }
 }
@@ -157,7 +157,7 @@ fn empty_counts() {
     assert!(nan_both(categorical::chisquare(&empty)));
     assert!(nan_both(categorical::z_test(&empty)));
     assert!(nan_both(categorical::tvd(&empty, 0)));
-    assert!(nan_both(categorical::chi2_homogeneity(&empty)));
+    assert!(nan_both(tideline_engine::drift::chi2_contingency(&empty)));
     // scipy: fisher_exact of an all-zero table is (nan, 1); power_divergence([], []) is (0, nan).
     let fisher = categorical::fisher_exact(&empty);
     assert!(fisher.statistic.is_nan() && fisher.p_value == Some(1.0));
@@ -168,7 +168,7 @@ fn empty_counts() {
     }
     let none: [f64; 0] = [];
     let samples = Samples { reference: &none, current: &none };
-    assert!(binned::psi_quantile(samples).statistic.is_nan());
+    assert!(tideline_engine::drift::psi_quantile(samples).statistic.is_nan());
     assert!(binned::hellinger_numeric(samples).statistic.is_nan());
     assert_eq!(binned::numeric_bins(samples), Counts::default());
     assert_eq!(categorical::value_counts(&none, &none), Counts::default());
@@ -197,7 +197,7 @@ fn single_category() {
     let c = counts_from(vec![40], vec![25]);
     assert_eq!(categorical::z_test(&c), TestOutcome::test(0.0, 1.0));
     assert_eq!(categorical::tvd(&c, 0), TestOutcome::test(0.0, 1.0));
-    assert_eq!(categorical::chi2_homogeneity(&c), TestOutcome::test(0.0, 1.0));
+    assert_eq!(tideline_engine::drift::chi2_contingency(&c), TestOutcome::test(0.0, 1.0));
     let chi = categorical::chisquare(&c);
     assert!(chi.statistic == 0.0 && chi.p_value.is_some_and(f64::is_nan));
     let fisher = categorical::fisher_exact(&c);

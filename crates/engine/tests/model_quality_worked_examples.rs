@@ -2,7 +2,7 @@
 //! confusion matrix {"0":{"0":1,"1":2},"1":{"0":0,"1":1}} and its best
 //! constant classifier (prevalence p = 0.25).
 
-use tideline_engine::quality::BinaryCounts;
+use tideline_engine::model_quality::BinaryCounts;
 
 /// TN=1, FP=2, FN=0, TP=1, as spec §4 reads the doc's matrix.
 fn doc_counts() -> BinaryCounts {

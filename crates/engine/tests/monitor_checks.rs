@@ -1,11 +1,12 @@
 //! Suggestion rules (spec §2.4) and the six checks (spec §2.5) on small tables.
 
-use tideline_engine::io::{load_bytes, LoadOptions};
-use tideline_engine::monitor::{
-    evaluate, profile_table, suggest_constraints, CategoricalDriftMethod, CheckType, ComparisonMethod, MonitorReport,
+use tideline_engine::data_quality::{
+    evaluate, profile_table, suggest_constraints, CategoricalDriftMethod, CheckType, ComparisonMethod,
+    DataQualityReport,
 };
+use tideline_engine::io::{load_bytes, LoadOptions};
 
-fn profile(csv: &str) -> tideline_engine::monitor::DatasetProfile {
+fn profile(csv: &str) -> tideline_engine::data_quality::DatasetProfile {
     let options = LoadOptions { has_header: Some(true), ..LoadOptions::default() };
     profile_table(&load_bytes("t.csv", csv.as_bytes(), options).unwrap().table)
 }
@@ -19,7 +20,7 @@ fn csv_of(header: &str, rows: impl IntoIterator<Item = String>) -> String {
     csv
 }
 
-fn failed(report: &MonitorReport, feature: &str, check: CheckType) -> bool {
+fn failed(report: &DataQualityReport, feature: &str, check: CheckType) -> bool {
     report.checks.iter().any(|c| c.feature_name == feature && c.check == check && !c.passed)
 }
 
@@ -99,7 +100,7 @@ fn drift_methods() {
     let current =
         profile(&csv_of("x,c", (0..400).map(|i| format!("{},{}", i % 100 + 30, ["a", "a", "b", "c", "d"][i % 5]))));
     let report = evaluate(&constraints, &statistics, &current).unwrap();
-    let drift = |report: &MonitorReport, feature: &str| {
+    let drift = |report: &DataQualityReport, feature: &str| {
         report
             .checks
             .iter()

@@ -1,7 +1,9 @@
 //! Profiles written as statistics.json, and the JSON files read back.
 
+use tideline_engine::data_quality::{
+    profile_table, ConstraintViolations, Constraints, InferredType, Statistics, Toggle,
+};
 use tideline_engine::io::{load_bytes, LoadOptions};
-use tideline_engine::monitor::{profile_table, ConstraintViolations, Constraints, InferredType, Statistics, Toggle};
 
 fn table(csv: &str) -> tideline_engine::table::Table {
     load_bytes("t.csv", csv.as_bytes(), LoadOptions::default()).unwrap().table
@@ -75,8 +77,8 @@ fn sagemaker_statistics_load_and_their_sketch_restores() {
     assert_eq!(statistics.features[1].common().unwrap().num_present, 418);
     // Used as a baseline: the current data equal to the sketch has no drift.
     let current = profile_table(&table("_c0,message\n3.0,preproc\n1.0,preproc\n2.0,preproc\n3.0,preproc\n"));
-    let constraints = tideline_engine::monitor::suggest_constraints(&statistics);
-    let report = tideline_engine::monitor::evaluate(&constraints, &statistics, &current).unwrap();
+    let constraints = tideline_engine::data_quality::suggest_constraints(&statistics);
+    let report = tideline_engine::data_quality::evaluate(&constraints, &statistics, &current).unwrap();
     let drift = report.checks.iter().find(|c| c.feature_name == "_c0" && c.metric == "linf_robust").unwrap();
     assert_eq!(drift.value, Some(0.0));
     assert!(report.violations().violations.is_empty(), "{:?}", report.violations());
@@ -102,7 +104,7 @@ fn constraints_accept_both_override_spellings_and_unknown_keys() {
     // Both features are disabled: nothing is checked, even though both would fail.
     let current = profile_table(&table("a,b\nq,y\n"));
     let statistics = profile_table(&table("a,b\n1,x\n")).to_statistics();
-    let report = tideline_engine::monitor::evaluate(&constraints, &statistics, &current).unwrap();
+    let report = tideline_engine::data_quality::evaluate(&constraints, &statistics, &current).unwrap();
     assert!(report.checks.is_empty(), "{:?}", report.checks);
 }
 

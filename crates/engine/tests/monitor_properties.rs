@@ -4,8 +4,8 @@
 //! sketch's CDF is monotone and ends at the total weight.
 
 use proptest::prelude::*;
+use tideline_engine::data_quality::{profile_table, KllSketch};
 use tideline_engine::io::{load_bytes, LoadOptions};
-use tideline_engine::monitor::{profile_table, KllSketch};
 
 /// Rank error allowed between a merged and a whole sketch (normalized rank);
 /// KLL's error at k = 2048 is far below this for these sizes.
@@ -20,7 +20,7 @@ fn csv(rows: &[(i32, u8)]) -> String {
     out
 }
 
-fn profile(rows: &[(i32, u8)]) -> tideline_engine::monitor::DatasetProfile {
+fn profile(rows: &[(i32, u8)]) -> tideline_engine::data_quality::DatasetProfile {
     let options = LoadOptions { has_header: Some(true), ..LoadOptions::default() };
     profile_table(&load_bytes("t.csv", csv(rows).as_bytes(), options).unwrap().table)
 }

@@ -8,7 +8,7 @@
 //! different constants).
 
 use proptest::prelude::*;
-use tideline_engine::drift::{numeric, Samples, TestOutcome};
+use tideline_engine::drift::{evidently::numeric, Samples, TestOutcome};
 
 /// Every numeric test, by name (MMD with a fixed seed).
 fn all_tests(s: Samples) -> Vec<(&'static str, TestOutcome)> {

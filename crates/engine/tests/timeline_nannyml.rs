@@ -12,9 +12,9 @@ use std::path::PathBuf;
 use replay_support::number;
 use serde_json::Value;
 use tideline_engine::io::{load_bytes, LoadOptions};
-use tideline_engine::monitoring::{run_timeline, CheckKind, TimelineConfig};
-use tideline_engine::quality::{ModelColumns, ProblemType};
+use tideline_engine::model_quality::{ModelColumns, ProblemType};
 use tideline_engine::table::Table;
+use tideline_engine::timeline::{run_timeline, CheckKind, TimelineConfig};
 use tideline_engine::timeline::{CheckStatus, CheckTimeline};
 
 /// Relative tolerance: sums in another order than numpy's (as cbpe_reference.rs).

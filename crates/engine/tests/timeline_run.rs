@@ -3,11 +3,11 @@
 //! equal those of the window loaded alone), checks without inputs are
 //! skipped with a warning, bad configurations fail with a clear error.
 
+use tideline_engine::data_quality::{evaluate, profile_table, suggest_constraints};
 use tideline_engine::io::{load_bytes, LoadOptions};
-use tideline_engine::monitor::{evaluate, profile_table, suggest_constraints};
-use tideline_engine::monitoring::{run_timeline, CheckKind, MonitoringError, ThresholdChoice, TimelineConfig};
-use tideline_engine::quality::{ModelColumns, ProblemType};
+use tideline_engine::model_quality::{ModelColumns, ProblemType};
 use tideline_engine::table::Table;
+use tideline_engine::timeline::{run_timeline, CheckKind, ThresholdChoice, TimelineBuildError, TimelineConfig};
 use tideline_engine::timeline::{AlertState, CheckStatus, CheckTimeline};
 
 const HEADER: &str = "ts,x,c,y,p,s";
@@ -141,7 +141,7 @@ fn a_current_file_without_the_time_column_is_an_error() {
     let reference = table(&csv(&[1, 2], true));
     let current = table("x,y\n1,1\n");
     let error = run_timeline(&reference, &current, &config(&[CheckKind::DataQuality]), &mut |_, _, _| {}).unwrap_err();
-    assert_eq!(error, MonitoringError::MissingColumn { side: "current", column: "ts".into() });
+    assert_eq!(error, TimelineBuildError::MissingColumn { side: "current", column: "ts".into() });
     assert_eq!(error.to_string(), "the current data has no column ts");
 }
 

@@ -12,7 +12,7 @@ use std::path::PathBuf;
 
 use replay_support::number;
 use serde_json::Value;
-use tideline_engine::drift::univariate::{fit_univariate, UnivariateMethod, UnivariateValue};
+use tideline_engine::drift::nannyml::{fit_univariate, UnivariateMethod, UnivariateValue};
 use tideline_engine::io::{load_bytes, LoadOptions};
 use tideline_engine::table::{ColumnData, Table, MISSING_CODE};
 use tideline_engine::timeline::{timestamps, Chunker, Incomplete, Threshold, WindowSpec, Windows};

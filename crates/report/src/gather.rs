@@ -4,6 +4,7 @@
 //! attributions.
 
 use tideline_engine::bias::{bias_drift, bias_violations, run_bias, AnalysisConfig};
+use tideline_engine::data_quality::{evaluate, profile_table, suggest_constraints, Constraints, DataQualityReport};
 use tideline_engine::drift::{run_drift, DriftOptions, DriftReport};
 use tideline_engine::explain::{
     analysis_json, by_label, check_attribution_drift, explain_table, ExplainConfig, ExplainOutcome, LoadedModel,
@@ -11,9 +12,8 @@ use tideline_engine::explain::{
 };
 use tideline_engine::histogram::compare;
 use tideline_engine::histogram::Histogram;
-use tideline_engine::monitor::{evaluate, profile_table, suggest_constraints, Constraints, MonitorReport};
-use tideline_engine::monitoring::guess_model_columns;
 use tideline_engine::progress::NoProgress;
+use tideline_engine::roles::guess_model_columns;
 use tideline_engine::table::Table;
 
 use crate::inputs::{AttributionSection, BiasSection, DataQualitySection, DriftSection, ModelQualitySection};
@@ -48,7 +48,7 @@ pub fn data_quality(
     baseline: &Table,
     current: &Table,
     constraints: Option<&str>,
-) -> Result<(DataQualitySection, MonitorReport), String> {
+) -> Result<(DataQualitySection, DataQualityReport), String> {
     let baseline = profile_table(baseline).to_statistics();
     let (constraints, edited) = match constraints {
         Some(text) => {

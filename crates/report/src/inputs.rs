@@ -4,9 +4,9 @@
 
 use serde::{Deserialize, Serialize};
 use tideline_engine::bias::{AnalysisConfig, BiasDriftCheck, BiasRun};
+use tideline_engine::data_quality::CheckResult;
 use tideline_engine::drift::DriftReport;
 use tideline_engine::histogram::Histogram;
-use tideline_engine::monitor::CheckResult;
 use tideline_engine::pii::PiiReport;
 use tideline_engine::summary::DatasetSummary;
 use tideline_engine::timeline::Timeline;

@@ -3,9 +3,10 @@
 //! column (a calendar unit giving a readable number of windows), the model's
 //! columns and facets from their roles. Every part stays editable.
 
-use tideline_engine::monitoring::{bias_config_for, guess_model_columns, TimelineConfig};
+use tideline_engine::roles::guess_model_columns;
 use tideline_engine::roles::Role;
 use tideline_engine::table::{Table, MISSING_TIMESTAMP};
+use tideline_engine::timeline::{bias_config_for, TimelineConfig};
 use tideline_engine::timeline::{split, timestamps, TimeUnit, WindowSpec};
 
 /// Fewest windows a guessed calendar unit should give.
@@ -81,9 +82,9 @@ pub fn guess_config(reference: &Table, current: &Table) -> TimelineConfig {
 mod tests {
     use super::*;
     use tideline_engine::io::{load_bytes, LoadOptions};
-    use tideline_engine::monitoring::CheckKind;
-    use tideline_engine::quality::ProblemType;
+    use tideline_engine::model_quality::ProblemType;
     use tideline_engine::roles::set_role;
+    use tideline_engine::timeline::CheckKind;
 
     /// The app's work-from-home demo and its roles (src/demo.rs).
     const WFH: [(&str, &[u8]); 2] = [

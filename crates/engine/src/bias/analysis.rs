@@ -12,12 +12,12 @@ use super::datatype::{series_datatype, DataType};
 use super::ft_features::ft_features;
 use super::metric::{Metric, Stage};
 use super::py_value::PyValue;
-use super::python_format::float_str;
 use super::report::{Analysis, FacetReport, MetricResult, StageReport};
 use super::series::{Elem, Series};
 use super::split::{categorical_mask, split, split_predicted};
 use super::strata::Strata;
 use super::warnings::{small_group, threshold_quirk};
+use crate::math::float_str;
 use crate::table::{Column, Table};
 
 /// The counts behind one facet value's metrics.

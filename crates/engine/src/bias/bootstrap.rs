@@ -29,7 +29,7 @@ use serde::{Deserialize, Serialize};
 
 use super::confusion::{Confusion, FacetCounts};
 use super::multinomial::multinomial;
-use crate::drift::math::splitmix64::SplitMix64;
+use crate::math::splitmix64::SplitMix64;
 
 /// Cells per [`Confusion`]: tp, fp, tn, fn.
 const CELLS: usize = 4;

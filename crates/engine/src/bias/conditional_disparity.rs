@@ -4,7 +4,7 @@
 
 use super::confusion::{Confusion, FacetCounts};
 use super::divide;
-use crate::drift::math::pairwise_sum::numpy_sum;
+use crate::math::pairwise_sum::numpy_sum;
 
 /// Which outcome the disparity is measured on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

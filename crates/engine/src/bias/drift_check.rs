@@ -17,8 +17,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::metric::Metric;
-use super::python_format::float_str;
 use super::report::{Analysis, StageReport};
+use crate::math::float_str;
 
 /// Differences below this (relative above 1) are rounding, not drift.
 pub const ROUNDING: f64 = 1e-9;

@@ -2,7 +2,7 @@
 //! become `pd.IntervalIndex.from_breaks`, right-closed, so a threshold t
 //! selects t < x ≤ max.
 
-use super::python_format::number_str;
+use crate::math::number_str;
 
 /// Right-closed intervals `(lo, hi]` built from sorted breaks.
 #[derive(Clone, Debug, PartialEq)]

@@ -11,7 +11,7 @@
 
 use statrs::function::factorial::ln_factorial;
 
-use crate::drift::math::splitmix64::SplitMix64;
+use crate::math::splitmix64::SplitMix64;
 
 /// Below this mean, inversion (expected mean + 1 steps) beats rejection.
 const INVERSION_MEAN: f64 = 10.0;

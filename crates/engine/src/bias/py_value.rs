@@ -3,8 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::python_format::float_str;
 use super::series::{Dtype, Elem};
+use crate::math::float_str;
 
 /// A configured value: a JSON number (int or float), string or boolean.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

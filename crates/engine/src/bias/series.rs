@@ -64,7 +64,7 @@ impl Elem<'_> {
     pub fn key(self) -> String {
         match self {
             Self::Int(i) => i.to_string(),
-            Self::Float(x) => super::python_format::float_str(x),
+            Self::Float(x) => crate::math::float_str(x),
             Self::Bool(b) => if b { "True" } else { "False" }.to_owned(),
             Self::Str(s) => s.to_owned(),
             Self::Missing => "nan".to_owned(),

@@ -11,9 +11,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::counts::Counts;
 use super::outcome::Samples;
 use super::values::ColumnValues;
+use crate::category_counts::Counts;
 
 /// What an effect size measures.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,8 +1,8 @@
 //! Runs one named test on a column's prepared values.
 
-use super::binned;
-use super::categorical;
-use super::numeric;
+use super::evidently::binned;
+use super::evidently::categorical;
+use super::evidently::numeric;
 use super::outcome::TestOutcome;
 use super::stat::Stat;
 use super::values::ColumnValues;
@@ -26,7 +26,7 @@ pub fn run_test(stat: Stat, values: &ColumnValues, seed: u64) -> Option<TestOutc
         (Stat::EppsSingleton, Some(s)) => numeric::epps_singleton(s),
         (Stat::Energy, Some(s)) => numeric::energy(s),
         (Stat::EmpiricalMmd, Some(s)) => numeric::empirical_mmd(s, seed),
-        (Stat::PsiQuantile, Some(s)) => binned::psi_quantile(s),
+        (Stat::PsiQuantile, Some(s)) => super::psi_quantile(s),
         (Stat::Psi, Some(s)) => binned::psi(&binned::numeric_bins(s)),
         (Stat::JensenShannon, Some(s)) => binned::jensen_shannon(&binned::numeric_bins(s)),
         (Stat::KlDiv, Some(s)) => binned::kl_div(&binned::numeric_bins(s)),
@@ -50,13 +50,13 @@ pub fn run_test(stat: Stat, values: &ColumnValues, seed: u64) -> Option<TestOutc
         (Stat::JensenShannon, None) => binned::jensen_shannon(&values.counts()),
         (Stat::KlDiv, None) => binned::kl_div(&values.counts()),
         (Stat::Hellinger, None) => binned::hellinger(&values.counts()),
-        (Stat::Linf, None) => categorical::linf(&values.counts()),
+        (Stat::Linf, None) => super::linf(&values.counts()),
         (Stat::ChiSquare, _) => categorical::chisquare(&values.counts()),
         (Stat::Z, _) => categorical::z_test(&values.counts()),
         (Stat::FisherExact, _) => categorical::fisher_exact(&values.counts()),
         (Stat::GTest, _) => categorical::g_test(&values.counts()),
         (Stat::Tvd, _) => categorical::tvd(&values.counts(), seed),
-        (Stat::Chi2, _) => categorical::chi2_homogeneity(&values.counts()),
+        (Stat::Chi2, _) => super::chi2_contingency(&values.counts()),
     };
     Some(outcome)
 }

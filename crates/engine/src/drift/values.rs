@@ -5,9 +5,9 @@ use std::cell::OnceCell;
 
 use hashbrown::HashMap;
 
-use super::counts::Counts;
-use super::math::distinct_values::DistinctValues;
 use super::outcome::Samples;
+use crate::category_counts::Counts;
+use crate::math::distinct_values::DistinctValues;
 use crate::table::{Column, ColumnData, MISSING_CODE};
 use crate::types::canonical_number;
 

@@ -28,7 +28,7 @@ use std::num::NonZeroUsize;
 use super::cbpe::Calibration;
 use super::error::{check_finite, check_lengths, EstimationError};
 use super::isotonic::IsotonicCalibrator;
-use crate::drift::math::splitmix64::SplitMix64;
+use crate::math::splitmix64::SplitMix64;
 
 /// ROC AUC above which scores count as already separating the classes.
 const NEAR_PERFECT_AUC: f64 = 0.999;
@@ -121,7 +121,7 @@ pub fn needs_calibration_with_options(
         return Ok(decided_by(CalibrationReason::SingleClass));
     }
     // Both classes are present and every score is finite, so this is a number.
-    let auc = crate::quality::roc_auc(truth, scores).unwrap_or(f64::NAN);
+    let auc = crate::model_quality::roc_auc(truth, scores).unwrap_or(f64::NAN);
     if auc > NEAR_PERFECT_AUC {
         return Ok(decided_by(CalibrationReason::NearPerfectAuc));
     }

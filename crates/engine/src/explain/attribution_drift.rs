@@ -5,14 +5,14 @@
 //! says "exceeds" although the value is below).
 //!
 //! The entries carry `label` and `metric_name` and no feature, so they are
-//! not the data-quality [`Violation`](crate::monitor::Violation) (whose
+//! not the data-quality [`Violation`](crate::data_quality::Violation) (whose
 //! `feature_name` is required); the file has the same `violations` list.
 
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
 use super::ndcg::{ndcg, NdcgError};
-use crate::bias::float_str;
+use crate::math::float_str;
 
 /// Model Monitor's threshold.
 pub const DEFAULT_NDCG_THRESHOLD: f64 = 0.90;

@@ -25,7 +25,7 @@ use super::matrix::FeatureMatrix;
 use super::model::Model;
 use super::shap_error::check_features;
 use super::tree_shap::{InterventionalShap, PathDependentShap};
-use crate::drift::math::splitmix64::SplitMix64;
+use crate::math::splitmix64::SplitMix64;
 use crate::progress::{Flow, Progress, ProgressUpdate};
 
 /// Rows between progress reports of Kernel SHAP.

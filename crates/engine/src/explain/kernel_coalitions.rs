@@ -13,7 +13,7 @@
 
 use hashbrown::HashMap;
 
-use crate::drift::math::splitmix64::SplitMix64;
+use crate::math::splitmix64::SplitMix64;
 
 /// Coalitions (rows of `m` booleans: feature present) with kernel weights.
 #[derive(Debug, Clone, PartialEq, Default)]

@@ -25,7 +25,7 @@ use super::kernel_coalitions::{plan, sample_budget, Coalitions};
 use super::matrix::FeatureMatrix;
 use super::model::Model;
 use super::shap_error::{check_features, ShapError};
-use crate::drift::math::splitmix64::SplitMix64;
+use crate::math::splitmix64::SplitMix64;
 
 /// Clarify's `shap` settings that shape the computation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

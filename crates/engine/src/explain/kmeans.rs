@@ -13,7 +13,7 @@
 use super::kernel_baseline::Baseline;
 use super::matrix::FeatureMatrix;
 use super::shap_error::ShapError;
-use crate::drift::math::splitmix64::SplitMix64;
+use crate::math::splitmix64::SplitMix64;
 
 /// Starts tried (scikit-learn's `n_init=10`, as `shap.kmeans` sets it).
 const STARTS: usize = 10;

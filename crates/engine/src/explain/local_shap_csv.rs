@@ -8,8 +8,8 @@
 
 use super::analysis_json::{label_names, LabelAttributions};
 use super::attributions::Attributions;
-use crate::bias::float_str;
 use crate::io::{load_bytes, LoadOptions};
+use crate::math::float_str;
 use crate::table::ColumnData;
 
 /// The text of `out.csv` for `attr`.

@@ -12,7 +12,7 @@ mod positives;
 use serde::Serialize;
 
 use super::PiiKind;
-use crate::drift::math::splitmix64::SplitMix64;
+use crate::math::splitmix64::SplitMix64;
 
 /// One cell with the kinds it holds.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

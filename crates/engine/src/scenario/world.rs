@@ -3,7 +3,7 @@
 //! and a count of branch visits; whether they repay follows a logistic law
 //! of the first four, and the model is that law as learnt on the baseline.
 
-use crate::drift::math::splitmix64::SplitMix64;
+use crate::math::splitmix64::SplitMix64;
 
 /// The model's features, in the model file's order.
 pub(super) const FEATURES: [&str; 4] = ["age", "income", "debt_ratio", "tenure"];

@@ -15,7 +15,7 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 
 use super::error::TimelineError;
-use super::thresholds::CheckStatus;
+use crate::thresholds::CheckStatus;
 
 /// Largest `DatapointsToAlert` and `EvaluationPeriod` SageMaker accepts.
 pub const MAX_EVALUATION_PERIOD: u32 = 100;

@@ -40,15 +40,9 @@ pub enum TimelineError {
         /// Why not.
         reason: String,
     },
-    /// Threshold parameters that NannyML would refuse.
-    #[error("invalid threshold: {0}")]
-    Threshold(String),
-    /// A derived threshold with no reference value to derive it from.
-    #[error("no reference chunk has a value for check {check:?}, so no threshold can be derived")]
-    NoReferenceValues {
-        /// The check's name.
-        check: String,
-    },
+    /// A threshold that cannot be resolved.
+    #[error(transparent)]
+    Threshold(#[from] crate::thresholds::ThresholdError),
     /// An alert rule outside 1 ≤ M ≤ N ≤ 100.
     #[error("invalid alert rule {rule:?}: need 1 <= M <= N <= 100 as \"M/N\"")]
     AlertRule {

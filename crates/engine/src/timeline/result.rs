@@ -4,9 +4,9 @@
 use serde::{Deserialize, Serialize};
 
 use super::alerts::{AlertRule, AlertState};
-use super::thresholds::{CheckStatus, Threshold};
 use super::window_spec::WindowSpec;
 use super::windows::{Window, Windows};
+use crate::thresholds::{CheckStatus, Threshold};
 
 /// A whole timeline.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -11,10 +11,10 @@ use tideline_engine::bias::AnalysisConfig;
 use tideline_engine::drift::DriftOptions;
 use tideline_engine::explain::{load_model, ExplainConfig};
 use tideline_engine::io::{load_bytes, LoadOptions};
-use tideline_engine::monitoring::run_timeline;
 use tideline_engine::pii::scan_table;
 use tideline_engine::summary::summarize;
 use tideline_engine::table::Table;
+use tideline_engine::timeline::run_timeline;
 use tideline_report::timeline_guess::guess_config;
 use tideline_report::{gather, sha256_hex, InputFile, ModelCardInfo, PiiSection, ReportInputs, ReportMeta};
 

@@ -12,7 +12,7 @@ use super::fidelity::{agreement, r_squared, Fidelity, FidelityMetric};
 use super::grow::TreeParams;
 use super::histogram::SplitRules;
 use super::options::{SurrogateOptions, SurrogateTarget};
-use super::rng::SplitMix64;
+use crate::math::splitmix64::SplitMix64;
 use crate::progress::Flow;
 
 /// Fewest rows with a target a surrogate is fitted on.

@@ -21,7 +21,6 @@ mod fit;
 mod grow;
 mod histogram;
 mod options;
-mod rng;
 
 pub use error::SurrogateError;
 pub use fidelity::{agreement, r_squared, Fidelity, FidelityMetric};

@@ -11,6 +11,7 @@
 //! written by SageMaker can serve as the baseline.
 
 mod baseline_table;
+mod checks;
 mod chi_square_deequ;
 mod constraints_json;
 mod dataset_profile;
@@ -25,10 +26,10 @@ mod profile;
 mod statistics_json;
 mod suggest;
 mod value_counts;
-mod violations;
 mod violations_json;
 
 pub use baseline_table::baseline_table;
+pub use checks::{evaluate, CheckResult, CheckType, DataQualityReport};
 pub use chi_square_deequ::{chi_square_drift, regroup_categories, ChiSquareOutcome};
 pub use constraints_json::{
     CategoricalDriftMethod, ComparisonMethod, Constraints, DistributionConstraints, FeatureConstraints,
@@ -49,5 +50,4 @@ pub use statistics_json::{
 };
 pub use suggest::{completeness_lower_bound, suggest_constraints};
 pub use value_counts::{ValueCounts, MAX_TRACKED_NUMBERS};
-pub use violations::{evaluate, CheckResult, CheckType, DataQualityReport};
 pub use violations_json::{ConstraintViolations, Violation};

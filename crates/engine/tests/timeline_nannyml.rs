@@ -3,9 +3,11 @@
 //! tools/reference/cbpe.py, chunk_size=5000 in file order): estimated
 //! performance, its thresholds and alerts; realised performance (equal to
 //! scikit-learn's) and, judged by reference variability, NannyML's
-//! thresholds and alerts on it. Skipped when ../shared/data is absent.
+//! thresholds and alerts on it. Fails, naming the file, when the shared data
+//! (../shared/data, or TIDELINE_SHARED_DATA) is missing.
 
 include!("fixtures/reference/replay_support.rs");
+include!("fixtures/reference/shared_data.rs");
 
 use std::path::PathBuf;
 
@@ -25,10 +27,14 @@ fn fixture() -> Value {
     serde_json::from_str(&std::fs::read_to_string(path).expect("fixture")).expect("json")
 }
 
-fn load(file: &str) -> Option<Table> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data").join(file);
-    let bytes = std::fs::read(path).ok()?;
-    Some(load_bytes(file, &bytes, LoadOptions::default()).expect("csv").table)
+/// The pairs the fixture holds (car_loan, wfh), counted from cbpe.json.
+const PAIRS: usize = 2;
+
+/// Analysis windows per pair (10 chunks of 5,000 rows), counted from cbpe.json.
+const ANALYSIS_WINDOWS: usize = 10;
+
+fn load(file: &str) -> Table {
+    load_bytes(file, &shared_data::read(file), LoadOptions::default()).expect("csv").table
 }
 
 fn close(a: f64, b: f64) -> bool {
@@ -42,15 +48,13 @@ fn series<'t>(checks: &'t [CheckTimeline], name: &str) -> &'t CheckTimeline {
 #[test]
 fn timeline_agrees_with_nannyml_on_the_shared_pairs() {
     let fixture = fixture();
-    let mut ran = 0;
-    for pair in fixture["pairs"].as_array().expect("pairs") {
+    let pairs = fixture["pairs"].as_array().expect("pairs");
+    assert_eq!(pairs.len(), PAIRS, "pairs in cbpe.json");
+    let (mut ran, mut compared) = (0, 0);
+    for pair in pairs {
         let name = pair["name"].as_str().expect("name");
-        let (Some(reference), Some(analysis)) =
-            (load(pair["reference"].as_str().expect("file")), load(pair["analysis"].as_str().expect("file")))
-        else {
-            eprintln!("skipped {name}: ../shared/data is absent");
-            continue;
-        };
+        let reference = load(pair["reference"].as_str().expect("file"));
+        let analysis = load(pair["analysis"].as_str().expect("file"));
         let mut config = TimelineConfig::new("5000rows".parse().expect("spec"));
         config.checks = vec![CheckKind::ModelQuality, CheckKind::EstimatedPerformance];
         config.model = Some(ModelColumns {
@@ -65,6 +69,7 @@ fn timeline_agrees_with_nannyml_on_the_shared_pairs() {
         let timeline = run.timeline;
         let chunks: Vec<&Value> =
             pair["chunks"].as_array().expect("chunks").iter().filter(|c| c["period"] == "analysis").collect();
+        assert_eq!(chunks.len(), ANALYSIS_WINDOWS, "{name}: analysis chunks in cbpe.json");
         assert_eq!(timeline.windows.len(), chunks.len(), "{name}: windows");
         assert_eq!(run.reference_chunk_rows, vec![5000; 10], "{name}: reference chunks");
         for (nannyml, ours) in [
@@ -103,9 +108,12 @@ fn timeline_agrees_with_nannyml_on_the_shared_pairs() {
                     close(real.lower.expect("lower"), lower) && close(real.upper.expect("upper"), upper),
                     "{what}: realised bounds"
                 );
+                compared += 1;
             }
         }
         ran += 1;
     }
-    eprintln!("{ran} pairs replayed");
+    assert_eq!(ran, PAIRS, "pairs replayed");
+    // Every (pair, metric, analysis window) was compared: 2 × 5 × 10.
+    assert_eq!(compared, PAIRS * 5 * ANALYSIS_WINDOWS, "(pair, metric, window) cells compared");
 }

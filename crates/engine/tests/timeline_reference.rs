@@ -1,7 +1,9 @@
 //! Reference chunking and thresholds equal NannyML 0.13.1's (fixture from
-//! tools/reference/timeline.py).
+//! tools/reference/timeline.py). The cases on a whole file fail, naming it,
+//! when the shared data (../shared/data, or TIDELINE_SHARED_DATA) is missing.
 
 include!("fixtures/reference/replay_support.rs");
+include!("fixtures/reference/shared_data.rs");
 
 use std::path::PathBuf;
 
@@ -14,6 +16,14 @@ use tideline_engine::types::{format_timestamp_millis, parse_datetime_millis};
 /// numpy sums 8 and more values with eight interleaved partial sums, we sum
 /// left to right: the thresholds may differ in the last bits.
 const THRESHOLD_TOL: f64 = 1e-14;
+
+/// timeline.json's chunking cases: 8 on its small timestamps, 2 on the
+/// shared wfh reference file.
+const CHUNK_CASES: usize = 10;
+const CHUNK_CASES_ON_FILES: usize = 2;
+
+/// timeline.json's threshold cases.
+const THRESHOLD_CASES: usize = 48;
 
 fn fixture() -> Value {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/reference/timeline.json");
@@ -72,17 +82,19 @@ fn chunks_equal_nannyml() {
         .iter()
         .map(|t| parse_datetime_millis(t.as_str().expect("text")).expect("timestamp"))
         .collect();
-    let data_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data");
+    let cases = fixture["chunks"]["cases"].as_array().expect("cases");
+    assert_eq!(cases.len(), CHUNK_CASES, "chunk cases in timeline.json");
+    let on_files = cases.iter().filter(|c| c["file"].is_string()).count();
+    assert_eq!(on_files, CHUNK_CASES_ON_FILES, "chunk cases on shared files in timeline.json");
     let mut failures = Vec::new();
-    let mut replayed = 0;
-    for case in fixture["chunks"]["cases"].as_array().expect("cases") {
+    let (mut replayed, mut replayed_on_files) = (0, 0);
+    for case in cases {
         let chunker = chunker(case["name"].as_str().expect("name"));
         let got = match case["file"].as_str() {
             None => chunker.split(small.len(), Some(&small)).expect("chunks"),
             Some(file) => {
-                // The shared data sits next to the project; skip where it does not.
-                let Ok(bytes) = std::fs::read(data_dir.join(file)) else { continue };
-                let table = load_bytes(file, &bytes, LoadOptions::default()).expect("load").table;
+                replayed_on_files += 1;
+                let table = load_bytes(file, &shared_data::read(file), LoadOptions::default()).expect("load").table;
                 let times = timestamps(table.column("timestamp").expect("column")).expect("timestamps");
                 chunker.split(table.n_rows, Some(&times)).expect("chunks")
             }
@@ -91,7 +103,8 @@ fn chunks_equal_nannyml() {
         compare(case, &got, &mut failures);
         replayed += 1;
     }
-    assert!(replayed >= 8, "only {replayed} chunk cases replayed");
+    assert_eq!(replayed, CHUNK_CASES, "chunk cases replayed");
+    assert_eq!(replayed_on_files, CHUNK_CASES_ON_FILES, "chunk cases replayed on shared files");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
@@ -99,7 +112,11 @@ fn chunks_equal_nannyml() {
 fn thresholds_equal_nannyml() {
     let fixture = fixture();
     let mut failures = Vec::new();
-    for case in fixture["thresholds"].as_array().expect("cases") {
+    let cases = fixture["thresholds"].as_array().expect("cases");
+    assert_eq!(cases.len(), THRESHOLD_CASES, "threshold cases in timeline.json");
+    let mut replayed = 0;
+    for case in cases {
+        replayed += 1;
         let values: Vec<f64> =
             case["values"].as_array().expect("values").iter().map(|v| number(v).expect("value")).collect();
         let rule = match case["rule"].as_str().expect("rule") {
@@ -126,5 +143,6 @@ fn thresholds_equal_nannyml() {
             failures.push(format!("{}: {got:?} vs {want:?}", case["call"]));
         }
     }
+    assert_eq!(replayed, THRESHOLD_CASES, "threshold cases replayed");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

@@ -3,9 +3,11 @@
 //! tools/reference/univariate_drift.py): the CSVs read by the engine's own
 //! reader, chunked by the timeline's chunker, each method fitted on the
 //! reference and computed on every chunk, thresholds resolved from the
-//! reference chunks' values. Skipped, with a notice, without the shared data.
+//! reference chunks' values. Fails, naming the file, when the shared data
+//! (../shared/data, or TIDELINE_SHARED_DATA) is missing.
 
 include!("fixtures/reference/replay_support.rs");
+include!("fixtures/reference/shared_data.rs");
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -33,15 +35,25 @@ fn fixture() -> Value {
     serde_json::from_str(&std::fs::read_to_string(path).expect("fixture")).expect("json")
 }
 
-/// The shared data folder (`/work/shared/data`), next to the project.
-fn data_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data")
+/// The cases the fixture holds (wfh:5000rows, car_loan:5000rows, wfh:small,
+/// wfh:1w), counted from univariate_drift.json.
+const CASES: usize = 4;
+
+/// Chunk values compared: 720 + 800 + 648 + 2,792 (series × chunks per
+/// case), counted from univariate_drift.json.
+const CHUNK_VALUES: usize = 4960;
+
+/// The chunk values the fixture holds, counted independently of the replay.
+fn fixture_values(fixture: &Value) -> usize {
+    let cases = fixture["cases"].as_array().expect("cases");
+    let series = cases.iter().flat_map(|c| c["series"].as_array().expect("series"));
+    series.map(|s| s["values"].as_array().expect("values").len()).sum()
 }
 
 /// The first `rows` rows (all when `None`) of a shared CSV, with the case's
-/// blanked cells made missing; `None` without the file.
-fn load(file: &str, rows: Option<u64>, case: &Value, columns: &[&str]) -> Option<(Table, usize)> {
-    let bytes = std::fs::read(data_dir().join(file)).ok()?;
+/// blanked cells made missing; panics, naming the file, without it.
+fn load(file: &str, rows: Option<u64>, case: &Value, columns: &[&str]) -> (Table, usize) {
+    let bytes = shared_data::read(file);
     let mut table = load_bytes(file, &bytes, LoadOptions::default()).expect("load").table;
     let n = rows.map_or(table.n_rows, |r| r as usize);
     if let Some(blank) = case["blank"].as_object() {
@@ -59,7 +71,7 @@ fn load(file: &str, rows: Option<u64>, case: &Value, columns: &[&str]) -> Option
             }
         }
     }
-    Some((table, n))
+    (table, n)
 }
 
 fn chunks(table: &Table, n: usize, chunking: &Value) -> Windows {
@@ -92,13 +104,10 @@ fn replay(case: &Value, failures: &mut Vec<String>, worst: &mut Worst) -> usize 
     let series = case["series"].as_array().expect("series");
     let mut columns: Vec<&str> = series.iter().map(|s| s["column"].as_str().expect("column")).collect();
     columns.dedup();
-    let (Some((reference, n_reference)), Some((analysis, n_analysis))) = (
-        load(case["reference"].as_str().expect("file"), case["reference_rows"].as_u64(), case, &columns),
-        load(case["analysis"].as_str().expect("file"), case["analysis_rows"].as_u64(), case, &columns),
-    ) else {
-        println!("skipped {name}: shared data not found in {}", data_dir().display());
-        return 0;
-    };
+    let (reference, n_reference) =
+        load(case["reference"].as_str().expect("file"), case["reference_rows"].as_u64(), case, &columns);
+    let (analysis, n_analysis) =
+        load(case["analysis"].as_str().expect("file"), case["analysis_rows"].as_u64(), case, &columns);
     let reference_chunks = chunks(&reference, n_reference, &case["chunking"]);
     let analysis_chunks = chunks(&analysis, n_analysis, &case["chunking"]);
     let expected_chunks = case["chunks"].as_array().expect("chunks");
@@ -162,15 +171,27 @@ fn replay(case: &Value, failures: &mut Vec<String>, worst: &mut Worst) -> usize 
 #[test]
 fn univariate_drift_equals_nannyml_on_the_shared_pairs() {
     let fixture = fixture();
+    assert_eq!(fixture_values(&fixture), CHUNK_VALUES, "chunk values in univariate_drift.json");
+    let cases = fixture["cases"].as_array().expect("cases");
+    assert_eq!(cases.len(), CASES, "cases in univariate_drift.json");
     let mut failures = Vec::new();
     let mut worst = Worst::new();
     let mut compared = 0;
-    for case in fixture["cases"].as_array().expect("cases") {
-        compared += replay(case, &mut failures, &mut worst);
+    for case in cases {
+        let expected: usize = case["series"]
+            .as_array()
+            .expect("series")
+            .iter()
+            .map(|s| s["values"].as_array().expect("values").len())
+            .sum();
+        let got = replay(case, &mut failures, &mut worst);
+        assert_eq!(got, expected, "{}: chunk values compared", case["name"]);
+        compared += got;
     }
     println!("compared {compared} chunk values; largest absolute differences:");
     for (method, diff) in &worst {
         println!("  {method}: {diff:e}");
     }
     assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+    assert_eq!(compared, CHUNK_VALUES, "chunk values compared");
 }

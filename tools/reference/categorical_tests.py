@@ -1,4 +1,5 @@
-"""Reference values for tideline_engine::drift::{categorical, binned}.
+"""Reference values for tideline_engine::drift::evidently::{categorical, binned}
+and drift::{chi2_contingency, linf, psi_quantile}.
 
 Writes crates/engine/tests/fixtures/reference/categorical_tests.json. Each
 case names one Tideline function, its input (category counts, or two raw
@@ -11,7 +12,8 @@ calls that produced them:
   then comes from the scipy function Evidently calls, on the same arrays
   (checked to give Evidently's p-value), or from Evidently's helper
   (`proportions_diff_z_stat_ind`, `_total_variation_distance`).
-- scipy.stats.chi2_contingency for chi2_homogeneity.
+- scipy.stats.chi2_contingency for chi2_homogeneity (the cases' name for
+  drift::chi2_contingency, crates/engine/src/drift/chi2_contingency_scipy.rs).
 - numpy, written out below, for linf (Model Monitor's L-infinity, spec
   sagemaker.md 2.6), psi_quantile (PSI over baseline deciles) and the expected
   bin counts of numeric_bins.

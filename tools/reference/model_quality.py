@@ -1,4 +1,4 @@
-"""Reference values for Tideline's model-quality metrics (crates/engine/src/quality), from scikit-learn.
+"""Reference values for Tideline's model-quality metrics (crates/engine/src/model_quality), from scikit-learn.
 
 Run: tools/reference/.venv/bin/python tools/reference/model_quality.py
 Writes crates/engine/tests/fixtures/reference/model_quality.json.

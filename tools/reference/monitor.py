@@ -1,4 +1,4 @@
-"""Reference values for Tideline's Model Monitor data-quality code (crates/engine/src/monitor).
+"""Reference values for Tideline's Model Monitor data-quality code (crates/engine/src/data_quality).
 
 Run: tools/reference/.venv/bin/python tools/reference/monitor.py
 Writes crates/engine/tests/fixtures/reference/monitor.json.

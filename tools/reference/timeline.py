@@ -1,5 +1,6 @@
 """Reference values for Tideline's reference chunking and thresholds
-(crates/engine/src/timeline), from NannyML 0.13.1.
+(crates/engine/src/timeline/chunking.rs and crates/engine/src/thresholds), from
+NannyML 0.13.1.
 
 Run: tools/reference/.venv-nannyml/bin/python tools/reference/timeline.py
 (the NannyML venv, pinned in tools/reference/requirements-nannyml.txt).

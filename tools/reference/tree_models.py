@@ -1,5 +1,5 @@
 """Reference tree models and their outputs for Tideline's model loaders and
-TreeSHAP (crates/engine/src/explain/xgboost.rs, lightgbm.rs, tree_shap*.rs),
+TreeSHAP (crates/engine/src/explain/xgboost.rs, lightgbm.rs, tree_shap/),
 from xgboost 3.1.2, lightgbm 4.7.0 and shap 0.51.0.
 
 Run: tools/reference/.venv-shap/bin/python tools/reference/tree_models.py

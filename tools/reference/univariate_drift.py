@@ -1,5 +1,5 @@
 """Reference values for Tideline's univariate drift methods
-(crates/engine/src/drift/univariate), from NannyML 0.13.1.
+(crates/engine/src/drift/nannyml), from NannyML 0.13.1.
 
 Run: tools/reference/.venv-nannyml/bin/python tools/reference/univariate_drift.py
 (the NannyML venv, pinned in tools/reference/requirements-nannyml.txt).

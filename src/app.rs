@@ -4,8 +4,8 @@ use leptos::prelude::*;
 
 use crate::bridge;
 use crate::components::{
-    BiasView, ColumnCompare, DatasetPanel, DriftView, ExplainView, FocusBanner, Intro, MonitoringView, OverviewPanel,
-    PiiPanel, QualityView, SplitControl, TeachPanel,
+    BiasView, ColumnCompare, DataQualityView, DatasetPanel, DriftView, ExplainView, FocusBanner, Intro, MonitoringView,
+    OverviewPanel, PiiPanel, SplitControl, TeachPanel,
 };
 use crate::format::bytes;
 use crate::protocol::Side;
@@ -42,7 +42,7 @@ pub fn App() -> impl IntoView {
             <FocusBanner/>
             <OverviewPanel/>
             <DriftView/>
-            <QualityView/>
+            <DataQualityView/>
             <BiasView/>
             <ExplainView/>
             <MonitoringView/>

@@ -5,13 +5,10 @@
 //! of [`protocol`].
 
 pub mod app;
-pub mod bias_guess;
 pub mod bridge;
 pub mod components;
 pub mod demo;
 pub mod download;
-pub mod explain_protocol;
-pub mod explain_state;
 pub mod export_kind;
 pub mod format;
 pub mod navigate;

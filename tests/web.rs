@@ -135,7 +135,7 @@ async fn schema_table_shows_types_and_rows() {
 #[wasm_bindgen_test]
 async fn the_waterfall_shows_the_contributions_xgboost_gives() {
     use tideline::components::ExplainWaterfall;
-    use tideline::explain_protocol::{ExplainResult, ExplainedRow, SideAttributions};
+    use tideline::protocol::explain::{ExplainResult, ExplainedRow, SideAttributions};
     use tideline_engine::explain::{feature_matrix, load_model, ExplainConfig, Explainer};
     use tideline_engine::progress::NoProgress;
 

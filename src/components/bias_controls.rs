@@ -8,9 +8,9 @@ use tideline_engine::bias::{AnalysisConfig, ColumnRef, FacetConfig, PyValue};
 use tideline_engine::summary::ColumnSummary;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::bias_guess::{guess_value, set_all_methods};
 use crate::bridge;
 use crate::state::AppState;
+use tideline_engine::guess::{guess_value, set_all_methods};
 
 fn name_of(reference: Option<&ColumnRef>) -> String {
     match reference {
@@ -33,7 +33,7 @@ fn parse_values(text: &str) -> Vec<PyValue> {
 pub fn run_config(state: AppState, mut config: AnalysisConfig) {
     set_all_methods(&mut config);
     let ready = config.label.is_some() && !config.facet.is_empty();
-    state.bias_config.set(Some(config));
+    state.bias.config.set(Some(config));
     if !ready {
         return;
     }
@@ -49,8 +49,9 @@ pub fn BiasControls() -> impl IntoView {
     let config = move || {
         state
             .bias
+            .result
             .with(|b| b.as_ref().map(|b| b.config.clone()))
-            .or_else(|| state.bias_config.get())
+            .or_else(|| state.bias.config.get())
             .unwrap_or_default()
     };
     let columns = move || -> Vec<ColumnSummary> {
@@ -112,7 +113,7 @@ pub fn BiasControls() -> impl IntoView {
             let text = JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string()).unwrap_or_default();
             match AnalysisConfig::from_json(&text) {
                 Ok(c) => run_config(state, c),
-                Err(e) => state.bias_error.set(Some(format!("{}: {e}", file.name()))),
+                Err(e) => state.bias.error.set(Some(format!("{}: {e}", file.name()))),
             }
         });
     };

@@ -112,13 +112,13 @@ pub fn BiasView() -> impl IntoView {
     let state = expect_context::<AppState>();
     let save = move |name: &'static str, pick: fn(&BiasResult) -> Option<String>| {
         move |_| {
-            if let Some(text) = state.bias.with_untracked(|b| b.as_ref().and_then(pick)) {
+            if let Some(text) = state.bias.result.with_untracked(|b| b.as_ref().and_then(pick)) {
                 download_text(name, "application/json", &text);
             }
         }
     };
     let results = move || {
-        state.bias.get().map(|r| {
+        state.bias.result.get().map(|r| {
             let concerns = r.run.analysis.post_training_bias_metrics.iter().chain(&r.run.analysis.pre_training_bias_metrics).flat_map(|s| s.facets.values().flatten()).flat_map(|v| &v.metrics).filter(|m| m.value.is_some_and(|v| tideline_engine::bias::Metric::parse(&m.name).is_some_and(|x| x.is_concern(v)))).count();
             let warnings = r.run.warnings.iter().map(|w| view! { <li>{w.clone()}</li> }).collect_view();
             let has_drift = !r.drift.is_empty();
@@ -144,10 +144,10 @@ pub fn BiasView() -> impl IntoView {
             <section class="bias" aria-labelledby="bias-title" data-testid="bias-view">
                 <h2 id="bias-title">"Bias (Clarify metrics)"</h2>
                 <BiasControls/>
-                <Show when=move || state.bias_error.with(Option::is_some)>
-                    <p class="notice" role="alert" data-testid="bias-error">{move || state.bias_error.get()}</p>
+                <Show when=move || state.bias.error.with(Option::is_some)>
+                    <p class="notice" role="alert" data-testid="bias-error">{move || state.bias.error.get()}</p>
                 </Show>
-                <Show when=move || state.bias_running.get()>
+                <Show when=move || state.bias.running.get()>
                     <p class="running" role="status">"Computing bias metrics…"</p>
                 </Show>
                 {results}

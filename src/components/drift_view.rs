@@ -39,7 +39,7 @@ pub fn DriftView() -> impl IntoView {
     };
     let on_preset = move |ev| {
         if let Some(preset) = Preset::parse(&event_target_value(&ev)) {
-            state.drift_options.update(|o| {
+            state.drift.options.update(|o| {
                 o.preset = preset;
                 o.correction = None;
             });
@@ -48,7 +48,7 @@ pub fn DriftView() -> impl IntoView {
     };
     let on_correction = move |ev| {
         let value = event_target_value(&ev);
-        state.drift_options.update(|o| o.correction = if value == "preset" { None } else { Correction::parse(&value) });
+        state.drift.options.update(|o| o.correction = if value == "preset" { None } else { Correction::parse(&value) });
         rerun();
     };
     let open = move |column: String| {
@@ -61,7 +61,7 @@ pub fn DriftView() -> impl IntoView {
         }
     };
     let verdict = move || {
-        state.drift.get().map(|d| {
+        state.drift.result.get().map(|d| {
             let r = &d.report;
             let text = format!(
                 "{} of {} columns drifted ({:.0}%): {} (dataset drift at {:.0}% or more). Preset {}, correction {}, {} vs {} rows, {:.0} ms.",
@@ -84,7 +84,7 @@ pub fn DriftView() -> impl IntoView {
         })
     };
     let rows = move || {
-        let Some(d) = state.drift.get() else { return Vec::new() };
+        let Some(d) = state.drift.result.get() else { return Vec::new() };
         let needle = filter.get().to_lowercase();
         let mut columns: Vec<ColumnDrift> = d
             .report
@@ -116,7 +116,7 @@ pub fn DriftView() -> impl IntoView {
             .collect::<Vec<_>>()
     };
     let skipped = move || {
-        state.drift.get().filter(|d| !d.report.skipped.is_empty()).map(|d| {
+        state.drift.result.get().filter(|d| !d.report.skipped.is_empty()).map(|d| {
             view! {
                 <details data-testid="drift-skipped">
                     <summary>{format!("{} columns not tested", d.report.skipped.len())}</summary>
@@ -126,7 +126,7 @@ pub fn DriftView() -> impl IntoView {
         })
     };
     let download = move |_| {
-        if let Some(d) = state.drift.get_untracked() {
+        if let Some(d) = state.drift.result.get_untracked() {
             if let Ok(json) = serde_json::to_string_pretty(&d.report) {
                 download_text("drift.json", "application/json", &json);
             }
@@ -138,20 +138,20 @@ pub fn DriftView() -> impl IntoView {
         }
     };
     view! {
-        <Show when=move || state.drift.with(Option::is_some) || state.drift_running.get() || state.any_loaded()>
+        <Show when=move || state.drift.result.with(Option::is_some) || state.drift.running.get() || state.any_loaded()>
             <section class="drift" aria-labelledby="drift-title" data-testid="drift-view">
                 <h2 id="drift-title">"Drift"</h2>
                 {verdict}
-                <Show when=move || state.drift.with(Option::is_none) && !state.drift_running.get()>
+                <Show when=move || state.drift.result.with(Option::is_none) && !state.drift.running.get()>
                     <p class="help" data-testid="drift-waiting">"Drift is tested as soon as both sides hold data. Choose a preset now if you like."</p>
                 </Show>
-                <Show when=move || state.drift_running.get()>
+                <Show when=move || state.drift.running.get()>
                     <p class="running" role="status" data-testid="drift-running">"Testing every column…"</p>
                 </Show>
                 <div class="drift-controls">
                     <label>
                         "Preset "
-                        <select data-testid="drift-preset" on:change=on_preset prop:value=move || state.drift_options.get().preset.name().to_owned()>
+                        <select data-testid="drift-preset" on:change=on_preset prop:value=move || state.drift.options.get().preset.name().to_owned()>
                             <option value="tideline">"Tideline: significant after BH and an effect ≥ 0.1"</option>
                             <option value="evidently">"Evidently: its default tests"</option>
                             <option value="sagemaker">"SageMaker: Model Monitor's robust L∞ > 0.1"</option>
@@ -159,7 +159,7 @@ pub fn DriftView() -> impl IntoView {
                     </label>
                     <label>
                         "Correction "
-                        <select data-testid="drift-correction" on:change=on_correction prop:value=move || state.drift_options.get().correction.map_or("preset", Correction::name).to_owned()>
+                        <select data-testid="drift-correction" on:change=on_correction prop:value=move || state.drift.options.get().correction.map_or("preset", Correction::name).to_owned()>
                             <option value="preset">"the preset's"</option>
                             <option value="none">"none"</option>
                             <option value="bonferroni">"Bonferroni"</option>

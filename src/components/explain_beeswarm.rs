@@ -9,7 +9,7 @@ use tideline_charts::{beeswarm_svg, draw_beeswarm, BeeswarmChart};
 use super::canvas_draw::draw_on_canvas;
 use super::explain_export::ExplainExport;
 use super::explain_importance::CHART_SIZE;
-use crate::explain_protocol::{ExplainResult, SideAttributions};
+use crate::protocol::explain::{ExplainResult, SideAttributions};
 use crate::state::AppState;
 
 /// `side`'s sampled values of output `label`, by feature then row: (attributions, feature values).

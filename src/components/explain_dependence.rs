@@ -10,7 +10,7 @@ use tideline_charts::{dependence_counts, dependence_svg, draw_dependence, Depend
 use super::canvas_draw::draw_on_canvas;
 use super::explain_export::ExplainExport;
 use super::explain_importance::{surrogate_caption, CHART_SIZE};
-use crate::explain_protocol::{ExplainResult, SideAttributions};
+use crate::protocol::explain::{ExplainResult, SideAttributions};
 use crate::state::AppState;
 
 /// Feature indices from the largest global attribution of output `label`
@@ -125,7 +125,7 @@ pub fn ExplainDependence() -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::explain_protocol::LocalSample;
+    use crate::protocol::explain::LocalSample;
 
     /// Two outputs, three features (`a`, `b`, `c`), two sampled rows per side.
     fn result() -> ExplainResult {

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use super::explain_drift_chart::ExplainDriftChart;
 use super::monitoring_view::short_label;
 use crate::bridge;
-use crate::explain_protocol::AttributionDrift;
+use crate::protocol::explain::AttributionDrift;
 use crate::protocol::Request;
 use crate::state::AppState;
 

@@ -13,7 +13,7 @@ use super::explain_export::ExplainExport;
 use super::explain_importance::{agg_label, surrogate_caption, CHART_SIZE};
 use super::monitoring_view::short_label;
 use crate::bridge;
-use crate::explain_protocol::ExplainResult;
+use crate::protocol::explain::ExplainResult;
 use crate::protocol::Request;
 use crate::state::AppState;
 
@@ -98,7 +98,7 @@ pub fn ExplainDriftChart() -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::explain_protocol::{AttributionDrift, SideAttributions};
+    use crate::protocol::explain::{AttributionDrift, SideAttributions};
 
     fn result(windows: serde_json::Value) -> ExplainResult {
         let windows = serde_json::from_value(windows).unwrap();

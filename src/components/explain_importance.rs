@@ -8,7 +8,7 @@ use tideline_engine::explain::AggMethod;
 
 use super::canvas_draw::draw_on_canvas;
 use super::explain_export::ExplainExport;
-use crate::explain_protocol::ExplainResult;
+use crate::protocol::explain::ExplainResult;
 use crate::state::AppState;
 
 /// Canvas size of the explain charts.

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::bridge;
-use crate::explain_protocol::ModelInfo;
+use crate::protocol::explain::ModelInfo;
 use crate::protocol::Request;
 use crate::state::AppState;
 

@@ -13,8 +13,8 @@ use super::explain_importance::ExplainImportance;
 use super::explain_model::ExplainModel;
 use super::explain_waterfall::ExplainWaterfall;
 use crate::bridge;
-use crate::explain_protocol::ExplainResult;
 use crate::format::thousands;
+use crate::protocol::explain::ExplainResult;
 use crate::protocol::Request;
 use crate::state::AppState;
 

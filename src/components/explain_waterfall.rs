@@ -10,7 +10,7 @@ use super::canvas_draw::draw_on_canvas;
 use super::explain_export::ExplainExport;
 use super::explain_importance::CHART_SIZE;
 use crate::bridge;
-use crate::explain_protocol::ExplainedRow;
+use crate::protocol::explain::ExplainedRow;
 use crate::protocol::Request;
 use crate::state::AppState;
 

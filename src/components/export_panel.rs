@@ -25,10 +25,10 @@ fn card_field(
             id=id
             type="text"
             data-testid=format!("card-{key}")
-            prop:value=move || state.model_card.with(get)
+            prop:value=move || state.export.model_card.with(get)
             on:change=move |ev| {
                 let value = event_target_value(&ev);
-                state.model_card.update(|c| set(c, value));
+                state.export.model_card.update(|c| set(c, value));
             }
         />
     }
@@ -39,7 +39,7 @@ fn card_field(
 pub fn ExportPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     let export = move |kind: ExportKind| move |_| bridge::send(&state.export_request(kind), &[]);
-    let busy = move || state.exporting.get().is_some();
+    let busy = move || state.export.exporting.get().is_some();
     view! {
         <div class="export" data-testid="export-panel">
             <h3>"Export"</h3>
@@ -63,9 +63,9 @@ pub fn ExportPanel() -> impl IntoView {
                     .collect_view()}
             </div>
             <p class="help" role="status" data-testid="export-status">
-                {move || match state.exporting.get() {
+                {move || match state.export.exporting.get() {
                     Some(kind) => format!("Making {}…", kind.file_name()),
-                    None => state.export_message.get().unwrap_or_default(),
+                    None => state.export.message.get().unwrap_or_default(),
                 }}
             </p>
             <details class="card-form">
@@ -82,13 +82,13 @@ pub fn ExportPanel() -> impl IntoView {
                         data-testid="card-risk"
                         on:change=move |ev| {
                             if let Some(rating) = RiskRating::parse(&event_target_value(&ev)) {
-                                state.model_card.update(|c| c.risk_rating = rating);
+                                state.export.model_card.update(|c| c.risk_rating = rating);
                             }
                         }
                     >
                         {RiskRating::ALL
                             .into_iter()
-                            .map(|r| view! { <option value=r.as_str() selected=move || state.model_card.with(|c| c.risk_rating == r)>{r.as_str()}</option> })
+                            .map(|r| view! { <option value=r.as_str() selected=move || state.export.model_card.with(|c| c.risk_rating == r)>{r.as_str()}</option> })
                             .collect_view()}
                     </select>
                     {card_field(state, "risk-explanation", "Why this rating", |c| c.explanations_for_risk_rating.clone(), |c, v| c.explanations_for_risk_rating = v)}

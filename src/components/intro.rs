@@ -16,7 +16,7 @@ pub fn Intro() -> impl IntoView {
         move |_| {
             let job = state.take_job_id();
             // A timeline chosen for other data would not fit the demo's columns.
-            state.timeline_config.set(None);
+            state.timeline.config.set(None);
             bridge::send(&Request::LoadDemo { job, demo }, &[]);
         }
     };

@@ -22,7 +22,7 @@ const PROBLEMS: [(ProblemType, &str); 3] = [
 
 /// Keeps `config` as the user's choice and builds its timeline.
 pub fn run_config(state: AppState, config: TimelineConfig) {
-    state.timeline_config.set(Some(config));
+    state.timeline.config.set(Some(config));
     if let Some(request) = state.timeline_request() {
         bridge::send(&request, &[]);
     }
@@ -81,7 +81,7 @@ pub fn MonitoringControls() -> impl IntoView {
             Ok(rule) => {
                 alert_error.set(None);
                 c.alert = rule;
-                state.timeline_config.set(Some(c));
+                state.timeline.config.set(Some(c));
             }
             Err(_) => alert_error.set(Some(format!("M = {m} of N = {n}: need 1 ≤ M ≤ N ≤ {MAX_EVALUATION_PERIOD}"))),
         }
@@ -94,7 +94,7 @@ pub fn MonitoringControls() -> impl IntoView {
             match serde_json::from_str::<TimelineConfig>(&text) {
                 Ok(c) => run_config(state, c),
                 Err(e) => {
-                    state.timeline_error.set(Some(format!("{} is not a timeline configuration: {e}", file.name())))
+                    state.timeline.error.set(Some(format!("{} is not a timeline configuration: {e}", file.name())))
                 }
             }
         });
@@ -210,7 +210,7 @@ pub fn MonitoringControls() -> impl IntoView {
             <label>"Import timeline_config.json "
                 <input type="file" accept=".json,application/json" data-testid="monitoring-import" on:change=import/>
             </label>
-            <button class="primary" data-testid="monitoring-run" disabled=move || state.timeline_running.get()
+            <button class="primary" data-testid="monitoring-run" disabled=move || state.timeline.running.get()
                 on:click=move |_| {
                     if let Some(request) = state.timeline_request() { bridge::send(&request, &[]); }
                 }>"Run"</button>

@@ -29,7 +29,7 @@ pub struct Selection {
 
 /// The configuration in force: the user's, else the one the last result used.
 pub fn shown_config(state: AppState) -> Option<TimelineConfig> {
-    state.timeline_config.get().or_else(|| state.timeline.with(|t| t.as_ref().map(|t| t.config.clone())))
+    state.timeline.config.get().or_else(|| state.timeline.result.with(|t| t.as_ref().map(|t| t.config.clone())))
 }
 
 /// The alert rule in force (the M and N inputs).
@@ -58,7 +58,7 @@ pub fn short_label(label: &str) -> String {
 pub fn shown_timeline(state: AppState) -> Memo<Option<Timeline>> {
     Memo::new(move |_| {
         let rule = shown_rule(state);
-        state.timeline.with(|t| t.as_ref().map(|t| with_rule(&t.timeline, rule)))
+        state.timeline.result.with(|t| t.as_ref().map(|t| with_rule(&t.timeline, rule)))
     })
 }
 
@@ -105,10 +105,10 @@ pub fn MonitoringView() -> impl IntoView {
         }
     };
     let progress = move || {
-        state.timeline_progress.get().map(|(check, done, total)| format!(" {check} ({done} of {total} checks done)"))
+        state.timeline.progress.get().map(|(check, done, total)| format!(" {check} ({done} of {total} checks done)"))
     };
     let results = move || {
-        let millis = state.timeline.with(|t| t.as_ref().map(|t| t.millis))?;
+        let millis = state.timeline.result.with(|t| t.as_ref().map(|t| t.millis))?;
         timeline.with(|t| t.as_ref().map(|t| verdict(t, millis)))
     };
     let warnings = move || {
@@ -120,10 +120,10 @@ pub fn MonitoringView() -> impl IntoView {
                 <h2 id="monitoring-title">"Monitoring over time (Model Dashboard)"</h2>
                 <p class="help">"Every check on every window of the current data, against bounds from the baseline; a series is in alert when M of its last N windows failed."</p>
                 <MonitoringControls/>
-                <Show when=move || state.timeline_error.with(Option::is_some)>
-                    <p class="notice" role="alert" data-testid="monitoring-error">{move || state.timeline_error.get()}</p>
+                <Show when=move || state.timeline.error.with(Option::is_some)>
+                    <p class="notice" role="alert" data-testid="monitoring-error">{move || state.timeline.error.get()}</p>
                 </Show>
-                <Show when=move || state.timeline_running.get()>
+                <Show when=move || state.timeline.running.get()>
                     <p class="running" role="status" data-testid="monitoring-running">"Building the timeline…" {progress}</p>
                 </Show>
                 {results}

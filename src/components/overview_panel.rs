@@ -26,11 +26,11 @@ fn view_of(area: Area) -> &'static str {
 /// True while the area's analysis is computing.
 fn running(state: AppState, area: Area) -> bool {
     match area {
-        Area::DataQuality => state.quality_running.get(),
-        Area::Drift | Area::ModelQuality => state.drift_running.get(),
-        Area::Bias => state.bias_running.get(),
+        Area::DataQuality => state.data_quality.running.get(),
+        Area::Drift | Area::ModelQuality => state.drift.running.get(),
+        Area::Bias => state.bias.running.get(),
         Area::Attributions => state.explain.job.with(Option::is_some),
-        Area::Timeline => state.timeline_running.get(),
+        Area::Timeline => state.timeline.running.get(),
         Area::PersonalData => false,
     }
 }

@@ -34,7 +34,7 @@ pub fn TeachPanel() -> impl IntoView {
     let regenerate = move || {
         let job = state.take_job_id();
         // A timeline chosen for other data would not fit the scenario's columns.
-        state.timeline_config.set(None);
+        state.timeline.config.set(None);
         let (k, s) = (kind.get_untracked(), strength.get_untracked());
         generated.set(Some((k, s)));
         bridge::send(&Request::LoadScenario { job, kind: k, strength: s }, &[]);

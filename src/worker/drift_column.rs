@@ -12,7 +12,7 @@ use tideline_report::gather::HISTOGRAM_BINS;
 use wasm_bindgen::prelude::*;
 
 use super::scope;
-use crate::protocol::{DriftColumnRequest, Reply};
+use crate::protocol::helper::{DriftColumnRequest, HelperReply};
 
 /// Judges the column and posts the answer to the engine worker.
 pub(super) fn serve(request: &DriftColumnRequest, data: &JsValue) {
@@ -23,7 +23,7 @@ pub(super) fn serve(request: &DriftColumnRequest, data: &JsValue) {
         ),
         Err(skip) => (Err(skip), None),
     };
-    let reply = Reply::DriftColumnDone { job: request.job, index: request.index, result, histogram };
+    let reply = HelperReply::DriftColumnDone { job: request.job, index: request.index, result, histogram };
     match serde_json::to_string(&reply) {
         Ok(text) => {
             if let Err(e) = scope().post_message(&text.into()) {

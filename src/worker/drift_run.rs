@@ -15,7 +15,8 @@ use tideline_report::gather::HISTOGRAM_BINS;
 
 use super::share::{deal, wait_for_helpers};
 use super::Worker;
-use crate::protocol::{DriftColumnRequest, Reply, Side};
+use crate::protocol::helper::DriftColumnRequest;
+use crate::protocol::{Reply, Side};
 
 /// Below this many rows (both sides) a run stays in this worker.
 const SHARE_MIN_ROWS: usize = 200_000;

@@ -10,7 +10,7 @@ use wasm_bindgen_futures::JsFuture;
 
 use super::explain_result::LastRun;
 use super::{post, Worker};
-use crate::explain_protocol::{ModelInfo, PrecomputedInfo};
+use crate::protocol::explain::{ModelInfo, PrecomputedInfo};
 use crate::protocol::{Reply, Side};
 
 /// The demo model: XGBoost trained on the car-loan reference (public/demo/README.md).

@@ -9,7 +9,7 @@ use tideline_engine::progress::NoProgress;
 use wasm_bindgen::prelude::*;
 
 use super::scope;
-use crate::protocol::{ChunkRequest, Reply};
+use crate::protocol::helper::{ChunkRequest, HelperReply};
 
 /// Attributions of rows `rows` of `x`, row-major (rows × outputs × features).
 pub(super) fn explain_range(
@@ -26,7 +26,7 @@ pub(super) fn serve(request: &ChunkRequest, data: &JsValue) {
     let reply = match compute(request, data) {
         Ok(values) => {
             let message = js_sys::Object::new();
-            let text = serde_json::to_string(&Reply::ChunkDone { job, chunk }).unwrap_or_default();
+            let text = serde_json::to_string(&HelperReply::ChunkDone { job, chunk }).unwrap_or_default();
             let set = Reflect::set(&message, &"msg".into(), &text.into())
                 .and_then(|_| Reflect::set(&message, &"values".into(), &Float64Array::from(values.as_slice())));
             match set {
@@ -42,7 +42,7 @@ pub(super) fn serve(request: &ChunkRequest, data: &JsValue) {
 }
 
 fn failed(job: u32, chunk: usize, message: &str) -> JsValue {
-    let reply = Reply::ChunkFailed { job, chunk, message: message.to_owned() };
+    let reply = HelperReply::ChunkFailed { job, chunk, message: message.to_owned() };
     serde_json::to_string(&reply).unwrap_or_default().into()
 }
 

@@ -11,7 +11,7 @@ use tideline_engine::explain::{
 use tideline_engine::table::Table;
 use tideline_engine::timeline::{current_windows, TimelineConfig};
 
-use crate::explain_protocol::{AttributionDrift, ExplainedRow, LocalSample, SideAttributions, SAMPLE_ROWS};
+use crate::protocol::explain::{AttributionDrift, ExplainedRow, LocalSample, SideAttributions, SAMPLE_ROWS};
 
 /// The current side's values of the last run, kept for waterfalls.
 pub(super) struct LastRun {

@@ -14,9 +14,10 @@ use super::explain_chunk::explain_range;
 use super::explain_result::{attribution_drift, labels, ndcg, side_attributions, LastRun};
 use super::helpers::Outcome;
 use super::{pause, post, Worker};
-use crate::explain_protocol::{ExplainProgress, ExplainResult, SideAttributions};
-use crate::protocol::{ChunkRequest, Reply, Side};
-use tideline_report::timeline_guess::guess_config;
+use crate::protocol::explain::{ExplainProgress, ExplainResult, SideAttributions};
+use crate::protocol::helper::ChunkRequest;
+use crate::protocol::{Reply, Side};
+use tideline_engine::guess::guess_timeline_config;
 
 /// Below this many rows (both sides), helpers are not worth starting.
 const POOL_MIN_ROWS: usize = 2_000;
@@ -124,7 +125,7 @@ async fn run_inner(worker: &Rc<Worker>, job: u32, config: &ExplainConfig, starte
     let (drift, drift_note) = {
         let datasets = worker.datasets.borrow();
         let (reference, current) = (datasets.table(Side::Baseline), datasets.table(Side::Current));
-        let windows = timeline.unwrap_or_else(|| guess_config(reference, current));
+        let windows = timeline.unwrap_or_else(|| guess_timeline_config(reference, current));
         match attribution_drift(current, &windows, &current_local, &globals[0], config.agg) {
             Ok(d) => (Some(d), None),
             Err(e) => (None, Some(e)),

@@ -10,7 +10,7 @@ use tideline_engine::table::Table;
 
 use super::explain::{failed, hold, HeldModel};
 use super::Worker;
-use crate::explain_protocol::{ModelInfo, SurrogateInfo};
+use crate::protocol::explain::{ModelInfo, SurrogateInfo};
 use crate::protocol::{Reply, Side};
 
 /// Fits the surrogate of `target` (else the score column, else the predicted

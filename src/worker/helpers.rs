@@ -24,7 +24,10 @@ use wasm_bindgen::prelude::*;
 use web_sys::{MessageEvent, Worker};
 
 use super::scope;
-use crate::protocol::{ChunkRequest, DriftColumnRequest, PartRequest, Reply, Request, SummaryColumnRequest};
+use crate::protocol::helper::{
+    ChunkRequest, DriftColumnRequest, HelperReply, HelperRequest, PartRequest, SummaryColumnRequest,
+};
+use crate::protocol::Reply;
 
 /// The name helpers are started with: a worker so named is a helper and
 /// starts no helpers of its own.
@@ -134,7 +137,7 @@ impl Pool {
             ("background", Float64Array::from(background).into()),
             ("rows", Float64Array::from(rows).into()),
         ];
-        send(helper, &Request::ExplainChunk(Box::new(request.clone())), &beside, (request.job, request.chunk))
+        send(helper, &HelperRequest::ExplainChunk(Box::new(request.clone())), &beside, (request.job, request.chunk))
     }
 
     /// Helpers ready and holding nothing.
@@ -151,7 +154,12 @@ impl Pool {
             return false;
         };
         let beside = [("files", Array::of1(file).into())];
-        send(helper, &Request::ReadPart(Box::new(request.clone())), &beside, (request.job, PART_MARK - request.part))
+        send(
+            helper,
+            &HelperRequest::ReadPart(Box::new(request.clone())),
+            &beside,
+            (request.job, PART_MARK - request.part),
+        )
     }
 
     /// The helpers ready and holding nothing, by number.
@@ -176,14 +184,14 @@ impl Pool {
         let Some(helper) = self.helpers.get(helper) else { return false };
         let beside =
             [("baseline", Float64Array::from(baseline).into()), ("current", Float64Array::from(current).into())];
-        send(helper, &Request::DriftColumn(Box::new(request.clone())), &beside, (request.job, request.index))
+        send(helper, &HelperRequest::DriftColumn(Box::new(request.clone())), &beside, (request.job, request.index))
     }
 
     /// Sends a numeric column of a schema summary to helper `helper`.
     pub(super) fn dispatch_summary(&self, helper: usize, request: &SummaryColumnRequest, values: &[f64]) -> bool {
         let Some(helper) = self.helpers.get(helper) else { return false };
         let beside = [("values", Float64Array::from(values).into())];
-        send(helper, &Request::SummaryColumn(Box::new(request.clone())), &beside, (request.job, request.index))
+        send(helper, &HelperRequest::SummaryColumn(Box::new(request.clone())), &beside, (request.job, request.index))
     }
 
     /// The schema lines of summary `job` answered since the last call (others are dropped).
@@ -217,7 +225,7 @@ impl Pool {
 
 /// Posts `request` to `helper` with `beside` (typed arrays, files) next to
 /// its JSON, and notes it as held; false when it could not be posted.
-fn send(helper: &Helper, request: &Request, beside: &[(&str, JsValue)], held: (u32, usize)) -> bool {
+fn send(helper: &Helper, request: &HelperRequest, beside: &[(&str, JsValue)], held: (u32, usize)) -> bool {
     let Ok(text) = serde_json::to_string(request) else { return false };
     let message = js_sys::Object::new();
     let mut set = Reflect::set(&message, &"msg".into(), &text.into());
@@ -261,7 +269,7 @@ fn spawn(href: &str, answers: &Rc<Answers>) -> Result<Helper, JsValue> {
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
         let data = event.data();
         let text = Reflect::get(&data, &"msg".into()).ok().and_then(|v| v.as_string()).or_else(|| data.as_string());
-        let Some(reply) = text.and_then(|t| serde_json::from_str::<Reply>(&t).ok()) else {
+        let Some(reply) = text.and_then(|t| serde_json::from_str::<HelperReply>(&t).ok()) else {
             // An answer that cannot be read would leave its request held for ever.
             return give_up(&s, &answers_in, "a helper's answer could not be read");
         };
@@ -270,20 +278,20 @@ fn spawn(href: &str, answers: &Rc<Answers>) -> Result<Helper, JsValue> {
             answers_in.parts.borrow_mut().push_back(outcome);
         };
         let reply = match reply {
-            Reply::PartDone { job, part: index, header } => {
+            HelperReply::PartDone { job, part: index, header } => {
                 let columns = Reflect::get(&data, &"columns".into()).ok().and_then(|v| v.dyn_into::<Array>().ok());
                 let result = columns.ok_or_else(|| "a helper sent no columns".to_owned()).map(|c| (header, c));
                 return part(PartOutcome { job, part: index, result });
             }
-            Reply::PartFailed { job, part: index, message } => {
+            HelperReply::PartFailed { job, part: index, message } => {
                 return part(PartOutcome { job, part: index, result: Err(message) });
             }
-            Reply::SummaryColumnDone { job, index, summary } => {
+            HelperReply::SummaryColumnDone { job, index, summary } => {
                 s.borrow_mut().busy.retain(|&c| c != (job, index));
                 answers_in.summaries.borrow_mut().push_back((job, index, summary));
                 return;
             }
-            Reply::DriftColumnDone { job, index, result, histogram } => {
+            HelperReply::DriftColumnDone { job, index, result, histogram } => {
                 s.borrow_mut().busy.retain(|&c| c != (job, index));
                 answers_in.columns.borrow_mut().push_back(ColumnOutcome { job, index, result, histogram });
                 return;
@@ -291,13 +299,13 @@ fn spawn(href: &str, answers: &Rc<Answers>) -> Result<Helper, JsValue> {
             other => other,
         };
         let outcome = match reply {
-            Reply::Ready => {
+            HelperReply::Ready => {
                 s.borrow_mut().ready = true;
                 answers_in.ready.set(answers_in.ready.get() + 1);
                 super::post(&Reply::Helpers { ready: answers_in.ready.get() });
                 return;
             }
-            Reply::ChunkDone { job, chunk } => {
+            HelperReply::ChunkDone { job, chunk } => {
                 let values = Reflect::get(&data, &"values".into())
                     .ok()
                     .and_then(|v| v.dyn_into::<Float64Array>().ok())
@@ -307,7 +315,7 @@ fn spawn(href: &str, answers: &Rc<Answers>) -> Result<Helper, JsValue> {
                     None => Outcome::Failed { job, chunk, message: "a helper sent no values".into() },
                 }
             }
-            Reply::ChunkFailed { job, chunk, message } => Outcome::Failed { job, chunk, message },
+            HelperReply::ChunkFailed { job, chunk, message } => Outcome::Failed { job, chunk, message },
             _ => return,
         };
         let answered = match &outcome {

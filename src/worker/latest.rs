@@ -11,8 +11,8 @@ use tideline_report::{
 };
 
 use super::datasets::Datasets;
-use crate::explain_protocol::ExplainResult;
-use crate::protocol::{BiasResult, QualityResult, Reply, Side};
+use crate::protocol::explain::ExplainResult;
+use crate::protocol::{BiasResult, DataQualityResult, Reply, Side};
 
 /// A result and the version of the data it was computed on.
 struct Stamped<T> {
@@ -50,7 +50,7 @@ impl Latest {
                     value: model_quality(datasets.analysed(Side::Baseline), datasets.analysed(Side::Current)),
                 });
             }
-            Reply::Quality(q) => self.data_quality = Some(Stamped { version, value: data_quality(q) }),
+            Reply::DataQuality(q) => self.data_quality = Some(Stamped { version, value: data_quality(q) }),
             Reply::Bias(b) => self.bias = Some(Stamped { version, value: bias(b) }),
             Reply::Timeline(t) => self.timeline = Some(Stamped { version, value: t.timeline.clone() }),
             Reply::Explained(e) => self.attributions = Some(Stamped { version, value: attributions(e) }),
@@ -90,7 +90,7 @@ impl Latest {
     }
 }
 
-fn data_quality(q: &QualityResult) -> DataQualitySection {
+fn data_quality(q: &DataQualityResult) -> DataQualitySection {
     DataQualitySection {
         checks: q.checks.clone(),
         baseline_statistics: q.baseline_statistics.clone(),

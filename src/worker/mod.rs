@@ -5,6 +5,7 @@
 
 mod analyses;
 mod bias;
+mod data_quality;
 mod datasets;
 mod drift_column;
 mod drift_run;
@@ -19,7 +20,6 @@ mod focus;
 mod hash_files;
 mod helpers;
 mod latest;
-mod quality;
 mod read_file;
 mod read_part;
 mod scenario;
@@ -36,6 +36,7 @@ use js_sys::Reflect;
 use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
+use crate::protocol::helper::{HelperReply, HelperRequest};
 use crate::protocol::{Reply, Request};
 use datasets::Datasets;
 
@@ -132,28 +133,63 @@ pub fn start() {
             .filter(|v| v.is_object())
             .map(|v| js_sys::Array::from(&v).iter().filter_map(|f| f.dyn_into().ok()).collect())
             .unwrap_or_default();
+        if is_helper() {
+            serve_helper_request(&text, &data, files);
+            return;
+        }
         match serde_json::from_str::<Request>(&text) {
-            // A helper's share of an explain run: its arrays are beside the message.
-            Ok(Request::ExplainChunk(chunk)) => explain_chunk::serve(&chunk, &data),
-            Ok(Request::DriftColumn(column)) => drift_column::serve(&column, &data),
-            Ok(Request::SummaryColumn(column)) => summary_column::serve(&column, &data),
             Ok(request) => submit(&worker, request, files),
             Err(e) => post(&Reply::Error { message: format!("the worker got a malformed request: {e}") }),
         }
     });
     scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
-    post(&Reply::Ready);
-    if scope().name() != helpers::HELPER_NAME {
+    if is_helper() {
+        answer(&HelperReply::Ready);
+    } else {
+        post(&Reply::Ready);
         // Helpers load now, so that they are ready to read half of the
         // first file dropped (a mid-sized file is read before they would be).
         worker_for_pool.helpers.borrow_mut().ensure_started();
     }
 }
 
+/// True in a helper worker (started by the engine worker, named so that it
+/// starts no helpers of its own): it serves only the helper channel.
+fn is_helper() -> bool {
+    scope().name() == helpers::HELPER_NAME
+}
+
+/// A helper serves the engine worker's request at once: each carries its
+/// data beside the message (arrays, or the `File` to read a part of).
+fn serve_helper_request(text: &str, data: &JsValue, files: Vec<web_sys::File>) {
+    match serde_json::from_str::<HelperRequest>(text) {
+        Ok(HelperRequest::ExplainChunk(chunk)) => explain_chunk::serve(&chunk, data),
+        Ok(HelperRequest::DriftColumn(column)) => drift_column::serve(&column, data),
+        Ok(HelperRequest::SummaryColumn(column)) => summary_column::serve(&column, data),
+        Ok(HelperRequest::ReadPart(request)) => {
+            wasm_bindgen_futures::spawn_local(read_part::serve(*request, files.into_iter().next()));
+        }
+        // The engine worker waits a bounded time for an answer, then does the work itself.
+        Err(e) => web_sys::console::error_1(&format!("tideline helper: a malformed request: {e}").into()),
+    }
+}
+
+/// Posts a helper's answer to the engine worker that started it.
+pub(crate) fn answer(reply: &HelperReply) {
+    match serde_json::to_string(reply) {
+        Ok(text) => {
+            if let Err(e) = scope().post_message(&JsValue::from_str(&text)) {
+                web_sys::console::error_2(&"tideline helper: cannot post".into(), &e);
+            }
+        }
+        Err(e) => web_sys::console::error_1(&format!("tideline helper: cannot encode an answer: {e}").into()),
+    }
+}
+
 /// Handles `request` now, or after the analysis that waits for helpers.
 fn submit(worker: &Rc<Worker>, request: Request, files: Vec<web_sys::File>) {
-    let now = matches!(request, Request::Cancel { .. } | Request::ReadPart(_));
+    let now = matches!(request, Request::Cancel { .. });
     if worker.running.get() && !now {
         worker.waiting.borrow_mut().push_back((request, files));
     } else {
@@ -205,8 +241,8 @@ fn handle(worker: &Rc<Worker>, request: Request, files: Vec<web_sys::File>) {
             let cdf = analyses::cdf(&datasets, &column);
             post(&Reply::Comparison { column, histogram, cdf });
         }
-        Request::Quality { constraints } => {
-            let reply = quality::quality_reply(&worker.datasets.borrow(), constraints.as_deref());
+        Request::DataQuality { constraints } => {
+            let reply = data_quality::data_quality_reply(&worker.datasets.borrow(), constraints.as_deref());
             post_result(worker, &reply);
         }
         Request::Pii { column, action } => {
@@ -275,29 +311,6 @@ fn handle(worker: &Rc<Worker>, request: Request, files: Vec<web_sys::File>) {
                 Some(Ok(r)) => Reply::ExplainedRow(Box::new(r)),
                 Some(Err(message)) => explain::failed(message),
                 None => explain::failed("explain the data before asking for a row".into()),
-            });
-        }
-        Request::ReadPart(request) => {
-            wasm_bindgen_futures::spawn_local(read_part::serve(*request, files.into_iter().next()));
-        }
-        // Helpers' requests come with their numbers, handled on arrival.
-        Request::SummaryColumn(_) => {}
-        Request::DriftColumn(column) => {
-            post(&Reply::DriftColumnDone {
-                job: column.job,
-                index: column.index,
-                result: Err(tideline_engine::drift::SkippedColumn {
-                    name: column.name,
-                    reason: "the column came without its numbers".into(),
-                }),
-                histogram: None,
-            });
-        }
-        Request::ExplainChunk(chunk) => {
-            post(&Reply::ChunkFailed {
-                job: chunk.job,
-                chunk: chunk.chunk,
-                message: "the chunk came without its arrays".into(),
             });
         }
         Request::Export { kind, settings, card } => {

@@ -11,7 +11,8 @@ use wasm_bindgen::JsValue;
 use super::datasets::Origin;
 use super::file_slices::FileSlices;
 use super::{pause, post, Worker};
-use crate::protocol::{FileStatus, PartRequest, Reply, Side};
+use crate::protocol::helper::PartRequest;
+use crate::protocol::{FileStatus, Reply, Side};
 
 /// Least time between two progress messages.
 const PROGRESS_EVERY_MS: f64 = 100.0;

@@ -10,7 +10,7 @@ use wasm_bindgen::prelude::*;
 
 use super::file_slices::FileSlices;
 use super::scope;
-use crate::protocol::{PartRequest, Reply};
+use crate::protocol::helper::{HelperReply, PartRequest};
 
 /// Reads the part and posts the answer to the engine worker.
 pub(super) async fn serve(request: PartRequest, file: Option<web_sys::File>) {
@@ -18,7 +18,7 @@ pub(super) async fn serve(request: PartRequest, file: Option<web_sys::File>) {
     let posted = match read(&request, file).await {
         Ok((header, columns)) => {
             let message = js_sys::Object::new();
-            let text = serde_json::to_string(&Reply::PartDone { job, part, header }).unwrap_or_default();
+            let text = serde_json::to_string(&HelperReply::PartDone { job, part, header }).unwrap_or_default();
             let transfer = Array::new();
             for column in columns.iter() {
                 if let Ok(bytes) = column.dyn_into::<Uint8Array>() {
@@ -30,7 +30,7 @@ pub(super) async fn serve(request: PartRequest, file: Option<web_sys::File>) {
                 .and_then(|_| scope().post_message_with_transfer(&message, &transfer))
         }
         Err(message) => {
-            let text = serde_json::to_string(&Reply::PartFailed { job, part, message }).unwrap_or_default();
+            let text = serde_json::to_string(&HelperReply::PartFailed { job, part, message }).unwrap_or_default();
             scope().post_message(&text.into())
         }
     };

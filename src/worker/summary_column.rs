@@ -8,7 +8,7 @@ use tideline_engine::table::ColumnData;
 use wasm_bindgen::prelude::*;
 
 use super::scope;
-use crate::protocol::{Reply, SummaryColumnRequest};
+use crate::protocol::helper::{HelperReply, SummaryColumnRequest};
 
 /// Summarises the column and posts the schema line to the engine worker.
 pub(super) fn serve(request: &SummaryColumnRequest, data: &JsValue) {
@@ -17,8 +17,11 @@ pub(super) fn serve(request: &SummaryColumnRequest, data: &JsValue) {
         Some(values) => {
             let mut column = request.column.clone();
             column.data = ColumnData::Numeric(values.to_vec());
-            let reply =
-                Reply::SummaryColumnDone { job: request.job, index: request.index, summary: summarize_column(&column) };
+            let reply = HelperReply::SummaryColumnDone {
+                job: request.job,
+                index: request.index,
+                summary: summarize_column(&column),
+            };
             serde_json::to_string(&reply)
         }
         // Without its numbers the answer cannot be read: the engine worker gives up on this helper.

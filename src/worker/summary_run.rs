@@ -10,7 +10,8 @@ use tideline_engine::table::{Column, ColumnData};
 
 use super::share::{deal, wait_for_helpers};
 use super::Worker;
-use crate::protocol::{Reply, Side, SummaryColumnRequest};
+use crate::protocol::helper::SummaryColumnRequest;
+use crate::protocol::{Reply, Side};
 
 /// Below this many rows a side is summarised here alone.
 const SHARE_MIN_ROWS: usize = 200_000;

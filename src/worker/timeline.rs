@@ -7,7 +7,7 @@ use tideline_engine::timeline::{run_timeline, TimelineConfig};
 use super::datasets::Datasets;
 use super::post;
 use crate::protocol::{Reply, Side, TimelineResult};
-use tideline_report::timeline_guess::guess_config;
+use tideline_engine::guess::guess_timeline_config;
 
 /// Builds the timeline (with `config`, else one guessed from the data, and
 /// `model` for the attribution check); a
@@ -18,7 +18,7 @@ pub(super) fn timeline_reply(datasets: &Datasets, config: Option<TimelineConfig>
     if reference.n_rows == 0 || current.n_rows == 0 {
         return Reply::TimelineFailed { message: "load both a baseline and current data first".into() };
     }
-    let mut config = config.unwrap_or_else(|| guess_config(reference, current));
+    let mut config = config.unwrap_or_else(|| guess_timeline_config(reference, current));
     config.attribution_model = model.map(Box::new);
     let mut progress = |check: &str, done: usize, total: usize| {
         post(&Reply::TimelineProgress { check: check.to_owned(), done, total });

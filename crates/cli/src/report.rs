@@ -15,11 +15,11 @@ use serde_json::json;
 use tideline_engine::bias::{run_bias, AnalysisConfig};
 use tideline_engine::drift::{DriftOptions, Preset};
 use tideline_engine::explain::ExplainConfig;
+use tideline_engine::guess::guess_timeline_config;
 use tideline_engine::pii::scan_table;
 use tideline_engine::summary::summarize;
 use tideline_engine::timeline::{run_timeline, TimelineConfig};
 use tideline_engine::types::format_timestamp_millis;
-use tideline_report::timeline_guess::guess_config;
 use tideline_report::{
     audit_record, gather, model_card, render_html, sagemaker_files, sha256_hex, zip, BiasSection, InputFile,
     ModelCardInfo, PiiSection, ReportInputs, ReportMeta,
@@ -146,7 +146,7 @@ pub fn run(args: &ReportArgs) -> Result<(), String> {
         model.as_ref().map(|m| gather::attributions(m, &baseline, &current, &explain_config)).transpose()?;
     let mut timeline_config: TimelineConfig = match &args.timeline_config {
         Some(path) => serde_json::from_str(&read_text(path)?).map_err(|e| format!("{e}: {}", path.display()))?,
-        None => guess_config(&baseline, &current),
+        None => guess_timeline_config(&baseline, &current),
     };
     timeline_config.attribution_model = model.clone().map(Box::new);
     let timeline = match run_timeline(&baseline, &current, &timeline_config, &mut |_: &str, _, _| {}) {

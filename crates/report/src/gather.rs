@@ -10,10 +10,10 @@ use tideline_engine::explain::{
     analysis_json, by_label, check_attribution_drift, explain_table, ExplainConfig, ExplainOutcome, LoadedModel,
     DEFAULT_NDCG_THRESHOLD,
 };
+use tideline_engine::guess::guess_model_columns;
 use tideline_engine::histogram::compare;
 use tideline_engine::histogram::Histogram;
 use tideline_engine::progress::NoProgress;
-use tideline_engine::roles::guess_model_columns;
 use tideline_engine::table::Table;
 
 use crate::inputs::{AttributionSection, BiasSection, DataQualitySection, DriftSection, ModelQualitySection};

@@ -19,7 +19,6 @@ pub mod model_card;
 pub mod model_card_info;
 pub mod overview;
 pub mod sagemaker_zip;
-pub mod timeline_guess;
 
 pub use audit::{audit_record, canonical_results, verify, AuditRecord};
 pub use hash::{sha256_hex, Hasher};

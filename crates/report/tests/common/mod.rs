@@ -10,12 +10,12 @@ use serde_json::json;
 use tideline_engine::bias::AnalysisConfig;
 use tideline_engine::drift::DriftOptions;
 use tideline_engine::explain::{load_model, ExplainConfig};
+use tideline_engine::guess::guess_timeline_config;
 use tideline_engine::io::{load_bytes, LoadOptions};
 use tideline_engine::pii::scan_table;
 use tideline_engine::summary::summarize;
 use tideline_engine::table::Table;
 use tideline_engine::timeline::run_timeline;
-use tideline_report::timeline_guess::guess_config;
 use tideline_report::{gather, sha256_hex, InputFile, ModelCardInfo, PiiSection, ReportInputs, ReportMeta};
 
 /// A column name that would run as script if it were not escaped.
@@ -77,7 +77,7 @@ pub fn full_inputs() -> ReportInputs {
     )
     .unwrap();
     let model = load_model("xgb_car_loan.json", &model_bytes).unwrap();
-    let timeline_config = guess_config(&baseline, &current);
+    let timeline_config = guess_timeline_config(&baseline, &current);
     let timeline = run_timeline(&baseline, &current, &timeline_config, &mut |_: &str, _, _| {}).unwrap().timeline;
     let drift_options = DriftOptions::default();
     ReportInputs {

@@ -10,23 +10,23 @@ use crate::state::AppState;
 
 /// Violations, counts per check, the constraints editor and downloads.
 #[component]
-pub fn QualityView() -> impl IntoView {
+pub fn DataQualityView() -> impl IntoView {
     let state = expect_context::<AppState>();
     let draft = RwSignal::new(String::new());
     // The editor shows the constraints in force whenever a new result arrives.
     Effect::new(move |_| {
-        if let Some(q) = state.quality.get() {
+        if let Some(q) = state.data_quality.result.get() {
             draft.set(q.constraints);
         }
     });
     let recheck = move |constraints: Option<String>| {
-        state.constraints.set(constraints);
-        if let Some(request) = state.quality_request() {
+        state.data_quality.constraints.set(constraints);
+        if let Some(request) = state.data_quality_request() {
             bridge::send(&request, &[]);
         }
     };
     let summary = move || {
-        state.quality.get().map(|q| {
+        state.data_quality.result.get().map(|q| {
             let failed: usize = q.counts.iter().map(|c| c.2).sum();
             let checked: usize = q.counts.iter().map(|c| c.1).sum();
             let text = if failed == 0 {
@@ -43,7 +43,7 @@ pub fn QualityView() -> impl IntoView {
         })
     };
     let counts = move || {
-        state.quality.get().map(|q| {
+        state.data_quality.result.get().map(|q| {
             q.counts
                 .into_iter()
                 .map(|(check, n, failed)| {
@@ -60,7 +60,7 @@ pub fn QualityView() -> impl IntoView {
         })
     };
     let violations = move || {
-        state.quality.get().map(|q| {
+        state.data_quality.result.get().map(|q| {
             q.checks
                 .into_iter()
                 .filter(|c| !c.passed)
@@ -77,19 +77,19 @@ pub fn QualityView() -> impl IntoView {
                 .collect_view()
         })
     };
-    let save = move |name: &'static str, pick: fn(&crate::protocol::QualityResult) -> String| {
+    let save = move |name: &'static str, pick: fn(&crate::protocol::DataQualityResult) -> String| {
         move |_| {
-            if let Some(q) = state.quality.get_untracked() {
+            if let Some(q) = state.data_quality.result.get_untracked() {
                 download_text(name, "application/json", &pick(&q));
             }
         }
     };
     view! {
-        <Show when=move || state.quality.with(Option::is_some) || state.quality_running.get()>
+        <Show when=move || state.data_quality.result.with(Option::is_some) || state.data_quality.running.get()>
             <section class="quality" aria-labelledby="quality-title" data-testid="quality-view">
                 <h2 id="quality-title">"Data quality (Model Monitor checks)"</h2>
                 {summary}
-                <Show when=move || state.quality_running.get()>
+                <Show when=move || state.data_quality.running.get()>
                     <p class="running" role="status">"Profiling both datasets and checking constraints…"</p>
                 </Show>
                 <div class="quality-grid">

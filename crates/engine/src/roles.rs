@@ -11,10 +11,6 @@ use serde::{Deserialize, Serialize};
 use crate::table::{ColumnData, Table};
 use crate::types::Kind;
 
-mod model_guess;
-
-pub use model_guess::guess_model_columns;
-
 /// What a column is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

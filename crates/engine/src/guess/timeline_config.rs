@@ -3,11 +3,11 @@
 //! column (a calendar unit giving a readable number of windows), the model's
 //! columns and facets from their roles. Every part stays editable.
 
-use tideline_engine::roles::guess_model_columns;
-use tideline_engine::roles::Role;
-use tideline_engine::table::{Table, MISSING_TIMESTAMP};
-use tideline_engine::timeline::{bias_config_for, TimelineConfig};
-use tideline_engine::timeline::{split, timestamps, TimeUnit, WindowSpec};
+use super::guess_model_columns;
+use crate::roles::Role;
+use crate::table::{Table, MISSING_TIMESTAMP};
+use crate::timeline::{bias_config_for, TimelineConfig};
+use crate::timeline::{split, timestamps, TimeUnit, WindowSpec};
 
 /// Fewest windows a guessed calendar unit should give.
 const MIN_WINDOWS: i64 = 8;
@@ -60,7 +60,7 @@ fn min_window_rows(current: &Table, time: Option<&str>, window: WindowSpec) -> u
 /// The timeline the loaded data suggests: every check, default thresholds,
 /// "1 out of 1" alerts.
 #[must_use]
-pub fn guess_config(reference: &Table, current: &Table) -> TimelineConfig {
+pub fn guess_timeline_config(reference: &Table, current: &Table) -> TimelineConfig {
     let time = time_column(reference, current);
     let calendar = time.as_deref().and_then(|name| calendar_window(current, name));
     let window = calendar.unwrap_or(WindowSpec::Rows { size: current.n_rows.div_ceil(ROW_WINDOWS).max(1) });
@@ -81,15 +81,15 @@ pub fn guess_config(reference: &Table, current: &Table) -> TimelineConfig {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use tideline_engine::io::{load_bytes, LoadOptions};
-    use tideline_engine::model_quality::ProblemType;
-    use tideline_engine::roles::set_role;
-    use tideline_engine::timeline::CheckKind;
+    use crate::io::{load_bytes, LoadOptions};
+    use crate::model_quality::ProblemType;
+    use crate::roles::set_role;
+    use crate::timeline::CheckKind;
 
     /// The app's work-from-home demo and its roles (src/demo.rs).
     const WFH: [(&str, &[u8]); 2] = [
-        ("wfh_reference.csv", include_bytes!("../../../public/demo/wfh_reference.csv")),
-        ("wfh_analysis.csv", include_bytes!("../../../public/demo/wfh_analysis.csv")),
+        ("wfh_reference.csv", include_bytes!("../../../../public/demo/wfh_reference.csv")),
+        ("wfh_analysis.csv", include_bytes!("../../../../public/demo/wfh_analysis.csv")),
     ];
     const WFH_ROLES: [(&str, Role); 6] = [
         ("work_home_actual", Role::Label),
@@ -118,7 +118,7 @@ mod tests {
         // The analysis period runs from 2017-08-31 to 2021-01-01: 41 months
         // (8..60), where days and weeks give too many windows.
         let (reference, current) = wfh();
-        let config = guess_config(&reference, &current);
+        let config = guess_timeline_config(&reference, &current);
         assert_eq!(config.time_column.as_deref(), Some("timestamp"));
         assert_eq!(config.window, WindowSpec::Time { count: 1, unit: TimeUnit::Month });
         // About 120 rows a month: the last window (one row on 2021-01-01) is not judged.
@@ -141,7 +141,7 @@ mod tests {
             s
         });
         let table = load("t.csv", csv.as_bytes(), &roles);
-        let config = guess_config(&table, &table);
+        let config = guess_timeline_config(&table, &table);
         assert_eq!((config.time_column, config.window), (None, WindowSpec::Rows { size: 10 }));
         assert_eq!(config.min_window_rows, 2);
         let bias = config.bias.unwrap();
@@ -157,7 +157,7 @@ mod tests {
             s
         });
         let table = load("t.csv", csv.as_bytes(), &[("timestamp", Role::Timestamp)]);
-        let config = guess_config(&table, &table);
+        let config = guess_timeline_config(&table, &table);
         assert_eq!((config.time_column, config.window), (None, WindowSpec::Rows { size: 2 }));
         assert!(config.model.is_none());
     }

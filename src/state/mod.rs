@@ -1,128 +1,33 @@
-//! The page's state: one `Copy` struct of signals, provided as context.
-//! Replies from the worker are applied here; components only read.
+//! The page's state: one `Copy` struct of signals, provided as context, with
+//! one part per view (drift, data quality, bias, timeline, explain, export)
+//! in its own file. Replies from the worker are applied here; components
+//! only read.
 
 use leptos::prelude::*;
 use tideline_engine::cdf::CdfPair;
-use tideline_engine::drift::{DriftOptions, DriftReport};
 use tideline_engine::histogram::Histogram;
-use tideline_engine::pii::PiiReport;
-use tideline_engine::summary::DatasetSummary;
+use tideline_report::Overview;
 
-use tideline_engine::bias::AnalysisConfig;
-use tideline_engine::timeline::TimelineConfig;
-use tideline_report::{ModelCardInfo, Overview};
+use crate::protocol::{ExportKind, FocusInfo, Memory, PiiAction, Reply, Request, Side};
 
-use crate::explain_state::ExplainState;
-use crate::protocol::{
-    BiasResult, ExportKind, FileStatus, FocusInfo, Memory, PiiAction, QualityResult, Reply, Request, Side,
-    TimelineResult,
-};
+mod bias_state;
+mod data_quality_state;
+mod drift_state;
+mod explain_state;
+mod export_state;
+mod side_state;
+mod timeline_state;
+
+pub use bias_state::BiasState;
+pub use data_quality_state::DataQualityState;
+pub use drift_state::{DriftResult, DriftState};
+pub use explain_state::{ExplainJob, ExplainState};
+pub use export_state::ExportState;
+pub use side_state::{Job, JobResult, SideState};
+pub use timeline_state::TimelineState;
 
 /// Bars in the comparison histogram.
 pub const COMPARE_BINS: usize = 20;
-
-/// A job in progress.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Job {
-    /// Job number.
-    pub id: u32,
-    /// File being read.
-    pub file: String,
-    /// Bytes read.
-    pub bytes_done: u64,
-    /// Bytes in all.
-    pub bytes_total: u64,
-    /// Rows read.
-    pub rows_done: u64,
-    /// Milliseconds since the start.
-    pub elapsed_ms: f64,
-    /// True once Cancel was pressed.
-    pub cancelling: bool,
-}
-
-impl Job {
-    /// Rows per second so far.
-    #[must_use]
-    pub fn rows_per_second(&self) -> f64 {
-        #[allow(clippy::cast_precision_loss)]
-        let rows = self.rows_done as f64;
-        if self.elapsed_ms > 0.0 {
-            rows / (self.elapsed_ms / 1000.0)
-        } else {
-            0.0
-        }
-    }
-
-    /// Share of bytes read, 0 to 1.
-    #[must_use]
-    pub fn fraction(&self) -> f64 {
-        #[allow(clippy::cast_precision_loss)]
-        let f = if self.bytes_total == 0 { 0.0 } else { self.bytes_done as f64 / self.bytes_total as f64 };
-        f.clamp(0.0, 1.0)
-    }
-}
-
-/// How the last job of a side ended.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct JobResult {
-    /// Rows read.
-    pub rows: u64,
-    /// Bytes read.
-    pub bytes: u64,
-    /// Milliseconds it took.
-    pub millis: f64,
-    /// True when it was cancelled.
-    pub cancelled: bool,
-    /// Milliseconds spent waiting for the browser to read the files.
-    pub read_millis: f64,
-    /// Milliseconds spent reading the files into typed columns.
-    pub ingest_millis: f64,
-    /// Workers that read one file at once.
-    pub workers: usize,
-}
-
-/// One dataset's state.
-#[derive(Debug, Clone, Copy)]
-pub struct SideState {
-    /// Which side.
-    pub side: Side,
-    /// Files, in load order.
-    pub files: RwSignal<Vec<FileStatus>>,
-    /// Schema of the stacked files (`None` before any file).
-    pub summary: RwSignal<Option<DatasetSummary>>,
-    /// The personal-data scan of the stacked files.
-    pub pii: RwSignal<Option<PiiReport>>,
-    /// The running job.
-    pub job: RwSignal<Option<Job>>,
-    /// How the last job ended.
-    pub last_job: RwSignal<Option<JobResult>>,
-}
-
-impl SideState {
-    fn new(side: Side) -> Self {
-        Self {
-            side,
-            files: RwSignal::new(Vec::new()),
-            summary: RwSignal::new(None),
-            pii: RwSignal::new(None),
-            job: RwSignal::new(None),
-            last_job: RwSignal::new(None),
-        }
-    }
-}
-
-/// The last drift report and what came with it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct DriftResult {
-    /// The report.
-    pub report: DriftReport,
-    /// A small histogram per tested column, in report order.
-    pub sparklines: Vec<Histogram>,
-    /// Milliseconds the worker took.
-    pub millis: f64,
-    /// Workers that judged columns.
-    pub workers: usize,
-}
 
 /// The whole page's state.
 #[derive(Debug, Clone, Copy)]
@@ -139,36 +44,14 @@ pub struct AppState {
     pub histogram: RwSignal<Option<Histogram>>,
     /// Its CDFs, for numbers.
     pub cdf: RwSignal<Option<CdfPair>>,
-    /// How drift is tested.
-    pub drift_options: RwSignal<DriftOptions>,
-    /// The last drift report.
-    pub drift: RwSignal<Option<DriftResult>>,
-    /// True while the worker tests drift.
-    pub drift_running: RwSignal<bool>,
-    /// The last data-quality result.
-    pub quality: RwSignal<Option<QualityResult>>,
-    /// True while the worker runs the data-quality checks.
-    pub quality_running: RwSignal<bool>,
-    /// The user's `constraints.json`, once edited (`None`: suggested from the baseline).
-    pub constraints: RwSignal<Option<String>>,
-    /// The last bias analysis.
-    pub bias: RwSignal<Option<BiasResult>>,
-    /// Why the last bias analysis could not run.
-    pub bias_error: RwSignal<Option<String>>,
-    /// True while the worker computes bias metrics.
-    pub bias_running: RwSignal<bool>,
-    /// The bias analysis chosen by the user (`None`: guessed from the roles).
-    pub bias_config: RwSignal<Option<AnalysisConfig>>,
-    /// The last monitoring timeline.
-    pub timeline: RwSignal<Option<TimelineResult>>,
-    /// Why the last timeline could not be built.
-    pub timeline_error: RwSignal<Option<String>>,
-    /// True while the worker builds a timeline.
-    pub timeline_running: RwSignal<bool>,
-    /// The check the worker is on: (check, done, total).
-    pub timeline_progress: RwSignal<Option<(String, usize, usize)>>,
-    /// The timeline chosen by the user (`None`: guessed from the data).
-    pub timeline_config: RwSignal<Option<TimelineConfig>>,
+    /// The Drift view.
+    pub drift: DriftState,
+    /// The Data quality view.
+    pub data_quality: DataQualityState,
+    /// The Bias view.
+    pub bias: BiasState,
+    /// The Monitoring view.
+    pub timeline: TimelineState,
     /// The timeline window the drift, quality and bias views look at.
     pub focus: RwSignal<Option<FocusInfo>>,
     /// The Explainability view: model, settings, run and result.
@@ -179,12 +62,8 @@ pub struct AppState {
     pub notice: RwSignal<Option<String>>,
     /// Whether the Teach panel is open (the first screen's third start).
     pub teach_open: RwSignal<bool>,
-    /// The export being made.
-    pub exporting: RwSignal<Option<ExportKind>>,
-    /// The last export's outcome, in words.
-    pub export_message: RwSignal<Option<String>>,
-    /// What the user wrote for the model card.
-    pub model_card: RwSignal<ModelCardInfo>,
+    /// The Export panel.
+    pub export: ExportState,
     /// The Overview's lights, from the worker after each analysis.
     pub overview: RwSignal<Option<Overview>>,
     /// Columns masked or left out for personal data (both sides).
@@ -210,21 +89,10 @@ impl AppState {
             compare_column: RwSignal::new(None),
             histogram: RwSignal::new(None),
             cdf: RwSignal::new(None),
-            drift_options: RwSignal::new(DriftOptions::default()),
-            drift: RwSignal::new(None),
-            drift_running: RwSignal::new(false),
-            quality: RwSignal::new(None),
-            quality_running: RwSignal::new(false),
-            constraints: RwSignal::new(None),
-            bias: RwSignal::new(None),
-            bias_error: RwSignal::new(None),
-            bias_running: RwSignal::new(false),
-            bias_config: RwSignal::new(None),
-            timeline: RwSignal::new(None),
-            timeline_error: RwSignal::new(None),
-            timeline_running: RwSignal::new(false),
-            timeline_progress: RwSignal::new(None),
-            timeline_config: RwSignal::new(None),
+            drift: DriftState::new(),
+            data_quality: DataQualityState::new(),
+            bias: BiasState::new(),
+            timeline: TimelineState::new(),
             focus: RwSignal::new(None),
             explain: ExplainState::new(),
             memory: RwSignal::new(Memory::default()),
@@ -232,9 +100,7 @@ impl AppState {
             pii_actions: RwSignal::new(Vec::new()),
             teach_open: RwSignal::new(false),
             overview: RwSignal::new(None),
-            exporting: RwSignal::new(None),
-            export_message: RwSignal::new(None),
-            model_card: RwSignal::new(ModelCardInfo::default()),
+            export: ExportState::new(),
             next_job: RwSignal::new(1),
         }
     }
@@ -273,25 +139,13 @@ impl AppState {
     /// The drift request for the current options, when both sides hold rows.
     #[must_use]
     pub fn drift_request(&self) -> Option<Request> {
-        if self.both_loaded() {
-            self.drift_running.set(true);
-            Some(Request::Drift { options: self.drift_options.get_untracked() })
-        } else {
-            self.drift.set(None);
-            None
-        }
+        self.drift.request(self.both_loaded())
     }
 
     /// The data-quality request, when both sides hold rows.
     #[must_use]
-    pub fn quality_request(&self) -> Option<Request> {
-        if self.both_loaded() {
-            self.quality_running.set(true);
-            Some(Request::Quality { constraints: self.constraints.get_untracked() })
-        } else {
-            self.quality.set(None);
-            None
-        }
+    pub fn data_quality_request(&self) -> Option<Request> {
+        self.data_quality.request(self.both_loaded())
     }
 
     /// The side bias is measured on: the current data when loaded, else the baseline.
@@ -309,10 +163,10 @@ impl AppState {
     #[must_use]
     pub fn bias_request(&self) -> Option<Request> {
         let side = self.bias_side();
-        let config = self.bias_config.get_untracked().or_else(|| {
-            self.side(side).summary.with_untracked(|s| s.as_ref().and_then(crate::bias_guess::guess_config))
+        let config = self.bias.config.get_untracked().or_else(|| {
+            self.side(side).summary.with_untracked(|s| s.as_ref().and_then(tideline_engine::guess::guess_bias_config))
         })?;
-        self.bias_running.set(true);
+        self.bias.running.set(true);
         Some(Request::Bias { side, config: Box::new(config) })
     }
 
@@ -320,13 +174,7 @@ impl AppState {
     /// worker), when both sides hold rows.
     #[must_use]
     pub fn timeline_request(&self) -> Option<Request> {
-        if !self.both_loaded() {
-            self.timeline.set(None);
-            return None;
-        }
-        self.timeline_running.set(true);
-        self.timeline_error.set(None);
-        Some(Request::Timeline { config: self.timeline_config.get_untracked().map(Box::new) })
+        self.timeline.request(self.both_loaded())
     }
 
     /// The requests that (re)start the explanation, when there is a model and data.
@@ -355,7 +203,7 @@ impl AppState {
         compare
             .into_iter()
             .chain(self.drift_request())
-            .chain(self.quality_request())
+            .chain(self.data_quality_request())
             .chain(self.bias_request())
             .collect()
     }
@@ -413,48 +261,42 @@ impl AppState {
                 }
             }
             Reply::Drift { report, sparklines, millis, workers } => {
-                self.drift_running.set(false);
-                self.drift.set(Some(DriftResult { report, sparklines, millis, workers }));
+                self.drift.running.set(false);
+                self.drift.result.set(Some(DriftResult { report, sparklines, millis, workers }));
             }
-            Reply::Quality(result) => {
-                self.quality_running.set(false);
-                self.quality.set(Some(*result));
+            Reply::DataQuality(result) => {
+                self.data_quality.running.set(false);
+                self.data_quality.result.set(Some(*result));
             }
             Reply::Bias(result) => {
-                self.bias_running.set(false);
-                self.bias_error.set(None);
-                self.bias.set(Some(*result));
+                self.bias.running.set(false);
+                self.bias.error.set(None);
+                self.bias.result.set(Some(*result));
             }
             Reply::BiasFailed { message } => {
-                self.bias_running.set(false);
-                self.bias_error.set(Some(message));
+                self.bias.running.set(false);
+                self.bias.error.set(Some(message));
             }
             Reply::TimelineProgress { check, done, total } => {
-                self.timeline_progress.set(Some((check, done, total)));
+                self.timeline.progress.set(Some((check, done, total)));
             }
             Reply::Timeline(result) => {
-                self.timeline_running.set(false);
-                self.timeline_progress.set(None);
-                self.timeline_error.set(None);
-                self.timeline.set(Some(*result));
+                self.timeline.running.set(false);
+                self.timeline.progress.set(None);
+                self.timeline.error.set(None);
+                self.timeline.result.set(Some(*result));
             }
             Reply::TimelineFailed { message } => {
-                self.timeline_running.set(false);
-                self.timeline_progress.set(None);
-                self.timeline_error.set(Some(message));
+                self.timeline.running.set(false);
+                self.timeline.progress.set(None);
+                self.timeline.error.set(Some(message));
             }
             Reply::Model(_)
             | Reply::AttributionsLoaded(_)
             | Reply::ExplainProgress(_)
             | Reply::Explained(_)
             | Reply::ExplainFailed { .. }
-            | Reply::ExplainedRow(_)
-            | Reply::ChunkDone { .. }
-            | Reply::PartDone { .. }
-            | Reply::PartFailed { .. }
-            | Reply::DriftColumnDone { .. }
-            | Reply::SummaryColumnDone { .. }
-            | Reply::ChunkFailed { .. } => {
+            | Reply::ExplainedRow(_) => {
                 let (start, mut requests) = self.explain.apply(reply);
                 if start {
                     requests.extend(self.explain_requests());
@@ -463,16 +305,16 @@ impl AppState {
             }
             Reply::Overview(overview) => self.overview.set(Some(overview)),
             Reply::Exported { kind, .. } => {
-                self.exporting.set(None);
-                self.export_message.set(Some(format!("{} saved to your downloads.", kind.file_name())));
+                self.export.exporting.set(None);
+                self.export.message.set(Some(format!("{} saved to your downloads.", kind.file_name())));
             }
             Reply::ExportFailed { kind, message } => {
-                self.exporting.set(None);
-                self.export_message.set(Some(format!("{} could not be made: {message}", kind.file_name())));
+                self.export.exporting.set(None);
+                self.export.message.set(Some(format!("{} could not be made: {message}", kind.file_name())));
             }
             Reply::Error { message } => {
-                self.drift_running.set(false);
-                self.quality_running.set(false);
+                self.drift.running.set(false);
+                self.data_quality.running.set(false);
                 self.notice.set(Some(message));
             }
         }
@@ -482,18 +324,18 @@ impl AppState {
     /// The request for export `kind`, with every setting the page holds.
     #[must_use]
     pub fn export_request(&self, kind: ExportKind) -> Request {
-        self.exporting.set(Some(kind));
-        self.export_message.set(None);
+        self.export.exporting.set(Some(kind));
+        self.export.message.set(None);
         let settings = serde_json::json!({
-            "drift": self.drift_options.get_untracked(),
-            "constraints": if self.constraints.with_untracked(Option::is_some) { "edited by the user" } else { "suggested from the baseline" },
-            "bias": self.bias.with_untracked(|b| b.as_ref().map(|b| b.config.clone())),
-            "timeline": self.timeline.with_untracked(|t| t.as_ref().map(|t| t.config.clone())),
+            "drift": self.drift.options.get_untracked(),
+            "constraints": if self.data_quality.constraints.with_untracked(Option::is_some) { "edited by the user" } else { "suggested from the baseline" },
+            "bias": self.bias.result.with_untracked(|b| b.as_ref().map(|b| b.config.clone())),
+            "timeline": self.timeline.result.with_untracked(|t| t.as_ref().map(|t| t.config.clone())),
             "explain": self.explain.config.get_untracked(),
             "window": self.focus.get_untracked(),
             "personal_data": self.pii_actions.get_untracked(),
         });
-        Request::Export { kind, settings, card: Box::new(self.model_card.get_untracked()) }
+        Request::Export { kind, settings, card: Box::new(self.export.model_card.get_untracked()) }
     }
 
     /// Columns of both sides, baseline order first.
@@ -518,6 +360,8 @@ impl AppState {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use tideline_engine::drift::DriftOptions;
+    use tideline_engine::pii::PiiReport;
     use tideline_engine::summary::DatasetSummary;
 
     #[test]
@@ -588,7 +432,7 @@ mod tests {
         let info = FocusInfo { index: 2, label: "2024-01-03".into(), rows: 1 };
         let requests = state.apply(Reply::Focus(Some(info.clone())));
         assert!(
-            matches!(requests.as_slice(), [Request::Drift { .. }, Request::Quality { .. }]),
+            matches!(requests.as_slice(), [Request::Drift { .. }, Request::DataQuality { .. }]),
             "the window is compared again, the timeline is not rebuilt: {requests:?}"
         );
         assert_eq!(state.focus.get_untracked(), Some(info));
@@ -621,18 +465,18 @@ mod tests {
         assert!(
             matches!(
                 requests.as_slice(),
-                [Request::Drift { .. }, Request::Quality { constraints: None }, Request::Timeline { config: None }]
+                [Request::Drift { .. }, Request::DataQuality { constraints: None }, Request::Timeline { config: None }]
             ),
             "{requests:?}"
         );
-        assert!(state.drift_running.get_untracked());
+        assert!(state.drift.running.get_untracked());
         let report = tideline_engine::drift::run_drift(
             &tideline_engine::table::Table::default(),
             &tideline_engine::table::Table::default(),
             &DriftOptions::default(),
         );
         state.apply(Reply::Drift { report, sparklines: vec![], millis: 1.0, workers: 1 });
-        assert!(!state.drift_running.get_untracked());
-        assert_eq!(state.drift.get_untracked().map(|d| d.millis), Some(1.0));
+        assert!(!state.drift.running.get_untracked());
+        assert_eq!(state.drift.result.get_untracked().map(|d| d.millis), Some(1.0));
     }
 }

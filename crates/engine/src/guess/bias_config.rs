@@ -3,12 +3,10 @@
 //! the label's positive value and the facet's sensitive value are guessed
 //! (the rarer value, or one that reads as positive), always editable.
 
-use tideline_engine::bias::{
-    AnalysisConfig, ColumnRef, FacetConfig, MethodSelection, Metric, PyValue, Stage, StageMethods,
-};
-use tideline_engine::roles::Role;
-use tideline_engine::summary::{ColumnSummary, DatasetSummary};
-use tideline_engine::types::Kind;
+use crate::bias::{AnalysisConfig, ColumnRef, FacetConfig, MethodSelection, Metric, PyValue, Stage, StageMethods};
+use crate::roles::Role;
+use crate::summary::{ColumnSummary, DatasetSummary};
+use crate::types::Kind;
 
 /// Above this many rows the guessed analysis leaves out FT (a k-nearest-
 /// neighbour search over every row); the user can ask for it.
@@ -51,7 +49,7 @@ pub fn set_all_methods(config: &mut AnalysisConfig) {
 
 /// The analysis the roles suggest, when there is a label and a facet.
 #[must_use]
-pub fn guess_config(summary: &DatasetSummary) -> Option<AnalysisConfig> {
+pub fn guess_bias_config(summary: &DatasetSummary) -> Option<AnalysisConfig> {
     let with_role = |role: Role| summary.columns.iter().find(|c| c.role == role);
     let label = with_role(Role::Label)?;
     // The categorical facet with the fewest values (sex before race before country).

@@ -9,7 +9,7 @@
 use serde::{Deserialize, Serialize};
 use tideline_engine::explain::{AttributionWindow, Fidelity, ModelSummary, SurrogateTarget};
 
-use crate::protocol::Side;
+use super::Side;
 
 /// Most rows of local values sent to the page per side (beeswarm and
 /// dependence plots); a seeded sample when a side has more.

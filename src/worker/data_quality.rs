@@ -4,10 +4,10 @@
 //! run the six checks.
 
 use super::datasets::Datasets;
-use crate::protocol::{QualityResult, Reply, Side};
+use crate::protocol::{DataQualityResult, Reply, Side};
 
 /// Runs the checks; a user's constraints that do not parse give an error reply.
-pub(super) fn quality_reply(datasets: &Datasets, constraints: Option<&str>) -> Reply {
+pub(super) fn data_quality_reply(datasets: &Datasets, constraints: Option<&str>) -> Reply {
     let started = js_sys::Date::now();
     let gathered = tideline_report::gather::data_quality(
         datasets.table(Side::Baseline),
@@ -18,7 +18,7 @@ pub(super) fn quality_reply(datasets: &Datasets, constraints: Option<&str>) -> R
         Ok(x) => x,
         Err(message) => return Reply::Error { message },
     };
-    let result = QualityResult {
+    let result = DataQualityResult {
         counts: report.counts().into_iter().map(|(check, n, failed)| (check.as_str().to_owned(), n, failed)).collect(),
         violations: section.violations,
         checks: section.checks,
@@ -28,5 +28,5 @@ pub(super) fn quality_reply(datasets: &Datasets, constraints: Option<&str>) -> R
         edited: section.edited,
         millis: js_sys::Date::now() - started,
     };
-    Reply::Quality(Box::new(result))
+    Reply::DataQuality(Box::new(result))
 }

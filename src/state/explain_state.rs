@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use tideline_engine::explain::ExplainConfig;
 
-use crate::explain_protocol::{ExplainProgress, ExplainResult, ExplainedRow, ModelInfo, PrecomputedInfo};
+use crate::protocol::explain::{ExplainProgress, ExplainResult, ExplainedRow, ModelInfo, PrecomputedInfo};
 use crate::protocol::{Reply, Request};
 
 /// A run in progress.

@@ -1,4 +1,5 @@
-//! Messages between the page and the engine worker: plain serde structs sent
+//! Messages between the page and the engine worker (the page ↔ engine
+//! channel): plain serde structs sent
 //! as JSON text (files travel beside them as `File` handles, never as bytes
 //! through the UI thread).
 
@@ -6,13 +7,13 @@ use serde::{Deserialize, Serialize};
 use tideline_engine::bias::{AnalysisConfig, BiasDriftCheck, BiasRun, MetricInterval};
 use tideline_engine::cdf::CdfPair;
 use tideline_engine::data_quality::CheckResult;
-use tideline_engine::drift::{ColumnDrift, DriftOptions, DriftReport, SkippedColumn};
+use tideline_engine::drift::{DriftOptions, DriftReport};
 use tideline_engine::histogram::Histogram;
-use tideline_engine::io::{LoadOptions, PartHeader, PartSpec, Warning};
+use tideline_engine::io::{LoadOptions, Warning};
 use tideline_engine::pii::PiiReport;
 use tideline_engine::roles::Role;
 use tideline_engine::scenario::ScenarioKind;
-use tideline_engine::summary::{ColumnSummary, DatasetSummary};
+use tideline_engine::summary::DatasetSummary;
 use tideline_engine::timeline::Timeline;
 use tideline_engine::timeline::TimelineConfig;
 use tideline_engine::types::Kind;
@@ -20,42 +21,10 @@ use tideline_report::{ModelCardInfo, Overview};
 
 pub use crate::export_kind::ExportKind;
 
+use super::explain::{ExplainProgress, ExplainResult, ExplainedRow, ModelInfo, PrecomputedInfo};
+use super::Side;
 pub use crate::demo::Demo;
-use crate::explain_protocol::{ExplainProgress, ExplainResult, ExplainedRow, ModelInfo, PrecomputedInfo};
 use tideline_engine::explain::ExplainConfig;
-
-/// Which dataset.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Side {
-    /// The reference data (training, or an earlier period).
-    Baseline,
-    /// The data to compare with it (production).
-    Current,
-}
-
-impl Side {
-    /// Both sides, baseline first.
-    pub const BOTH: [Self; 2] = [Self::Baseline, Self::Current];
-
-    /// Lowercase name, used in `data-testid`s.
-    #[must_use]
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Baseline => "baseline",
-            Self::Current => "current",
-        }
-    }
-
-    /// Index into per-side arrays.
-    #[must_use]
-    pub fn index(self) -> usize {
-        match self {
-            Self::Baseline => 0,
-            Self::Current => 1,
-        }
-    }
-}
 
 /// What to do with a column holding personal data.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -141,7 +110,7 @@ pub enum Request {
         options: DriftOptions,
     },
     /// Model Monitor's data-quality checks of the current data against the baseline.
-    Quality {
+    DataQuality {
         /// A user-edited `constraints.json`; `None` suggests them from the baseline.
         constraints: Option<String>,
     },
@@ -187,18 +156,6 @@ pub enum Request {
         /// Row index in the current data.
         row: usize,
     },
-    /// A helper worker's share of an explain run (model bytes, background
-    /// and feature rows travel beside it as typed arrays).
-    ExplainChunk(Box<ChunkRequest>),
-    /// A helper worker's part of a delimited file being loaded (the `File`
-    /// travels beside it).
-    ReadPart(Box<PartRequest>),
-    /// A helper worker's column of a drift run (both sides' numbers travel
-    /// beside it as `Float64Array`s).
-    DriftColumn(Box<DriftColumnRequest>),
-    /// A helper worker's numeric column of a schema summary (its numbers
-    /// travel beside it as a `Float64Array`, `values`).
-    SummaryColumn(Box<SummaryColumnRequest>),
     /// Mask a column found to hold personal data, or leave it out, on both
     /// sides, before any analysis or export reads it.
     Pii {
@@ -337,8 +294,8 @@ pub enum Reply {
         #[serde(default = "one")]
         workers: usize,
     },
-    /// The data-quality checks asked for with `Quality`.
-    Quality(Box<QualityResult>),
+    /// The data-quality checks asked for with `DataQuality`.
+    DataQuality(Box<DataQualityResult>),
     /// The bias analysis asked for with `Bias`.
     Bias(Box<BiasResult>),
     /// A bias analysis that could not run (the message says why).
@@ -384,60 +341,6 @@ pub enum Reply {
     },
     /// A current row's attributions asked for with `ExplainRow`.
     ExplainedRow(Box<ExplainedRow>),
-    /// A helper worker's share is done (values beside it as a typed array).
-    ChunkDone {
-        /// The run.
-        job: u32,
-        /// The chunk.
-        chunk: usize,
-    },
-    /// A helper worker read its part of a file (each column's bytes beside it).
-    PartDone {
-        /// The load.
-        job: u32,
-        /// The part's number in the file.
-        part: usize,
-        /// Rows, counts, whether it met a quote.
-        header: PartHeader,
-    },
-    /// A helper worker could not read its part (the engine worker reads it).
-    PartFailed {
-        /// The load.
-        job: u32,
-        /// The part.
-        part: usize,
-        /// What went wrong.
-        message: String,
-    },
-    /// A helper worker judged its column of a drift run.
-    DriftColumnDone {
-        /// The run.
-        job: u32,
-        /// The pair's number in the run.
-        index: usize,
-        /// The column's result, or why it could not be tested.
-        result: Result<ColumnDrift, SkippedColumn>,
-        /// Its small histogram (both sides).
-        histogram: Option<Histogram>,
-    },
-    /// A helper worker summarised its column of a schema.
-    SummaryColumnDone {
-        /// The summary's number.
-        job: u32,
-        /// The column's number in the table.
-        index: usize,
-        /// Its schema line.
-        summary: ColumnSummary,
-    },
-    /// A helper worker's share failed.
-    ChunkFailed {
-        /// The run.
-        job: u32,
-        /// The chunk.
-        chunk: usize,
-        /// What went wrong.
-        message: String,
-    },
     /// The Overview's lights for the data loaded now (after every analysis).
     Overview(Overview),
     /// An export, ready to download.
@@ -465,7 +368,7 @@ pub enum Reply {
 
 /// Model Monitor's data-quality result and its files.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct QualityResult {
+pub struct DataQualityResult {
     /// Every check evaluated (passed and failed).
     pub checks: Vec<CheckResult>,
     /// (check, evaluated, violated) per check type.
@@ -531,78 +434,7 @@ pub struct FocusInfo {
     pub rows: usize,
 }
 
-/// A helper worker's share of an explain run: stateless, everything it needs
-/// is in the message (the model's bytes, background and rows beside it).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ChunkRequest {
-    /// The run.
-    pub job: u32,
-    /// The chunk's number in the run.
-    pub chunk: usize,
-    /// The model's file name (tells its format).
-    pub model_name: String,
-    /// Method and options.
-    pub config: ExplainConfig,
-    /// Feature names, in the model's order.
-    pub features: Vec<String>,
-    /// Rows sent.
-    pub n_rows: usize,
-    /// The first row's index in its side's data (Kernel SHAP draws each
-    /// row's coalitions from a stream fixed by that index).
-    pub first_row: usize,
-    /// Background rows sent (the baseline, which the explainer samples as
-    /// the engine worker's did; or Kernel SHAP's ready baseline).
-    pub n_background: usize,
-    /// Kernel SHAP's baseline weights, when the background is that baseline.
-    pub kernel_weights: Option<Vec<f64>>,
-}
-
-/// A helper worker's part of a delimited file: bytes `start..end` of the
-/// file sent beside it, from a line's start.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct PartRequest {
-    /// The load.
-    pub job: u32,
-    /// The part's number in the file.
-    pub part: usize,
-    /// The file's name (for messages).
-    pub file: String,
-    /// First byte (a line's start).
-    pub start: f64,
-    /// Byte after the last.
-    pub end: f64,
-    /// Delimiter, columns and the rest of what the engine worker learnt from the file's start.
-    pub spec: PartSpec,
-}
-
+/// The default of a count that is at least one.
 fn one() -> usize {
     1
-}
-
-/// A helper worker's column of a drift run: stateless, the column's numbers
-/// on both sides travel beside it (`baseline`, `current`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct DriftColumnRequest {
-    /// The run.
-    pub job: u32,
-    /// The pair's number in the run.
-    pub index: usize,
-    /// The column.
-    pub name: String,
-    /// The kind to judge it by.
-    pub kind: Kind,
-    /// The run's options.
-    pub options: DriftOptions,
-}
-
-/// A helper worker's numeric column of a schema summary: everything but the
-/// numbers, which travel beside it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SummaryColumnRequest {
-    /// The summary's number.
-    pub job: u32,
-    /// The column's number in the table.
-    pub index: usize,
-    /// Name, Deequ counts, kind and role (the data is left empty).
-    pub column: tideline_engine::table::Column,
 }

@@ -1,8 +1,8 @@
 //! The model's columns guessed from column roles, for a timeline started
 //! without naming them (the user can always name them instead).
 
-use super::Role;
 use crate::model_quality::{ModelColumns, ProblemType};
+use crate::roles::Role;
 use crate::table::Table;
 use crate::types::Kind;
 

@@ -5,11 +5,7 @@
 
 mod common;
 
-use common::{engine_fixture, fixture, json, scratch, tideline};
-
-fn path(p: &std::path::Path) -> &str {
-    p.to_str().unwrap()
-}
+use common::{engine_fixture, fixture, json, path, scratch, tideline};
 
 fn analysis(dir: &std::path::Path, name: &str, sat: f64, gpa: f64, rank: f64) -> std::path::PathBuf {
     let file = dir.join(name);

@@ -8,14 +8,10 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
-use common::{engine_fixture, json, tideline};
+use common::{engine_fixture, json, scratch, tideline};
 
 fn reference(name: &str) -> PathBuf {
     engine_fixture("reference", name)
-}
-
-fn scratch(test: &str) -> PathBuf {
-    common::scratch("bias", test)
 }
 
 fn case(name: &str) -> serde_json::Value {
@@ -30,7 +26,9 @@ fn assert_same_analysis(got: &serde_json::Value, expected: &serde_json::Value) {
         let (g, e) = (&got[stage], &expected[stage]);
         assert_eq!(g["label_value_or_threshold"], e["label_value_or_threshold"]);
         for (facet, values) in e["facets"].as_object().unwrap() {
-            for (gv, ev) in g["facets"][facet].as_array().unwrap().iter().zip(values.as_array().unwrap()) {
+            let (got_values, values) = (g["facets"][facet].as_array().unwrap(), values.as_array().unwrap());
+            assert_eq!(got_values.len(), values.len(), "{stage} {facet}");
+            for (gv, ev) in got_values.iter().zip(values) {
                 assert_eq!(gv["value_or_threshold"], ev["value_or_threshold"]);
                 for em in ev["metrics"].as_array().unwrap() {
                     let gm = gv["metrics"].as_array().unwrap().iter().find(|m| m["name"] == em["name"]).unwrap();
@@ -45,7 +43,17 @@ fn assert_same_analysis(got: &serde_json::Value, expected: &serde_json::Value) {
             }
         }
     }
-    assert!(compared >= 20, "{compared} metrics compared");
+    // adult_sex_female_pre_post (bias_cases.json) has 8 pre-training and 12
+    // post-training metrics: both callers compare that case (the flags may
+    // add metrics of their own, which are not compared).
+    let listed: usize = ["pre_training_bias_metrics", "post_training_bias_metrics"]
+        .iter()
+        .flat_map(|stage| expected[stage]["facets"].as_object().unwrap().values())
+        .flat_map(|values| values.as_array().unwrap())
+        .map(|v| v["metrics"].as_array().unwrap().len())
+        .sum();
+    assert_eq!(listed, 20, "metrics in the expected analysis");
+    assert_eq!(compared, 20, "metrics compared");
 }
 
 /// `tideline bias --config C --data D --out O`, which must succeed.
@@ -65,7 +73,7 @@ fn bias_with_config(config: &Path, data: &Path, out_dir: &Path) -> Output {
 
 #[test]
 fn bias_writes_smclarifys_analysis_and_fairness() {
-    let dir = scratch("analysis");
+    let dir = scratch("bias", "analysis");
     let case = case("adult_sex_female_pre_post");
     let config = dir.join("analysis_config.json");
     std::fs::write(&config, case["config"].to_string()).unwrap();
@@ -84,7 +92,7 @@ fn bias_writes_smclarifys_analysis_and_fairness() {
 
 #[test]
 fn flags_give_the_same_analysis_as_the_config() {
-    let dir = scratch("flags");
+    let dir = scratch("bias", "flags");
     let data = reference("bias_adult_slice.csv");
     let out = tideline(&[
         "bias",
@@ -147,7 +155,7 @@ fn drifted(dir: &Path) -> PathBuf {
 
 #[test]
 fn bias_drift_flags_metrics_farther_from_no_bias() {
-    let dir = scratch("drift");
+    let dir = scratch("bias", "drift");
     let case = case("adult_sex_female_pre_post");
     let config = dir.join("analysis_config.json");
     std::fs::write(&config, case["config"].to_string()).unwrap();
@@ -190,7 +198,7 @@ fn bias_drift_flags_metrics_farther_from_no_bias() {
 /// against all other rows, equal to `bias` run on a crossed column.
 #[test]
 fn intersections_equal_a_crossed_facet() {
-    let dir = scratch("intersections");
+    let dir = scratch("bias", "intersections");
     let data = reference("bias_adult_slice.csv");
     // `tideline bias` with the Adult label and predictions, these data and facet arguments.
     let bias = |data: &Path, facet: &[&str], out_dir: &Path| {
@@ -243,7 +251,7 @@ fn intersections_equal_a_crossed_facet() {
 /// A header-less CSV named by the config's `headers` (Clarify's convention).
 #[test]
 fn config_headers_name_a_headerless_file() {
-    let dir = scratch("headers");
+    let dir = scratch("bias", "headers");
     let data = dir.join("no_header.csv");
     std::fs::write(&data, "F,1,1\nM,0,1\nF,1,0\nM,1,1\nF,0,0\nM,0,0\n").unwrap();
     let config = dir.join("analysis_config.json");

@@ -2,30 +2,19 @@
 //! data (reference rows 0–299, analysis rows 40000–40299, where car_value has
 //! shifted), and on the engine's UCI Adult slices stacked into one file.
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
+mod common;
 
-fn fixture(name: &str) -> String {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name).to_string_lossy().into_owned()
-}
+use std::path::Path;
 
-fn scratch(name: &str) -> String {
-    let dir = std::env::temp_dir().join(format!("tideline-drift-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir.join(name).to_string_lossy().into_owned()
-}
+use common::{engine_fixture, fixture, json, path, scratch, tideline};
 
-fn tideline(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tideline")).args(args).output().unwrap()
-}
-
-fn drift(extra: &[&str], out: &str) -> serde_json::Value {
+fn drift(extra: &[&str], out: &Path) -> serde_json::Value {
     let (base, cur) = (fixture("car_loan_reference_300.csv"), fixture("car_loan_analysis_300.csv"));
-    let mut args = vec!["drift", "--baseline", &base, "--current", &cur, "--out", out];
+    let mut args = vec!["drift", "--baseline", path(&base), "--current", path(&cur), "--out", path(out)];
     args.extend_from_slice(extra);
     let output = tideline(&args);
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-    serde_json::from_str(&std::fs::read_to_string(out).unwrap()).unwrap()
+    json(out)
 }
 
 fn column<'a>(report: &'a serde_json::Value, name: &str) -> &'a serde_json::Value {
@@ -34,8 +23,9 @@ fn column<'a>(report: &'a serde_json::Value, name: &str) -> &'a serde_json::Valu
 
 #[test]
 fn every_preset_flags_car_value() {
+    let dir = scratch("drift", "presets");
     for (preset, test) in [("tideline", "ks"), ("evidently", "ks"), ("sagemaker", "linf")] {
-        let report = drift(&["--preset", preset], &scratch(&format!("{preset}.json")));
+        let report = drift(&["--preset", preset], &dir.join(format!("{preset}.json")));
         assert_eq!(report["preset"], preset);
         assert_eq!(report["n_baseline"], 300);
         let car = column(&report, "car_value");
@@ -56,7 +46,7 @@ fn every_preset_flags_car_value() {
 
 #[test]
 fn all_tests_lists_every_applicable_test() {
-    let report = drift(&["--all-tests", "--correction", "bonferroni"], &scratch("all.json"));
+    let report = drift(&["--all-tests", "--correction", "bonferroni"], &scratch("drift", "all-tests").join("all.json"));
     assert_eq!(report["correction"], "bonferroni");
     let tests = column(&report, "car_value")["tests"].as_object().unwrap();
     for name in [
@@ -87,17 +77,28 @@ fn all_tests_lists_every_applicable_test() {
 
 #[test]
 fn a_statistics_json_can_be_the_baseline() {
-    let dir = scratch("base");
+    let dir = scratch("drift", "statistics");
+    let base = dir.join("base");
     let data = fixture("car_loan_reference_300.csv");
-    assert!(tideline(&["suggest-baseline", "--data", &data, "--out", &dir]).status.success());
-    let statistics = format!("{dir}/statistics.json");
-    let out = scratch("from-statistics.json");
+    assert!(tideline(&["suggest-baseline", "--data", path(&data), "--out", path(&base)]).status.success());
+    let statistics = base.join("statistics.json");
+    let out = dir.join("from-statistics.json");
     let cur = fixture("car_loan_analysis_300.csv");
-    let output =
-        tideline(&["drift", "--baseline", &statistics, "--current", &cur, "--preset", "evidently", "--out", &out]);
+    let (statistics_arg, cur_arg, out_arg) = (path(&statistics), path(&cur), path(&out));
+    let output = tideline(&[
+        "drift",
+        "--baseline",
+        statistics_arg,
+        "--current",
+        cur_arg,
+        "--preset",
+        "evidently",
+        "--out",
+        out_arg,
+    ]);
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-    let from_statistics: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
-    let from_data = drift(&["--preset", "evidently"], &scratch("from-data.json"));
+    let from_statistics = json(&out);
+    let from_data = drift(&["--preset", "evidently"], &dir.join("from-data.json"));
     // 300 values fit in the sketch unshrunk: the rebuilt baseline is the data.
     for name in ["car_value", "salary_range", "loan_length"] {
         assert_eq!(column(&from_statistics, name)["statistic"], column(&from_data, name)["statistic"], "{name}");
@@ -106,9 +107,8 @@ fn a_statistics_json_can_be_the_baseline() {
 
 #[test]
 fn one_file_split_by_a_column() {
-    let engine = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../engine/tests/fixtures/reference");
-    let train = std::fs::read_to_string(engine.join("adult_train_slice.csv")).unwrap();
-    let test = std::fs::read_to_string(engine.join("adult_test_slice.csv")).unwrap();
+    let train = std::fs::read_to_string(engine_fixture("reference", "adult_train_slice.csv")).unwrap();
+    let test = std::fs::read_to_string(engine_fixture("reference", "adult_test_slice.csv")).unwrap();
     let mut both = String::new();
     for (i, line) in train.lines().enumerate() {
         both.push_str(&format!("{line},{}\n", if i == 0 { "dataset" } else { "train" }));
@@ -116,15 +116,15 @@ fn one_file_split_by_a_column() {
     for line in test.lines().skip(1) {
         both.push_str(&format!("{line},test\n"));
     }
-    let file = scratch("adult.csv");
+    let dir = scratch("drift", "split");
+    let (file, out) = (dir.join("adult.csv"), dir.join("adult.json"));
     std::fs::write(&file, both).unwrap();
-    let out = scratch("adult.json");
     let output = tideline(&[
         "drift",
         "--baseline",
-        &file,
+        path(&file),
         "--current",
-        &file,
+        path(&file),
         "--baseline-where",
         "dataset=train",
         "--current-where",
@@ -132,10 +132,10 @@ fn one_file_split_by_a_column() {
         "--preset",
         "evidently",
         "--out",
-        &out,
+        path(&out),
     ]);
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-    let report: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let report = json(&out);
     assert_eq!((report["n_baseline"].as_u64(), report["n_current"].as_u64()), (Some(1200), Some(1200)));
     // The split column is not tested; the 15 others are, as Evidently does (tools/reference/drift_report.py, case "adult").
     assert_eq!(report["n_tested"], 15);
@@ -144,14 +144,14 @@ fn one_file_split_by_a_column() {
 
 #[test]
 fn bad_options_say_what_is_wrong() {
-    let out = scratch("bad.json");
-    let (base, cur) = (fixture("car_loan_reference_300.csv"), fixture("car_loan_analysis_300.csv"));
-    let output = tideline(&["drift", "--baseline", &base, "--current", &cur, "--preset", "nope", "--out", &out]);
+    let out_file = scratch("drift", "bad-options").join("bad.json");
+    let (base_file, cur_file) = (fixture("car_loan_reference_300.csv"), fixture("car_loan_analysis_300.csv"));
+    let (base, cur, out) = (path(&base_file), path(&cur_file), path(&out_file));
+    let output = tideline(&["drift", "--baseline", base, "--current", cur, "--preset", "nope", "--out", out]);
     assert!(!output.status.success());
     assert!(String::from_utf8_lossy(&output.stderr).contains("unknown preset 'nope'"));
-    let output = tideline(&["drift", "--baseline", &base, "--current", &cur, "--test", "kolmogorov", "--out", &out]);
+    let output = tideline(&["drift", "--baseline", base, "--current", cur, "--test", "kolmogorov", "--out", out]);
     assert!(String::from_utf8_lossy(&output.stderr).contains("unknown test 'kolmogorov'"));
-    let output =
-        tideline(&["drift", "--baseline", &base, "--current", &cur, "--numeric", "salary_range", "--out", &out]);
+    let output = tideline(&["drift", "--baseline", base, "--current", cur, "--numeric", "salary_range", "--out", out]);
     assert!(String::from_utf8_lossy(&output.stderr).contains("cannot be numerical"));
 }

@@ -6,15 +6,11 @@
 
 mod common;
 
-use common::{engine_fixture, json, scratch, tideline};
+use common::{engine_fixture, json, path, scratch, tideline};
 
 /// As the engine's tree tests: relative to the row's largest |value|
 /// (XGBoost computes its contributions in float32).
 const TOL: f64 = 1e-6;
-
-fn path(p: &std::path::Path) -> &str {
-    p.to_str().unwrap()
-}
 
 /// `pred_contribs` of the fixture: one row of 5 values plus the bias each.
 fn contribs() -> Vec<Vec<f64>> {

@@ -1,19 +1,12 @@
 //! `tideline inspect` run as a subprocess on fixture files.
 
-use std::path::PathBuf;
-use std::process::Command;
+mod common;
 
-fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../engine/tests/fixtures").join(name)
-}
-
-fn tideline(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_tideline")).args(args).output().unwrap()
-}
+use common::{engine_fixture, tideline};
 
 #[test]
 fn json_schema_has_the_promised_fields() {
-    let path = fixture("readers/missing_markers.csv");
+    let path = engine_fixture("readers", "missing_markers.csv");
     let out = tideline(&["inspect", "--json", path.to_str().unwrap()]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -31,7 +24,7 @@ fn json_schema_has_the_promised_fields() {
 
 #[test]
 fn table_output_lists_every_column() {
-    let path = fixture("readers/bom_crlf.csv");
+    let path = engine_fixture("readers", "bom_crlf.csv");
     let out = tideline(&["inspect", path.to_str().unwrap()]);
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
@@ -46,7 +39,7 @@ fn table_output_lists_every_column() {
 
 #[test]
 fn several_files_are_stacked() {
-    let a = fixture("readers/tabs.tsv");
+    let a = engine_fixture("readers", "tabs.tsv");
     let out = tideline(&["inspect", "--json", a.to_str().unwrap(), a.to_str().unwrap()]);
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["rows"], 4);
@@ -54,7 +47,7 @@ fn several_files_are_stacked() {
 
 #[test]
 fn bad_input_exits_non_zero_with_one_line() {
-    let path = fixture("readers/truncated.json");
+    let path = engine_fixture("readers", "truncated.json");
     let out = tideline(&["inspect", path.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8(out.stderr).unwrap();
@@ -68,7 +61,7 @@ fn bad_input_exits_non_zero_with_one_line() {
 
 #[test]
 fn options_are_honoured() {
-    let path = fixture("readers/no_header.csv");
+    let path = engine_fixture("readers", "no_header.csv");
     let out = tideline(&["inspect", "--json", "--header", path.to_str().unwrap()]);
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!((json["rows"].as_u64(), json["columns"][0]["name"].as_str()), (Some(2), Some("1")));
@@ -81,7 +74,7 @@ fn options_are_honoured() {
 
 #[test]
 fn capture_files_read_with_user_names() {
-    let path = fixture("capture/csv.jsonl");
+    let path = engine_fixture("capture", "csv.jsonl");
     let out = tideline(&["inspect", "--json", path.to_str().unwrap()]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();

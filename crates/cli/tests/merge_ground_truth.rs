@@ -6,19 +6,15 @@ mod common;
 
 use std::path::PathBuf;
 
-use common::{engine_fixture, tideline};
+use common::{engine_fixture, scratch, tideline};
 
 fn capture_fixture(name: &str) -> PathBuf {
     engine_fixture("capture", name)
 }
 
-fn scratch(test: &str) -> PathBuf {
-    common::scratch("merge", test)
-}
-
 #[test]
 fn sagemaker_capture_and_ground_truth_merge_with_counts() {
-    let dir = scratch("sagemaker");
+    let dir = scratch("merge", "sagemaker");
     let out = dir.join("merged.csv");
     let (capture, truth) = (capture_fixture("merge_capture.jsonl"), capture_fixture("ground_truth.jsonl"));
     let run = tideline(&[
@@ -44,7 +40,7 @@ fn sagemaker_capture_and_ground_truth_merge_with_counts() {
 
 #[test]
 fn plain_tables_join_by_named_columns() {
-    let dir = scratch("plain");
+    let dir = scratch("merge", "plain");
     let (capture, truth, out) = (dir.join("pred.csv"), dir.join("truth.csv"), dir.join("merged.csv"));
     std::fs::write(&capture, "id,score\n7,0.9\n8,\"0,2\"\n9,0.4\n").unwrap();
     std::fs::write(&truth, "key,y\n9,0\n7,1\n7,1\n").unwrap();

@@ -6,20 +6,16 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
+use std::process::Output;
 
-use common::{fixture, json};
-
-fn scratch(test: &str) -> PathBuf {
-    common::scratch("quality", test)
-}
+use common::{fixture, json, scratch, tideline};
 
 fn quality(data: &Path, out: &Path, extra: &[&str]) -> Output {
     let mut args = vec!["model-quality", "--data", data.to_str().unwrap(), "--problem", "binary", "--label", "repaid"];
     args.extend(["--prediction", "y_pred", "--probability", "y_pred_proba", "--out", out.to_str().unwrap()]);
     args.extend(extra);
-    let output = Command::new(env!("CARGO_BIN_EXE_tideline")).args(&args).output().unwrap();
+    let output = tideline(&args);
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     output
 }
@@ -40,7 +36,7 @@ fn pairs(path: &Path) -> (Vec<String>, Vec<(String, String)>) {
 
 #[test]
 fn statistics_constraints_and_violations() {
-    let dir = scratch("binary");
+    let dir = scratch("quality", "binary");
     let data = fixture("car_loan_reference_300.csv");
     let base = dir.join("base");
     quality(&data, &base, &[]);
@@ -93,23 +89,21 @@ fn statistics_constraints_and_violations() {
 
 #[test]
 fn a_missing_column_is_a_clear_error() {
-    let dir = scratch("missing");
+    let dir = scratch("quality", "missing");
     let data = fixture("car_loan_reference_300.csv");
-    let out = Command::new(env!("CARGO_BIN_EXE_tideline"))
-        .args([
-            "model-quality",
-            "--data",
-            data.to_str().unwrap(),
-            "--problem",
-            "binary",
-            "--label",
-            "nope",
-            "--prediction",
-            "y_pred",
-        ])
-        .args(["--out", dir.to_str().unwrap()])
-        .output()
-        .unwrap();
+    let out = tideline(&[
+        "model-quality",
+        "--data",
+        data.to_str().unwrap(),
+        "--problem",
+        "binary",
+        "--label",
+        "nope",
+        "--prediction",
+        "y_pred",
+        "--out",
+        dir.to_str().unwrap(),
+    ]);
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("the data has no column nope"));
 }

@@ -2,27 +2,12 @@
 //! 300-row slices of NannyML's car-loan data (reference rows 0–299, analysis
 //! rows 40000–40299, where car_value has shifted).
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
-fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
-}
-
-fn scratch(test: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("tideline-monitor-{}-{test}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn tideline(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tideline")).args(args).output().unwrap()
-}
-
-fn json(path: &Path) -> serde_json::Value {
-    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
-}
+use common::{fixture, json, scratch, tideline};
 
 fn baseline(dir: &Path) -> PathBuf {
     let base = dir.join("base");
@@ -61,7 +46,7 @@ fn violations(path: &Path) -> Vec<(String, String)> {
 
 #[test]
 fn car_value_drift_is_flagged() {
-    let dir = scratch("drift");
+    let dir = scratch("monitor", "drift");
     let base = baseline(&dir);
     let statistics = json(&base.join("statistics.json"));
     assert_eq!(statistics["dataset"]["item_count"], 300);
@@ -105,7 +90,7 @@ fn car_value_drift_is_flagged() {
 
 #[test]
 fn a_statistics_json_is_a_baseline_too() {
-    let dir = scratch("from-statistics");
+    let dir = scratch("monitor", "from-statistics");
     let base = baseline(&dir);
     let again = dir.join("again");
     let statistics = base.join("statistics.json");
@@ -117,7 +102,7 @@ fn a_statistics_json_is_a_baseline_too() {
 
 #[test]
 fn disabled_evaluation_reports_nothing() {
-    let dir = scratch("disabled");
+    let dir = scratch("monitor", "disabled");
     let base = baseline(&dir);
     let mut constraints = json(&base.join("constraints.json"));
     constraints["monitoring_config"]["evaluate_constraints"] = "Disabled".into();
@@ -131,7 +116,7 @@ fn disabled_evaluation_reports_nothing() {
 
 #[test]
 fn missing_and_extra_columns_are_reported() {
-    let dir = scratch("columns");
+    let dir = scratch("monitor", "columns");
     let base = baseline(&dir);
     let data = dir.join("other.csv");
     std::fs::write(&data, "car_value,surprise\n12000.0,a\n30000.0,b\n").unwrap();
@@ -146,7 +131,7 @@ fn missing_and_extra_columns_are_reported() {
 
 #[test]
 fn malformed_constraints_exit_non_zero() {
-    let dir = scratch("malformed");
+    let dir = scratch("monitor", "malformed");
     let base = baseline(&dir);
     let path = dir.join("bad.json");
     std::fs::write(&path, "{\"features\": 3}").unwrap();

@@ -28,6 +28,11 @@ pub fn scratch(suite: &str, test: &str) -> PathBuf {
     dir
 }
 
+/// A path as a command-line argument.
+pub fn path(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
 /// A JSON file's contents.
 pub fn json(path: &Path) -> serde_json::Value {
     serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()

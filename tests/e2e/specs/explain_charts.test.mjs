@@ -30,6 +30,21 @@ function inked(locator) {
   });
 }
 
+/**
+ * Pixels of the canvas column at `x` in the drift chart's violation shading:
+ * the charts' HIGHLIGHT (213, 94, 0) at 12 % opacity over white, about
+ * (250, 236, 224) (crates/charts: VIOLATION_SHADE).
+ */
+const SHADE = [250, 236, 224];
+function shadedPixels(chart, x) {
+  return chart.evaluate((canvas, [x, shade]) => {
+    const { data } = canvas.getContext('2d').getImageData(x, 0, 1, canvas.height);
+    let n = 0;
+    for (let i = 0; i < data.length; i += 4) if ([0, 1, 2].every((c) => Math.abs(data[i + c] - shade[c]) <= 3)) n += 1;
+    return n;
+  }, [x, SHADE]);
+}
+
 async function counts(chart) {
   const number = async (name) => Number(await chart.getAttribute(name));
   return {
@@ -112,7 +127,14 @@ test('the attribution-drift chart has a column per window and a click opens it',
   await openDemoAndExplain(page);
   const windows = Number(await page.getByTestId('monitoring-verdict').getAttribute('data-windows'));
   await downloads(page, 'drift');
-  // The demo has no window in violation: open the last one.
+  // The demo has no window in violation: nothing is shaded; open the last one.
+  const chart = page.getByTestId('explain-drift-chart');
+  const centres = JSON.parse(await chart.getAttribute('data-centres'));
+  assert.equal(centres.length, windows, 'the chart is drawn');
+  for (const [i, x] of centres.entries()) {
+    const pixels = await shadedPixels(chart, x);
+    assert.ok(pixels < 10, `window ${i} is not in violation but its column has ${pixels} shaded pixels`);
+  }
   const table = await checkAndClick(page, (t) => t.length - 1);
   assert.equal(table.length, windows);
   assert.deepEqual(seen.errors, []);
@@ -127,6 +149,29 @@ test("a window in violation (the Teach panel's attribution drift) is shaded and 
   await slider.fill('1');
   await slider.dispatchEvent('change');
   await page.waitForFunction(() => Number(document.querySelector('[data-testid="explain-drift-chart"]')?.dataset.violations) > 0, null, { timeout: 90000 });
+  // The shading is drawn: down the column of every window in violation (both
+  // panels, a few hundred pixels), and nowhere in the others'.
+  const chart = page.getByTestId('explain-drift-chart');
+  const windows = await tableWindows(page);
+  await page.waitForFunction(([k, shade]) => {
+    const canvas = document.querySelector('[data-testid="explain-drift-chart"]');
+    const x = JSON.parse(canvas.dataset.centres || '[]')[k];
+    if (x === undefined) return false;
+    const { data } = canvas.getContext('2d').getImageData(x, 0, 1, canvas.height);
+    let n = 0;
+    for (let i = 0; i < data.length; i += 4) if ([0, 1, 2].every((c) => Math.abs(data[i + c] - shade[c]) <= 3)) n += 1;
+    return n > 100;
+  }, [windows.findIndex((w) => w.violation), SHADE], { timeout: 30000 });
+  const centres = JSON.parse(await chart.getAttribute('data-centres'));
+  assert.equal(centres.length, windows.length);
+  const shaded = [];
+  for (const [i, w] of windows.entries()) shaded.push({ violation: w.violation, pixels: await shadedPixels(chart, centres[i]) });
+  const pixels = (violation) => shaded.filter((w) => w.violation === violation).map((w) => w.pixels);
+  console.log(`shaded pixels per column: ${Math.min(...pixels(true))} or more in violation, ${Math.max(0, ...pixels(false))} at most elsewhere`);
+  for (const [i, { violation, pixels }] of shaded.entries()) {
+    if (violation) assert.ok(pixels > 100, `window ${i} is in violation but its column has ${pixels} shaded pixels`);
+    else assert.ok(pixels < 10, `window ${i} is not in violation but its column has ${pixels} shaded pixels`);
+  }
   const table = await checkAndClick(page, (t) => t.findIndex((w) => w.violation));
   assert.ok(table.some((w) => w.violation));
   assert.deepEqual(seen.errors, []);

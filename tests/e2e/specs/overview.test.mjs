@@ -2,11 +2,44 @@
 // and a link that takes the keyboard focus into that view.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, openApp } from '../support.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { serveDist, launch, openApp, repoRoot } from '../support.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
+
+// What the demo pair (public/demo) must give, known without the page:
+/**
+ * The default (Tideline) preset's verdict, as `tideline drift` gives it on
+ * the demo: car_value, loan_length, repaid_loan_on_prev_car and
+ * y_pred_proba drift, 4 of the 10 columns tested (id and timestamp are
+ * not), under the 50 % share: no dataset drift, so amber.
+ */
+const DEMO_DRIFT = { datasetDrift: false, drifted: 4, tested: 10, light: 'amber' };
+/**
+ * Evidently 0.7.23's own DataDriftPreset on the demo (drift_report.json,
+ * tools/reference/drift_report.py): 5 of 10 columns, dataset drift, so red.
+ */
+const EVIDENTLY = JSON.parse(fs.readFileSync(path.join(repoRoot, 'crates/engine/tests/fixtures/reference/drift_report.json'), 'utf8'))
+  .cases.find((c) => c.name === 'car_loan_demo');
+/**
+ * Model Monitor with suggested constraints (`tideline suggest-baseline`,
+ * then `tideline monitor`): 5 violations (quality.test.mjs names them), so red.
+ */
+const DEMO_VIOLATIONS = 5;
+/**
+ * The demo model's global attributions rank the features alike on both
+ * sides: `tideline explain` on each file, then `tideline attribution-drift`,
+ * gives NDCG 1.0000, above the 0.90 threshold, so green.
+ */
+const DEMO_NDCG = 1;
+
+/** Waits until the light of `area` is `light` (the Overview follows its view). */
+function lightBecomes(page, area, light) {
+  return page.waitForFunction(([a, l]) => document.querySelector(`[data-testid="overview-${a}"]`)?.getAttribute('data-light') === l, [area, light], { timeout: 60000 });
+}
 
 const AREAS = ['data-quality', 'drift', 'model-quality', 'bias', 'attributions', 'timeline', 'personal-data'];
 
@@ -39,10 +72,16 @@ test('the demo gets a light per area that matches its view, and each link opens 
   const expectedDrift = datasetDrift ? 'red' : drifted > 0 ? 'amber' : 'green';
   assert.equal(await settledLight(page, 'drift'), expectedDrift);
   assert.match(await page.getByTestId('overview-drift-headline').innerText(), new RegExp(`^${drifted} of ${tested} columns drifted`));
+  // And against the demo's known verdict, not the page's.
+  assert.deepEqual({ datasetDrift, drifted, tested }, { datasetDrift: DEMO_DRIFT.datasetDrift, drifted: DEMO_DRIFT.drifted, tested: DEMO_DRIFT.tested });
+  assert.equal(await settledLight(page, 'drift'), DEMO_DRIFT.light);
+  assert.match(await page.getByTestId('overview-drift-headline').innerText(), /^4 of 10 columns drifted/);
 
   // Data quality: red exactly when Model Monitor reports a violation.
   const violations = Number(await page.getByTestId('quality-verdict').getAttribute('data-violations'));
   assert.equal(await settledLight(page, 'data-quality'), violations > 0 ? 'red' : 'green');
+  assert.equal(violations, DEMO_VIOLATIONS);
+  assert.equal(await settledLight(page, 'data-quality'), 'red');
 
   // No model yet: attributions are grey and say what they need.
   assert.equal(await settledLight(page, 'attributions'), 'grey');
@@ -58,6 +97,16 @@ test('the demo gets a light per area that matches its view, and each link opens 
   assert.ok((await page.getByTestId('skip-to-overview').boundingBox()).x >= 0, 'the focused skip link is on screen');
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.activeElement?.id === 'overview');
+
+  // Evidently's preset: the light follows Evidently's own verdict on the demo (dataset drift: red).
+  assert.deepEqual([EVIDENTLY.dataset_drift, EVIDENTLY.number_of_drifted_columns, EVIDENTLY.number_of_columns], [true, 5, 10]);
+  await page.getByTestId('drift-preset').selectOption('evidently');
+  await page.locator('[data-testid="drift-verdict"][data-preset="evidently"]').waitFor({ timeout: 60000 });
+  await lightBecomes(page, 'drift', 'red');
+  assert.match(
+    await page.getByTestId('overview-drift-headline').innerText(),
+    new RegExp(`^${EVIDENTLY.number_of_drifted_columns} of ${EVIDENTLY.number_of_columns} columns drifted`),
+  );
   assert.deepEqual(seen.errors, []);
   await page.close();
 });
@@ -75,6 +124,9 @@ test('explaining with the demo model turns the attributions light on, agreeing w
   const headline = await page.getByTestId('overview-attributions-headline').innerText();
   const ndcg = Number(headline.match(/NDCG (\d\.\d{4})/)[1]);
   assert.equal(light, ndcg < 0.9 ? 'red' : 'green', headline);
+  // And against the demo's known NDCG, not the page's.
+  assert.ok(Math.abs(ndcg - DEMO_NDCG) < 1e-4, headline);
+  assert.equal(light, 'green', headline);
   assert.deepEqual(seen.errors, []);
   await page.close();
 });

@@ -2,11 +2,36 @@
 // constraints, car_value's baseline drift, editing constraints, downloads.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, openApp } from '../support.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { serveDist, launch, openApp, repoRoot } from '../support.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
+
+/** The demo's reference file (no quoted cells) as { header, rows }, read here, not by the app. */
+function demoReference() {
+  const [header, ...lines] = fs.readFileSync(path.join(repoRoot, 'public/demo/car_loan_reference.csv'), 'utf8').trim().split('\n');
+  return { header: header.split(','), rows: lines.map((l) => l.split(',')) };
+}
+
+/**
+ * Model Monitor's checks of the demo's analysis file against the constraints
+ * suggested from its reference: (feature, check) of each violation, as
+ * `tideline suggest-baseline` and `tideline monitor` give them on
+ * public/demo (the ids, car_value, loan_length and repaid_loan_on_prev_car
+ * drift; repaid is not always a number in the analysis file).
+ */
+const DEMO_VIOLATIONS = [
+  ['car_value', 'baseline_drift_check'],
+  ['id', 'baseline_drift_check'],
+  ['loan_length', 'baseline_drift_check'],
+  ['repaid', 'data_type_check'],
+  ['repaid_loan_on_prev_car', 'baseline_drift_check'],
+];
+
+const close = (got, want) => Math.abs(got - want) <= 1e-9 * Math.max(1, Math.abs(want));
 
 test('suggested constraints flag car_value; edited ones are used; files download', async () => {
   const { page, seen } = await openApp(browser, server.origin);
@@ -39,10 +64,47 @@ test('suggested constraints flag car_value; edited ones are used; files download
   await page.getByTestId('constraints-reset').click();
   await page.getByTestId('violation-baseline_drift_check-car_value').waitFor({ timeout: 30000 });
 
+  const files = {};
   for (const [id, name] of [['download-statistics', 'statistics.json'], ['download-constraints', 'constraints.json'], ['download-violations', 'constraint_violations.json']]) {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(id).click()]);
     assert.equal(download.suggestedFilename(), name);
+    files[name] = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
   }
+  // The baseline statistics describe the reference file, as counted here.
+  const { header, rows } = demoReference();
+  const statistics = files['statistics.json'];
+  assert.equal(statistics.dataset.item_count, rows.length);
+  assert.deepEqual(statistics.features.map((f) => f.name), header);
+  const carValues = rows.map((r) => Number(r[header.indexOf('car_value')]));
+  const car = statistics.features.find((f) => f.name === 'car_value');
+  assert.equal(car.inferred_type, 'Fractional');
+  const numbers = car.numerical_statistics;
+  assert.equal(numbers.common.num_present, rows.length);
+  const sum = carValues.reduce((a, b) => a + b, 0);
+  for (const [what, got, want] of [['sum', numbers.sum, sum], ['mean', numbers.mean, sum / rows.length], ['min', numbers.min, Math.min(...carValues)], ['max', numbers.max, Math.max(...carValues)]]) {
+    assert.ok(close(got, want), `car_value ${what}: ${got} vs ${want}`);
+  }
+  const salaries = rows.map((r) => r[header.indexOf('salary_range')]);
+  const salary = statistics.features.find((f) => f.name === 'salary_range');
+  assert.equal(salary.inferred_type, 'String');
+  const buckets = Object.fromEntries(salary.string_statistics.distribution.categorical.buckets.map((b) => [b.value, b.count]));
+  const counted = {};
+  for (const s of salaries) counted[s] = (counted[s] ?? 0) + 1;
+  assert.deepEqual(buckets, counted);
+
+  // The suggested constraints: every column, the default drift threshold, salary_range's values as its domain.
+  const constraints = files['constraints.json'];
+  assert.deepEqual(constraints.features.map((f) => f.name), header);
+  assert.equal(constraints.monitoring_config.distribution_constraints.comparison_threshold, 0.1);
+  const domain = constraints.features.find((f) => f.name === 'salary_range').string_constraints.domains;
+  assert.deepEqual(domain.toSorted(), Object.keys(counted).toSorted());
+
+  // The violations: the demo's known ones, and the count the view shows.
+  const violations = files['constraint_violations.json'].violations;
+  assert.deepEqual(violations.map((v) => [v.feature_name, v.constraint_check_type]).toSorted(), DEMO_VIOLATIONS);
+  assert.equal(violations.length, Number(await page.getByTestId('quality-verdict').getAttribute('data-violations')));
+  const carDrift = violations.find((v) => v.feature_name === 'car_value');
+  assert.match(carDrift.description, /Numerical distance: 0\.\d+ exceeds numerical threshold: 0\.1/);
   assert.deepEqual(seen.errors, []);
   await page.close();
 });

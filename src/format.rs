@@ -17,7 +17,6 @@ pub fn thousands(n: u64) -> String {
 /// Bytes as `12.3 MB` (decimal units, as browsers show file sizes).
 #[must_use]
 pub fn bytes(n: u64) -> String {
-    #[allow(clippy::cast_precision_loss)]
     let x = n as f64;
     if x >= 1e9 {
         format!("{:.2} GB", x / 1e9)

@@ -50,7 +50,6 @@ pub fn DropZone(
             ..LoadOptions::default()
         };
         let job = state.take_job_id();
-        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
         let total = files.iter().map(|f| f.size() as u64).sum();
         state.start_job(side, job, total);
         bridge::send(&Request::Load { job, side, options }, &files);

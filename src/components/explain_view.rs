@@ -64,7 +64,6 @@ pub fn ExplainView() -> impl IntoView {
     };
     let progress = move || {
         explain.job.get().map(|j| {
-            #[allow(clippy::cast_precision_loss)]
             let fraction = if j.total == 0 { 0.0 } else { j.done as f64 / j.total as f64 };
             view! {
                 <div class="progress" role="status" data-testid="explain-progress" data-done=j.done data-total=j.total>

@@ -28,7 +28,6 @@ pub fn JobProgress(
     };
     let running = move || {
         s.job.get().map(|job| {
-            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
             let rate = job.rows_per_second() as u64;
             view! {
                 <div class="progress" data-testid=format!("{id}-progress") role="status">
@@ -50,7 +49,6 @@ pub fn JobProgress(
         }
         s.last_job.get().map(|r| {
             let seconds = r.millis / 1000.0;
-            #[allow(clippy::cast_precision_loss)]
             let (rows_per_s, mb_per_s) = if seconds > 0.0 { (r.rows as f64 / seconds, r.bytes as f64 / 1e6 / seconds) } else { (0.0, 0.0) };
             let verb = if r.cancelled { "Cancelled after reading" } else { "Read" };
             view! {

@@ -55,7 +55,6 @@ pub fn SchemaTable(
 }
 
 fn column_row(side: Side, rows: u64, c: ColumnSummary) -> impl IntoView {
-    #[allow(clippy::cast_precision_loss)]
     let missing_share = if rows == 0 { 0.0 } else { 100.0 * c.missing as f64 / rows as f64 };
     let name = c.name.clone();
     let name_for_role = c.name.clone();

@@ -30,7 +30,6 @@ impl Job {
     /// Rows per second so far.
     #[must_use]
     pub fn rows_per_second(&self) -> f64 {
-        #[allow(clippy::cast_precision_loss)]
         let rows = self.rows_done as f64;
         if self.elapsed_ms > 0.0 {
             rows / (self.elapsed_ms / 1000.0)
@@ -42,7 +41,6 @@ impl Job {
     /// Share of bytes read, 0 to 1.
     #[must_use]
     pub fn fraction(&self) -> f64 {
-        #[allow(clippy::cast_precision_loss)]
         let f = if self.bytes_total == 0 { 0.0 } else { self.bytes_done as f64 / self.bytes_total as f64 };
         f.clamp(0.0, 1.0)
     }

@@ -82,9 +82,7 @@ pub fn sample_rows(n: usize, k: usize, seed: u64) -> Vec<usize> {
         z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
         z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
         z ^= z >> 31;
-        #[allow(clippy::cast_possible_truncation)]
-        let r = (z % bound as u64) as usize;
-        r
+        (z % bound as u64) as usize
     };
     let mut chosen = std::collections::BTreeSet::new();
     for j in n - k..n {

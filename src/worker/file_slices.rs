@@ -54,7 +54,6 @@ impl<'a> FileSlices<'a> {
 
     /// Asks for slices until [`READ_AHEAD`] are pending or the end is reached.
     fn ask(&mut self) -> Result<(), JsValue> {
-        #[allow(clippy::cast_precision_loss)]
         let chunk = CHUNK_BYTES as f64;
         while self.requested < self.end && self.pending.len() < READ_AHEAD {
             let to = (self.requested + chunk).min(self.end);

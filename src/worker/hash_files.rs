@@ -32,7 +32,6 @@ async fn sha256_of(file: &web_sys::File) -> Result<String, String> {
     let unreadable = |_| format!("{name} can no longer be read to hash it (was it moved or deleted?)");
     let mut hasher = Hasher::new();
     let size = file.size();
-    #[allow(clippy::cast_precision_loss)]
     let chunk = CHUNK_BYTES as f64;
     let mut offset = 0.0;
     while offset < size {

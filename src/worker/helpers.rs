@@ -98,7 +98,6 @@ struct Answers {
 
 /// Cores the browser reports, at least 1.
 pub(super) fn cores() -> usize {
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     let n = scope().navigator().hardware_concurrency() as usize;
     n.max(1)
 }

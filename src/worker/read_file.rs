@@ -40,7 +40,6 @@ pub(super) async fn run_job(
     options: LoadOptions,
 ) {
     let started = js_sys::Date::now();
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     let bytes_total = files.iter().map(|f| f.size() as u64).sum();
     let mut progress = JobProgress {
         job,
@@ -57,12 +56,10 @@ pub(super) async fn run_job(
     for file in &files {
         let file_started = js_sys::Date::now();
         let name = file.name();
-        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
         let options = LoadOptions { size_hint: Some(file.size() as u64), ..options.clone() };
         let result = read_one(worker, file, &name, options, &mut progress).await;
         let millis = js_sys::Date::now() - file_started;
         progress.ingest_millis += millis;
-        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
         let bytes = file.size() as u64;
         progress.bytes_before += bytes;
         let status = match result {
@@ -152,7 +149,6 @@ async fn read_one(
         if worker.cancelled.borrow().contains(&progress.job) {
             return Err(IoError::new(name, ErrorKind::Cancelled));
         }
-        #[allow(clippy::cast_precision_loss)]
         let read = bytes.len() as f64;
         offset += read;
         loader.push(bytes)?;
@@ -172,9 +168,7 @@ async fn read_one(
             let share =
                 if parts.is_empty() { 0.0 } else { ((offset - split_from) / (end - split_from)).clamp(0.0, 1.0) };
             let done = loader.bytes() as f64 + (size - end) * share;
-            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
             let rows = (loader.rows() as f64 * done / (loader.bytes() as f64).max(1.0)) as u64;
-            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
             post(&Reply::Progress {
                 job: progress.job,
                 file: name.to_owned(),
@@ -206,16 +200,13 @@ async fn share_out(
     if idle == 0 || loader.part_spec(0).is_none() {
         return Ok(Vec::new());
     }
-    #[allow(clippy::cast_precision_loss)]
     let share = (size - from) / (idle + 1) as f64;
     let mut starts = Vec::with_capacity(idle);
     for k in 1..=idle {
-        #[allow(clippy::cast_precision_loss)]
         let at = (from + share * k as f64).floor();
         let mut search = FileSlices::new(file, at, (at + LINE_SEARCH_BYTES).min(size));
         let bytes = search.next().await.map_err(|e| read_error(name, &e))?.unwrap_or_default();
         let Some(newline) = bytes.iter().position(|&b| b == b'\n') else { return Ok(Vec::new()) };
-        #[allow(clippy::cast_precision_loss)]
         starts.push(at + newline as f64 + 1.0);
     }
     let mut parts = Vec::with_capacity(idle);
@@ -224,7 +215,6 @@ async fn share_out(
         if end <= start {
             continue;
         }
-        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
         let Some(spec) = loader.part_spec((end - start) as u64) else {
             return Ok(Vec::new());
         };
@@ -269,7 +259,6 @@ async fn append_parts(
             }
             pause(2).await;
         };
-        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
         let bytes = (part.end - part.start) as u64;
         let refused = match answer {
             Ok((header, columns)) => {

@@ -22,9 +22,7 @@ impl XorShift {
     }
 
     fn unit(&mut self) -> f64 {
-        #[allow(clippy::cast_precision_loss)]
-        let x = (self.next() >> 11) as f64 / (1_u64 << 53) as f64;
-        x
+        (self.next() >> 11) as f64 / (1_u64 << 53) as f64
     }
 }
 

@@ -24,9 +24,7 @@ impl Stream {
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
         z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
         z ^= z >> 31;
-        #[allow(clippy::cast_precision_loss)]
-        let x = (z >> 11) as f64 / (1_u64 << 53) as f64;
-        x
+        (z >> 11) as f64 / (1_u64 << 53) as f64
     }
 }
 

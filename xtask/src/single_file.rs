@@ -56,7 +56,6 @@ pub fn write_from_dist() -> Result<(), String> {
         std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     }
     std::fs::write(&out, &html).map_err(|e| format!("{}: {e}", out.display()))?;
-    #[allow(clippy::cast_precision_loss)]
     let megabytes = html.len() as f64 / 1e6;
     eprintln!("wrote {} ({megabytes:.1} MB): open it from disk, no server needed", out.display());
     Ok(())

@@ -180,7 +180,6 @@ pub fn draw_attribution_drift<DB: DrawingBackend>(
     let (main, legend) = body.split_horizontally(w.saturating_sub(legend_width));
     let (upper, lower) = main.split_vertically(h * 3 / 5);
     let n = chart.windows.len();
-    #[allow(clippy::cast_precision_loss)]
     let x_range = -1.5..n as f64 - 0.5;
 
     let mut top = ChartBuilder::on(&upper)
@@ -231,7 +230,6 @@ pub fn draw_attribution_drift<DB: DrawingBackend>(
             if (x - x.round()).abs() > 1e-9 || *x < -1e-9 {
                 return String::new();
             }
-            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
             labels.get(x.round() as usize).cloned().unwrap_or_default()
         })
         .y_labels(5)
@@ -259,7 +257,6 @@ pub fn draw_attribution_drift<DB: DrawingBackend>(
     }))?;
     draw_legend(&legend, chart, &features)?;
     area.present()?;
-    #[allow(clippy::cast_precision_loss)]
     let centres: Vec<i32> = (0..n).map(|i| bottom.backend_coord(&(i as f64, n_lo)).0).collect();
     let unit = f64::from(bottom.backend_coord(&(1.0, n_lo)).0 - bottom.backend_coord(&(0.0, n_lo)).0);
     Ok(WindowColumns { centres, half_width: unit.abs() / 2.0 })

@@ -89,7 +89,6 @@ fn mean_abs(values: &[f64]) -> f64 {
 fn pile(xs: &[f64]) -> Vec<f64> {
     let (lo, hi) = xs.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &x| (lo.min(x), hi.max(x)));
     let width = if hi > lo { hi - lo } else { 1.0 };
-    #[allow(clippy::cast_possible_truncation)]
     let bins: Vec<i64> = xs.iter().map(|&x| (PILE_BINS * (x - lo) / width).round() as i64).collect();
     let mut order: Vec<usize> = (0..xs.len()).collect();
     order.sort_by_key(|&i| (bins[i], i));
@@ -143,7 +142,6 @@ pub fn draw_beeswarm<DB: DrawingBackend>(
     let (lo, hi) = xs.fold((0.0_f64, 0.0_f64), |(lo, hi), &v| (lo.min(v), hi.max(v)));
     let (lo, hi) = if hi > lo { (lo - (hi - lo) * 0.05, hi + (hi - lo) * 0.05) } else { (-1.0, 1.0) };
     let k = shown.len();
-    #[allow(clippy::cast_precision_loss)]
     let k_f = k as f64;
     let names: Vec<String> = shown.iter().map(|&f| shorten(&chart.features[f], MAX_NAME_CHARS)).collect();
     let longest = names.iter().map(|n| n.chars().count()).max().unwrap_or(1);
@@ -175,7 +173,6 @@ pub fn draw_beeswarm<DB: DrawingBackend>(
         .x_desc(x_desc)
         .draw()?;
     // Faint row guides and the zero line.
-    #[allow(clippy::cast_precision_loss)]
     plot.draw_series((0..k).map(|r| PathElement::new([(lo, r as f64), (hi, r as f64)], BLACK.mix(0.08))))?;
     plot.draw_series(std::iter::once(PathElement::new([(0.0, -0.5), (0.0, k_f - 0.5)], BLACK.mix(0.5))))?;
     let mut any_missing = false;
@@ -190,7 +187,6 @@ pub fn draw_beeswarm<DB: DrawingBackend>(
             .map(|(&x, r)| (x, values.and_then(|v| v.get(r)).copied().unwrap_or(f64::NAN)))
             .collect();
         let xs: Vec<f64> = rows.iter().map(|(x, _)| *x).collect();
-        #[allow(clippy::cast_precision_loss)]
         let centre = k_f - 1.0 - rank as f64;
         let points = rows.iter().zip(pile(&xs)).map(|(&(x, value), dy)| {
             let colour = match scale {

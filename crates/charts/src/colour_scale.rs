@@ -23,7 +23,6 @@ pub(crate) fn scale_colour(t: f64) -> RGBColor {
     }
     let t = t.clamp(0.0, 1.0) * 2.0;
     let (from, to, f) = if t <= 1.0 { (STOPS[0], STOPS[1], t) } else { (STOPS[1], STOPS[2], t - 1.0) };
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     let mix = |a: u8, b: u8| (f64::from(a) + (f64::from(b) - f64::from(a)) * f).round() as u8;
     RGBColor(mix(from.0, to.0), mix(from.1, to.1), mix(from.2, to.2))
 }
@@ -46,7 +45,6 @@ impl ValueScale {
         }
         finite.sort_by(f64::total_cmp);
         let at = |q: f64| {
-            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss, clippy::cast_precision_loss)]
             let i = (q * (finite.len() - 1) as f64).round() as usize;
             finite.get(i).copied().unwrap_or(0.0)
         };
@@ -100,7 +98,6 @@ pub(crate) fn draw_value_legend<DB: DrawingBackend>(
     for step in 0..LEGEND_STEPS {
         let from = f64::from(step) / f64::from(LEGEND_STEPS);
         let to = f64::from(step + 1) / f64::from(LEGEND_STEPS);
-        #[allow(clippy::cast_possible_truncation)]
         let (y0, y1) =
             ((f64::from(bottom) - span * to).round() as i32, (f64::from(bottom) - span * from).round() as i32);
         let colour = scale_colour((from + to) / 2.0);

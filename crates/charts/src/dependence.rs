@@ -156,7 +156,6 @@ fn draw_missing_strip<DB: DrawingBackend>(
             if (x - x.round()).abs() > 1e-9 || *x < -1e-9 {
                 return String::new();
             }
-            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
             columns.get(x.round() as usize).map_or_else(String::new, |c| (*c).to_owned())
         })
         .y_label_formatter(&|y| tick_label(*y, hi - lo))
@@ -168,7 +167,6 @@ fn draw_missing_strip<DB: DrawingBackend>(
     plot.draw_series(std::iter::once(Rectangle::new([(-0.5, lo), (1.5, hi)], MISSING.mix(0.15).filled())))?;
     plot.draw_series(std::iter::once(PathElement::new([(-0.5, 0.0), (1.5, 0.0)], BLACK.mix(0.5))))?;
     for (column, side) in sides.into_iter().enumerate() {
-        #[allow(clippy::cast_precision_loss)]
         let centre = column as f64;
         // Spread over seven lanes so piled points stay countable.
         let points = side.missing.iter().zip(0_u32..).map(|(&y, k)| {

@@ -30,7 +30,6 @@ pub fn draw_histogram<DB: DrawingBackend>(
     let top = sides.iter().flat_map(|(_, s, _)| s.shares.iter().copied()).fold(0.0_f64, f64::max).max(0.01) * 1.1;
     // Numeric bins put edge i at x = i; categories put bar i's centre at x = i,
     // so that integer ticks carry the edge or the category name.
-    #[allow(clippy::cast_precision_loss)]
     let (x_min, x_max) = if histogram.numeric { (0.0, n_bars as f64) } else { (-0.5, n_bars as f64 - 0.5) };
     let mut chart = ChartBuilder::on(area)
         .caption(&histogram.column, ("sans-serif", 18))
@@ -51,11 +50,9 @@ pub fn draw_histogram<DB: DrawingBackend>(
     let width = 0.9 / sides.len().max(1) as f64;
     let mut legend = Vec::new();
     for (k, (name, series, colour)) in sides.iter().enumerate() {
-        #[allow(clippy::cast_precision_loss)]
         let offset = 0.05 + width * k as f64 + x_min;
         let colour = *colour;
         chart.draw_series(series.shares.iter().enumerate().map(|(i, &share)| {
-            #[allow(clippy::cast_precision_loss)]
             let x = i as f64 + offset;
             Rectangle::new([(x, 0.0), (x + width, share)], colour.filled())
         }))?;
@@ -67,7 +64,6 @@ pub fn draw_histogram<DB: DrawingBackend>(
     if let (false, Some(base), Some(cur)) = (histogram.numeric, &histogram.baseline, &histogram.current) {
         // Categories the baseline never had: outlined and labelled, so they are not read as ordinary growth.
         let unseen = base.counts.iter().zip(&cur.shares).enumerate().filter(|(_, (&b, &c))| b == 0 && c > 0.0);
-        #[allow(clippy::cast_precision_loss)]
         chart.draw_series(unseen.flat_map(|(i, (_, &share))| {
             let x = i as f64 + x_min + 0.05;
             [
@@ -84,7 +80,6 @@ pub fn draw_histogram<DB: DrawingBackend>(
 fn axis_label(x: f64, labels: &[String], edges: &[f64]) -> String {
     if !edges.is_empty() {
         // Numeric bins: the tick at bar boundary i shows edge i.
-        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
         let i = x.round().max(0.0) as usize;
         return match edges.get(i) {
             Some(edge) if (x - x.round()).abs() < 1e-9 => short_number(*edge),
@@ -94,7 +89,6 @@ fn axis_label(x: f64, labels: &[String], edges: &[f64]) -> String {
     if (x - x.round()).abs() > 1e-9 || x < -1e-9 {
         return String::new();
     }
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     let i = x.round() as usize;
     labels.get(i).map_or_else(String::new, |l| shorten(l))
 }

@@ -109,7 +109,6 @@ pub fn draw_importance<DB: DrawingBackend>(
     let pad = (hi - lo) * 0.14;
     let (lo, hi) = (if lo < 0.0 { lo - pad } else { 0.0 }, if hi > 0.0 { hi + pad } else { 0.0 });
     let k = shown.len();
-    #[allow(clippy::cast_precision_loss)]
     let k_f = k as f64;
     let names: Vec<String> = shown.iter().map(|&i| shorten(&chart.features[i], MAX_NAME_CHARS)).collect();
     let longest = names.iter().map(|n| n.chars().count()).max().unwrap_or(1);
@@ -136,7 +135,6 @@ pub fn draw_importance<DB: DrawingBackend>(
     let mut legend = Vec::new();
     for (s, (name, side, colour)) in sides.iter().enumerate() {
         let colour = *colour;
-        #[allow(clippy::cast_precision_loss)]
         let bars = shown.iter().enumerate().filter_map(|(rank, &i)| {
             let v = side.get(i).copied().filter(|v| v.is_finite())?;
             let top = k_f - 1.0 - rank as f64 + 0.4 - bar * s as f64;

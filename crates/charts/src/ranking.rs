@@ -27,12 +27,10 @@ pub(crate) fn stride(n: usize, max: usize) -> usize {
 /// The name on the y axis at `y` of a ranked chart whose rows are `names`,
 /// best at the top (row `len - 1`); empty between rows.
 pub(crate) fn row_label(names: &[String], y: f64) -> String {
-    #[allow(clippy::cast_precision_loss)]
     let rank = names.len() as f64 - 1.0 - y.round();
     if (y - y.round()).abs() > 1e-9 || rank < 0.0 {
         return String::new();
     }
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     names.get(rank as usize).cloned().unwrap_or_default()
 }
 

@@ -15,7 +15,6 @@ pub struct SvgText<'a>(SVGBackend<'a>);
 impl SvgText<'_> {
     /// Width and height of `text` at `size` pixels, as plotters' naive
     /// font estimates them natively.
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss, clippy::cast_precision_loss)]
     fn text_size(size: f64, text: &str) -> (u32, u32) {
         let em = size / 1.24 / 1.24;
         let width = (em * 0.7 * text.len() as f64).round() as i32;

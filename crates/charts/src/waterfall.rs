@@ -134,7 +134,6 @@ pub fn draw_waterfall<DB: DrawingBackend>(
     let (lo, hi) = ends.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &v| (lo.min(v), hi.max(v)));
     let span = if hi > lo { hi - lo } else { lo.abs().max(1.0) };
     let (lo, hi) = (lo - span * 0.15, hi + span * 0.15);
-    #[allow(clippy::cast_precision_loss)]
     let top_row = bars.len() as f64 + 1.0;
     let mut labels = vec![format!("E[f(X)] = {}", short_number(expected))];
     labels.extend(bars.iter().map(|b| b.label.clone()));
@@ -154,7 +153,6 @@ pub fn draw_waterfall<DB: DrawingBackend>(
         if (y - y.round()).abs() > 1e-9 || *y < -1e-9 {
             return String::new();
         }
-        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
         labels.get(y.round() as usize).cloned().unwrap_or_default()
     };
     plot.configure_mesh()
@@ -174,7 +172,6 @@ pub fn draw_waterfall<DB: DrawingBackend>(
     let text = |h: HPos| ("sans-serif", 11).into_font().color(&BLACK.mix(0.85)).pos(Pos::new(h, VPos::Center));
     let gap = (hi - lo) * 0.008;
     for (k, bar) in bars.iter().enumerate() {
-        #[allow(clippy::cast_precision_loss)]
         let row = k as f64 + 1.0;
         let (from, to) = (ends[k], ends[k + 1]);
         let colour = if bar.value < 0.0 { NEGATIVE } else { POSITIVE };

@@ -80,7 +80,6 @@ fn text(summary: &DatasetSummary) -> String {
         .columns
         .iter()
         .map(|c| {
-            #[allow(clippy::cast_precision_loss)]
             let share = if summary.rows == 0 { 0.0 } else { 100.0 * c.missing as f64 / summary.rows as f64 };
             [
                 c.name.clone(),

@@ -1,4 +1,5 @@
 //! `tideline`: Tideline's engine on the command line, for pipelines and big files.
+#![deny(missing_docs)]
 
 mod attribution_drift;
 mod bias;

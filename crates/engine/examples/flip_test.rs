@@ -16,9 +16,7 @@ impl Uniform {
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
         z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        #[allow(clippy::cast_precision_loss)]
-        let unit = (z >> 11) as f64 / (1u64 << 53) as f64;
-        unit
+        (z >> 11) as f64 / (1u64 << 53) as f64
     }
 }
 

@@ -49,7 +49,6 @@ pub struct Histogram {
 fn numeric_values(column: &Column) -> Option<Cow<'_, [f64]>> {
     match &column.data {
         ColumnData::Numeric(v) => Some(Cow::Borrowed(v)),
-        #[allow(clippy::cast_precision_loss)]
         ColumnData::Timestamp(v) => {
             Some(Cow::Owned(v.iter().map(|&t| if t == MISSING_TIMESTAMP { f64::NAN } else { t as f64 }).collect()))
         }
@@ -90,12 +89,9 @@ fn numeric(first: &Column, baseline: Option<&[f64]>, current: Option<&[f64]>, bi
         .flatten()
         .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &x| (lo.min(x), hi.max(x)));
     let (lo, hi) = if lo.is_finite() { (lo, if hi > lo { hi } else { lo + 1.0 }) } else { (0.0, 1.0) };
-    #[allow(clippy::cast_precision_loss)]
     let width = (hi - lo) / bins as f64;
-    #[allow(clippy::cast_precision_loss)]
     let edges: Vec<f64> = (0..=bins).map(|i| if i == bins { hi } else { lo + width * i as f64 }).collect();
     let datetime = first.kind == Kind::Datetime;
-    #[allow(clippy::cast_possible_truncation)]
     let label = |x: f64| if datetime { format_timestamp_millis(x as i64) } else { format!("{x:.4}") };
     let labels = edges.windows(2).map(|w| format!("{} – {}", label(w[0]), label(w[1]))).collect();
     let series = |values: &[f64]| {
@@ -106,7 +102,6 @@ fn numeric(first: &Column, baseline: Option<&[f64]>, current: Option<&[f64]>, bi
                 missing += 1;
                 continue;
             }
-            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
             let i = (((x - lo) / width) as usize).min(bins - 1);
             if let Some(c) = counts.get_mut(i) {
                 *c += 1;
@@ -174,7 +169,6 @@ fn categorical(first: &Column, baseline: Option<&Column>, current: Option<&Colum
 
 fn finish_series(counts: Vec<u64>, missing: u64) -> Series {
     let total: u64 = counts.iter().sum();
-    #[allow(clippy::cast_precision_loss)]
     let shares = counts.iter().map(|&c| if total == 0 { 0.0 } else { c as f64 / total as f64 }).collect();
     Series { counts, shares, missing }
 }

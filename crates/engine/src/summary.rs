@@ -145,7 +145,6 @@ pub fn summarize_column(column: &Column) -> ColumnSummary {
             if present > 0 {
                 summary.min = Some(min);
                 summary.max = Some(max);
-                #[allow(clippy::cast_precision_loss)]
                 let mean = sum / present as f64;
                 summary.mean = Some(mean);
             }

@@ -52,9 +52,7 @@ struct Lcg(u64);
 impl Lcg {
     fn next(&mut self) -> f64 {
         self.0 = self.0.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-        #[allow(clippy::cast_precision_loss)]
-        let u = (self.0 >> 11) as f64 / (1u64 << 53) as f64;
-        u
+        (self.0 >> 11) as f64 / (1u64 << 53) as f64
     }
 }
 
@@ -130,7 +128,6 @@ fn fidelity_measures_equal_scikit_learn() {
         assert!((got - want).abs() < 1e-12, "{key}: {got} vs {want}");
     };
     close(r_squared(proba, label).unwrap(), "r2_proba_vs_label");
-    #[allow(clippy::cast_precision_loss)]
     let shifted: Vec<f64> = proba.iter().enumerate().map(|(i, p)| p + 0.05 * (i as f64).sin()).collect();
     close(r_squared(proba, &shifted).unwrap(), "r2_proba_vs_shifted");
     let margins: Vec<f64> = label.iter().map(|l| l - 0.5).collect();
@@ -220,7 +217,6 @@ fn tree_shap_explains_the_surrogate() {
     let s = fit(&x, &y, SurrogateTarget::Score, &SurrogateOptions::default());
     let shap = PathDependentShap::new(&s.model).unwrap();
     // Covers are training row counts, so the expected value is the mean training margin.
-    #[allow(clippy::cast_precision_loss)]
     let mean = s.train_margins.iter().sum::<f64>() / s.train_margins.len() as f64;
     assert!((shap.expected_value()[0] - mean).abs() < 1e-9, "{} vs {mean}", shap.expected_value()[0]);
     let phi = shap.explain_rows(&x, 0..x.n_rows, &mut NoProgress).unwrap();

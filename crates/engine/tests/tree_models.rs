@@ -49,10 +49,8 @@ fn xgboost_margins_are_exact_in_float32() {
         let want = replay_tree_models::flat(&case.json["margin"]);
         let k = case.model.n_outputs();
         for (r, want) in want.chunks(k).enumerate() {
-            #[allow(clippy::cast_possible_truncation)]
             let mut sum: Vec<f32> = case.model.base_margin.iter().map(|&b| b as f32).collect();
             for (tree, &out) in case.model.trees.iter().zip(&case.model.tree_output) {
-                #[allow(clippy::cast_possible_truncation)]
                 let leaf = tree.value_of(case.rows.row(r)) as f32;
                 sum[out as usize] += leaf;
             }

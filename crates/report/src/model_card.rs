@@ -72,7 +72,6 @@ pub fn model_card(inputs: &ReportInputs, card: &ModelCardInfo) -> Value {
     }
     if let Some(d) = &inputs.drift {
         let r = &d.report;
-        #[allow(clippy::cast_precision_loss)]
         let dataset = group(
             "Dataset drift",
             vec![
@@ -89,7 +88,6 @@ pub fn model_card(inputs: &ReportInputs, card: &ModelCardInfo) -> Value {
     }
     if let Some(q) = &inputs.data_quality {
         let failed = q.checks.iter().filter(|c| !c.passed).count();
-        #[allow(clippy::cast_precision_loss)]
         let counts = group(
             "Model Monitor checks",
             vec![number("checks", q.checks.len() as f64), number("violations", failed as f64)],

@@ -19,7 +19,7 @@ use tideline_engine::explain::{Ensemble, FeatureMatrix, Link, Missing, Test, Tre
 ///
 /// # Errors
 /// A split XGBoost cannot store, or a model with more than one output.
-#[allow(clippy::cast_possible_truncation)] // float32 is the point
+// float32 is the point
 pub fn xgboost_form(model: &Ensemble) -> Result<Ensemble, String> {
     if model.base_margin.len() != 1 || model.link != Link::Identity {
         return Err("only single-output models with the identity link are written".into());

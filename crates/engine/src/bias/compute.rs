@@ -43,7 +43,7 @@ fn proportion_difference(c: &FacetCounts, outcome: impl Fn(&super::Confusion) ->
 }
 
 /// The value of `metric` for these counts; `Err` carries Clarify's message.
-/// FT needs the rows, not counts: see [`super::flip_test`].
+/// FT needs the rows, not counts: see [`super::flip_test()`].
 pub fn compute(metric: Metric, c: &FacetCounts) -> Result<f64, String> {
     let (a, d) = (&c.a, &c.d);
     match metric {

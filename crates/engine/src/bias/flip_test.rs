@@ -65,7 +65,6 @@ impl FlipCounts {
     #[must_use]
     pub fn value(&self) -> f64 {
         // Counts below 2^53 convert exactly.
-        #[allow(clippy::cast_precision_loss)]
         divide(self.up as f64 - self.down as f64, self.n_d as f64)
     }
 }

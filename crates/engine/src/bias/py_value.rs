@@ -120,7 +120,6 @@ pub fn convert_values(values: &[PyValue], dtype: Dtype, first: Elem<'_>) -> Resu
 fn to_int(v: &PyValue) -> Result<PyValue, ()> {
     match v {
         PyValue::Int(i) => Ok(PyValue::Int(*i)),
-        #[allow(clippy::cast_possible_truncation)]
         PyValue::Float(x) if x.is_finite() => Ok(PyValue::Int(x.trunc() as i64)),
         PyValue::Float(_) => Err(()),
         PyValue::Bool(b) => Ok(PyValue::Int(i64::from(*b))),

@@ -79,7 +79,6 @@ impl Analysis {
     }
 }
 
-#[allow(clippy::ref_option)]
 fn write_value<S: Serializer>(value: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
     match value {
         None => s.serialize_none(),

@@ -139,7 +139,6 @@ impl<'a> Series<'a> {
         if x.is_nan() {
             Elem::Missing
         } else if self.dtype == Dtype::Int {
-            #[allow(clippy::cast_possible_truncation)]
             Elem::Int(x as i64)
         } else {
             Elem::Float(x)

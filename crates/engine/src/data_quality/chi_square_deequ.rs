@@ -41,24 +41,19 @@ pub struct ChiSquareOutcome {
 #[must_use]
 pub fn regroup_categories(counts: &Counts) -> (Vec<String>, Vec<f64>, Vec<f64>) {
     let in_baseline = |i: usize| counts.reference.get(i).is_some_and(|&c| c > 0);
-    #[allow(clippy::cast_precision_loss)]
     let sample_total: f64 =
         counts.current.iter().enumerate().filter(|&(i, _)| in_baseline(i)).map(|(_, &c)| c as f64).sum();
-    #[allow(clippy::cast_precision_loss)]
     let expected_total = counts.reference_total() as f64;
     let mut labels = Vec::new();
     let mut observed = Vec::new();
     let mut expected = Vec::new();
     for (i, label) in counts.labels.iter().enumerate().filter(|&(i, _)| in_baseline(i)) {
         labels.push(label.clone());
-        #[allow(clippy::cast_precision_loss)]
         observed.push(counts.current.get(i).map_or(0.0, |&c| c as f64));
-        #[allow(clippy::cast_precision_loss)]
         expected.push(counts.reference.get(i).map_or(0.0, |&c| c as f64) / expected_total * sample_total);
     }
     while expected.len() >= 2 {
         let k = expected.len();
-        #[allow(clippy::cast_precision_loss, clippy::cast_possible_truncation, clippy::cast_sign_loss)]
         let (floor, allowed) = if k > 2 { (YATES_MIN, (YATES_SHARE * k as f64) as usize) } else { (COCHRAN_MIN, 0) };
         if expected.iter().filter(|&&e| e < floor).count() <= allowed {
             break;
@@ -123,7 +118,6 @@ pub fn chi_square_drift(counts: &Counts) -> Option<ChiSquareOutcome> {
         }
         statistic += (o - e) * (o - e) / e;
     }
-    #[allow(clippy::cast_precision_loss)]
     let freedom = (expected.len() - 1) as f64;
     // Q(k/2, x/2), the same call statrs' `ChiSquared::sf` makes.
     let p_value = chi_squared_sf(statistic, freedom);

@@ -12,6 +12,5 @@ pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<u64, D:
     if value < 0.0 || value.fract() != 0.0 || !value.is_finite() {
         return Err(serde::de::Error::custom(format!("expected a count, found {value}")));
     }
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     Ok(value as u64)
 }

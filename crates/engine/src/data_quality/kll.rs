@@ -112,7 +112,6 @@ impl Default for KllSketch {
 /// ```
 #[must_use]
 pub fn kll_capacity(sketch_size: usize, shrinking_factor: f64, height: usize) -> usize {
-    #[allow(clippy::cast_precision_loss, clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     let half = (sketch_size as f64 * shrinking_factor.powf(height as f64) / 2.0).ceil() as usize;
     2 * (half + 1)
 }
@@ -141,7 +140,6 @@ impl KllSketch {
     /// `k` below 2 or not whole, `c` outside (0, 1], or a non-finite item.
     pub fn from_levels(sketch_size: f64, shrinking_factor: f64, data: &[Vec<f64>]) -> Result<Self, DataQualityError> {
         let bad_parameters = DataQualityError::KllParameters { sketch_size, shrinking_factor };
-        #[allow(clippy::cast_precision_loss)]
         let valid_k = sketch_size >= 2.0 && sketch_size.fract() == 0.0 && sketch_size <= (1u64 << 32) as f64;
         if !(valid_k && shrinking_factor > 0.0 && shrinking_factor <= 1.0) {
             return Err(bad_parameters);
@@ -149,7 +147,6 @@ impl KllSketch {
         if data.iter().flatten().any(|x| !x.is_finite()) {
             return Err(DataQualityError::KllItem { feature: String::new() });
         }
-        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
         let mut sketch = Self::with_parameters(sketch_size as usize, shrinking_factor);
         while sketch.levels.len() < data.len() {
             sketch.expand();
@@ -350,12 +347,10 @@ impl KllSketch {
     pub fn quantile(&self, p: f64) -> Option<f64> {
         let items = self.weighted_items();
         let total: u64 = items.iter().map(|&(_, w)| w).sum();
-        #[allow(clippy::cast_precision_loss)]
         let target = p * total as f64;
         let mut so_far = 0;
         for &(item, w) in &items {
             so_far += w;
-            #[allow(clippy::cast_precision_loss)]
             if so_far as f64 >= target {
                 return Some(item);
             }

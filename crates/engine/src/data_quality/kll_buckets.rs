@@ -41,14 +41,12 @@ pub struct KllBucket {
 #[must_use]
 pub fn kll_buckets(sketch: &KllSketch, min: f64, max: f64) -> Vec<KllBucket> {
     let width = max - min;
-    #[allow(clippy::cast_precision_loss)]
     let edge = |i: usize| min + width * i as f64 / KLL_BUCKETS as f64;
     (0..KLL_BUCKETS)
         .map(|i| {
             let (lower_bound, upper_bound) = (edge(i), edge(i + 1));
             let upper_rank =
                 if i + 1 == KLL_BUCKETS { sketch.rank(upper_bound) } else { sketch.rank_exclusive(upper_bound) };
-            #[allow(clippy::cast_precision_loss)]
             let count = upper_rank.saturating_sub(sketch.rank_exclusive(lower_bound)) as f64;
             KllBucket { lower_bound, upper_bound, count }
         })

@@ -29,7 +29,6 @@ pub fn numeric_linf(baseline: &KllSketch, current: &KllSketch) -> Option<f64> {
     let (left, right) = (baseline.rank_map(), current.rank_map());
     let n = left.last()?.1;
     let m = right.last()?.1;
-    #[allow(clippy::cast_precision_loss)]
     let (n, m) = (n as f64, m as f64);
     let (mut i, mut j) = (0, 0);
     let (mut rank_left, mut rank_right) = (0_u64, 0_u64);
@@ -56,7 +55,6 @@ pub fn numeric_linf(baseline: &KllSketch, current: &KllSketch) -> Option<f64> {
             rank_right = rank;
             j += 1;
         }
-        #[allow(clippy::cast_precision_loss)]
         let gap = (rank_left as f64 / n - rank_right as f64 / m).abs();
         largest = largest.max(gap);
     }
@@ -78,9 +76,7 @@ pub fn categorical_linf(counts: &Counts) -> Option<f64> {
     if n == 0 || m == 0 {
         return None;
     }
-    #[allow(clippy::cast_precision_loss)]
     let (n, m) = (n as f64, m as f64);
-    #[allow(clippy::cast_precision_loss)]
     let largest = counts
         .reference
         .iter()

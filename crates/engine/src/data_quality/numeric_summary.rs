@@ -63,7 +63,6 @@ impl NumericSummary {
         self.min = min;
         self.max = max;
         let n = values.len() as u64;
-        #[allow(clippy::cast_precision_loss)]
         let mean = sum.value() / n as f64;
         let m2: f64 = values.iter().map(|&x| (x - mean) * (x - mean)).sum();
         self.combine_moments(n, mean, m2);
@@ -77,7 +76,6 @@ impl NumericSummary {
         if total == 0 {
             return;
         }
-        #[allow(clippy::cast_precision_loss)]
         let (na, nb, nt) = (self.count as f64, n as f64, total as f64);
         let delta = mean - self.mean;
         self.mean += delta * nb / nt;
@@ -103,7 +101,6 @@ impl NumericSummary {
         if self.count == 0 {
             return 0.0;
         }
-        #[allow(clippy::cast_precision_loss)]
         let n = self.count as f64;
         self.sum.value() / n
     }
@@ -114,7 +111,6 @@ impl NumericSummary {
         if self.count == 0 {
             return 0.0;
         }
-        #[allow(clippy::cast_precision_loss)]
         let n = self.count as f64;
         (self.m2.max(0.0) / n).sqrt()
     }

@@ -175,7 +175,6 @@ impl KllSketchJson {
     /// The sketch as written.
     #[must_use]
     pub fn from_sketch(sketch: &KllSketch) -> Self {
-        #[allow(clippy::cast_precision_loss)]
         let k = sketch.sketch_size() as f64;
         Self { parameters: KllParameters { c: sketch.shrinking_factor(), k }, data: sketch.levels() }
     }
@@ -341,7 +340,6 @@ impl FeatureProfile {
                     },
                 }
             });
-            #[allow(clippy::cast_precision_loss)]
             let distinct_count = values.len() as f64;
             out.string_statistics = Some(StringStatistics { common, distinct_count, distribution });
         }

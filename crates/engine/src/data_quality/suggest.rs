@@ -40,7 +40,6 @@ const MAX_UNIQUE_VALUE_RATIO: f64 = 0.1;
 /// ```
 #[must_use]
 pub fn completeness_lower_bound(p: f64, n: u64) -> f64 {
-    #[allow(clippy::cast_precision_loss)]
     let bound = p - Z * (p * (1.0 - p) / n as f64).sqrt();
     truncate_two_decimals(bound)
 }
@@ -72,7 +71,6 @@ pub fn suggest_constraints(baseline: &Statistics) -> Constraints {
 
 fn suggest_feature(feature: &FeatureStatistics, item_count: u64) -> FeatureConstraints {
     let completeness = feature.common().filter(|_| item_count > 0).and_then(|common| {
-        #[allow(clippy::cast_precision_loss)]
         let p = common.num_present as f64 / item_count as f64;
         if p >= 1.0 {
             Some(1.0)
@@ -105,7 +103,6 @@ fn suggest_feature(feature: &FeatureStatistics, item_count: u64) -> FeatureConst
 fn categorical_range(feature: &FeatureStatistics) -> Option<Vec<String>> {
     let buckets = feature.categorical_buckets().filter(|b| !b.is_empty())?;
     let seen_once = buckets.iter().filter(|b| b.count == 1).count();
-    #[allow(clippy::cast_precision_loss)]
     let unique_ratio = seen_once as f64 / buckets.len() as f64;
     if unique_ratio > MAX_UNIQUE_VALUE_RATIO {
         return None;

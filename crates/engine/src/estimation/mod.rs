@@ -3,11 +3,11 @@
 //!
 //! Scores are calibrated on a labelled reference ([`IsotonicCalibrator`],
 //! scikit-learn's isotonic regression) when NannyML's check,
-//! [`needs_calibration`], finds that this lowers the calibration error.
+//! [`needs_calibration()`], finds that this lowers the calibration error.
 //! Each unlabelled row then counts as a fraction of a true positive and of a
 //! false positive (or of a false and a true negative) — the
 //! [`ExpectedConfusion`] — and accuracy, precision,
-//! recall, F1 and ROC AUC ([`estimated_roc_auc`]) follow. [`Cbpe`] ties it
+//! recall, F1 and ROC AUC ([`estimated_roc_auc()`]) follow. [`Cbpe`] ties it
 //! together per chunk with NannyML's sampling error, confidence band and
 //! reference-chunk thresholds. Everything works on slices.
 

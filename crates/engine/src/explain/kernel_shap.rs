@@ -9,7 +9,7 @@
 //! Features whose value equals every baseline row's (within NumPy's
 //! `allclose`) cannot matter and get 0, as in shap; the others are the
 //! players. Coalitions and kernel weights come from
-//! [`kernel_coalitions`](super::kernel_coalitions); the weighted least
+//! [`kernel_coalitions`](fn@super::kernel_coalitions); the weighted least
 //! squares is solved with the efficiency constraint (Σφ = f(x) − φ₀)
 //! substituted for the last player, as shap does, without shap's optional
 //! L1 feature selection (shap's `l1_reg=False`). With a budget covering all

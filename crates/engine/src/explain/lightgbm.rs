@@ -70,7 +70,7 @@ pub fn read_lightgbm_text(text: &str) -> Result<Ensemble, ModelError> {
         let tree = read_tree(block, t)?;
         check_tree(&tree, t, n_features)?;
         out_trees.push(tree);
-        #[allow(clippy::cast_possible_truncation)] // n_outputs came from a usize that fits
+        // n_outputs came from a usize that fits
         tree_output.push((t % per_iteration) as u32);
     }
     Ok(Ensemble {
@@ -243,7 +243,7 @@ fn category_set(index: f64, boundaries: &[i64], words: &[i64]) -> Option<Box<[u3
     if index < 0.0 || index.fract() != 0.0 {
         return None;
     }
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // checked above
+    // checked above
     let k = index as usize;
     let start = usize::try_from(*boundaries.get(k)?).ok()?;
     let end = usize::try_from(*boundaries.get(k + 1)?).ok()?;

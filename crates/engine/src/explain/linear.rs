@@ -17,7 +17,7 @@
 //! The features are the keys of the (first) coefficient map, in file order.
 //! The margin of output k is `intercept[k] + Σ_j coefficients[k][j] · x_j`; a
 //! missing value (NaN) makes the margin NaN, and linear SHAP refuses it
-//! ([`linear_shap`](super::linear_shap) names the row and feature).
+//! ([`linear_shap`](fn@super::linear_shap) names the row and feature).
 
 use indexmap::IndexMap;
 use serde::Deserialize;

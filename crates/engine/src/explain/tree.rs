@@ -89,7 +89,7 @@ impl Node {
             _ => x,
         };
         match &self.test {
-            #[allow(clippy::cast_possible_truncation)] // XGBoost reads features as float32
+            // XGBoost reads features as float32
             Test::Less(t) => (x as f32) < *t,
             Test::LessEqual(t) => x <= *t,
             Test::Categories { set, matched_left } => {
@@ -98,10 +98,10 @@ impl Node {
                 // XGBoost (`InvalidCat`) judges its float32, so any negative
                 // is invalid; LightGBM judges the truncated integer, so -0.5
                 // is category 0. (tests/tree_edges.rs checks both.)
-                #[allow(clippy::cast_possible_truncation)] // XGBoost reads features as float32
+                // XGBoost reads features as float32
                 let category = if *matched_left { x.trunc() } else { f64::from((x as f32).trunc()) };
                 let valid = category >= 0.0 && category <= f64::from(u32::MAX) && (*matched_left || x >= 0.0);
-                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // checked above
+                // checked above
                 let matched = valid && set.binary_search(&(category as u32)).is_ok();
                 matched == *matched_left
             }

@@ -182,7 +182,7 @@ fn base_margins(v: &Value, objective: &str, n_outputs: usize) -> Result<Vec<f64>
     scores
         .into_iter()
         .map(|s| {
-            #[allow(clippy::cast_possible_truncation)] // XGBoost keeps base_score in float32
+            // XGBoost keeps base_score in float32
             let s = s as f32;
             if !logistic {
                 return Ok(f64::from(s));
@@ -295,7 +295,6 @@ fn categories_of(
 }
 
 /// A float32 written in JSON (XGBoost stores splits and leaves as float32).
-#[allow(clippy::cast_possible_truncation)]
 fn to_f32(x: f64) -> f32 {
     x as f32
 }

@@ -43,7 +43,6 @@ pub fn float_str(x: f64) -> String {
 #[must_use]
 pub fn number_str(x: f64, is_int: bool) -> String {
     if is_int && x.fract() == 0.0 && x.abs() < 9.0e15 {
-        #[allow(clippy::cast_possible_truncation)]
         let whole = x as i64;
         whole.to_string()
     } else {

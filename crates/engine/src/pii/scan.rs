@@ -131,7 +131,7 @@ pub fn scan_column(column: &Column) -> ColumnScan {
         }
         ColumnData::Numeric(values) => {
             for &x in values.iter().filter(|&&x| number_worth_scanning(x, hints)) {
-                #[allow(clippy::cast_possible_truncation)] // whole and below 2^53
+                // whole and below 2^53
                 let cell = (x as i64).to_string();
                 tally.add(&cell, &detect(&cell, hints), 1);
             }

@@ -20,7 +20,7 @@ pub(super) fn to_csv(rows: &[Applicant]) -> String {
     out.push_str(HEADER);
     out.push('\n');
     for a in rows {
-        #[allow(clippy::cast_possible_truncation)] // days within a year
+        // days within a year
         let ms = epoch_ms() + (a.day * 86_400_000.0) as i64;
         let score = sigmoid(log_odds(a, &COEFFICIENTS));
         let _ = writeln!(

@@ -27,7 +27,6 @@ impl Interner {
         if let Some(&code) = self.table.find(hash, |&code| values.get(code as usize).is_some_and(|v| v == value)) {
             return code;
         }
-        #[allow(clippy::cast_possible_truncation)]
         let code = self.values.len() as u32;
         self.values.push(value.to_owned());
         let (values, hasher) = (&self.values, &self.hasher);

@@ -228,7 +228,7 @@ pub struct TimelineConfig {
     pub quality_constraints: Option<ModelQualityConstraints>,
 }
 
-#[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference
+// serde's skip_serializing_if passes a reference
 fn is_zero(n: &usize) -> bool {
     *n == 0
 }

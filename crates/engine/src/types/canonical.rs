@@ -18,7 +18,6 @@
 pub fn canonical_number(value: f64) -> String {
     // 2^53: beyond it, not every integer is representable, but the cast stays exact.
     if value.fract() == 0.0 && value.abs() < 9_007_199_254_740_992.0 {
-        #[allow(clippy::cast_possible_truncation)]
         let whole = value as i64;
         whole.to_string()
     } else {

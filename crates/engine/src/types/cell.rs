@@ -155,7 +155,6 @@ pub fn scan_number(bytes: &[u8]) -> Option<(Cell<'static>, usize)> {
     let written = int_len + fraction_len;
     let exact_mantissa = written <= 19 || significant_digits(digits, int_len, fraction_len) <= 19;
     let power = exponent.saturating_sub(i32::try_from(fraction_len).unwrap_or(i32::MAX));
-    #[allow(clippy::cast_precision_loss)]
     let magnitude = if exact_mantissa && (!fractional || (mantissa <= 1 << 53 && power.unsigned_abs() <= 22)) {
         let m = mantissa as f64;
         let scale = POW10.get(power.unsigned_abs() as usize).copied().unwrap_or(1.0);

@@ -24,7 +24,6 @@ impl FeatureChecker<'_> {
                 return Ok(None);
             }
             let Some(simple) = numeric_linf(&base_sketch, &current.sketch) else { return Ok(None) };
-            #[allow(clippy::cast_precision_loss)]
             let (n, m) = (base_sketch.total_weight() as f64, current.sketch.total_weight() as f64);
             let (value, metric) = match settings.comparison_method {
                 ComparisonMethod::Simple => (simple, "linf_simple"),
@@ -45,7 +44,6 @@ impl FeatureChecker<'_> {
         let result = match settings.categorical_method() {
             CategoricalDriftMethod::LInfinity => {
                 let Some(simple) = categorical_linf(&counts) else { return Ok(None) };
-                #[allow(clippy::cast_precision_loss)]
                 let (n, m) = (counts.reference_total() as f64, counts.current_total() as f64);
                 let (value, metric) = match settings.comparison_method {
                     ComparisonMethod::Simple => (simple, "linf_simple"),

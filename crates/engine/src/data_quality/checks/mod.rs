@@ -193,7 +193,6 @@ pub(super) fn number(x: f64) -> String {
 }
 
 /// `part / whole` as f64.
-#[allow(clippy::cast_precision_loss)]
 pub(super) fn ratio(part: u64, whole: u64) -> f64 {
     part as f64 / whole as f64
 }

@@ -61,9 +61,8 @@ pub(super) fn bin_of(edges: &[f64], x: f64) -> u8 {
     if x.is_nan() {
         return NAN_BIN;
     }
-    #[allow(clippy::cast_possible_truncation)] // at most MAX_PRESENT_BINS - 1 edges
-    let bin = edges.partition_point(|e| *e < x) as u8;
-    bin
+    // at most MAX_PRESENT_BINS - 1 edges
+    edges.partition_point(|e| *e < x) as u8
 }
 
 /// Edges splitting `sorted` (ascending, no NaN) into at most `max_bins` bins

@@ -24,7 +24,7 @@ pub(super) enum Loss {
 impl Loss {
     /// The best constant margin: the mean, or the log-odds of the mean.
     pub(super) fn base_margin(self, y: &[f64]) -> f64 {
-        #[allow(clippy::cast_precision_loss)] // row counts are far below 2^52
+        // row counts are far below 2^52
         let mean = y.iter().sum::<f64>() / y.len() as f64;
         match self {
             Self::Squared => mean,
@@ -96,7 +96,7 @@ pub(super) fn boost(
     let mut best_count = 0;
     let mut best_loss = holdout_loss(loss, &holdout, data.y_holdout);
     let mut trees = Vec::with_capacity(params.n_trees);
-    #[allow(clippy::cast_possible_truncation)] // training rows are counted in u32
+    // training rows are counted in u32
     let mut rows: Vec<u32> = (0..n as u32).collect();
     let mut grads = vec![GradPair::default(); n];
     for round in 0..params.n_trees {

@@ -38,7 +38,7 @@ pub fn r_squared(y: &[f64], predicted: &[f64]) -> Option<f64> {
     if y.is_empty() {
         return None;
     }
-    #[allow(clippy::cast_precision_loss)] // row counts are far below 2^52
+    // row counts are far below 2^52
     let mean = y.iter().sum::<f64>() / y.len() as f64;
     let ss_tot: f64 = y.iter().map(|v| (v - mean) * (v - mean)).sum();
     let ss_res: f64 = y.iter().zip(predicted).map(|(v, p)| (v - p) * (v - p)).sum();
@@ -52,7 +52,7 @@ pub fn agreement(labels: &[f64], margins: &[f64]) -> Option<f64> {
         return None;
     }
     let same = labels.iter().zip(margins).filter(|(&y, &m)| (m >= 0.0) == (y == 1.0)).count();
-    #[allow(clippy::cast_precision_loss)] // row counts are far below 2^52
+    // row counts are far below 2^52
     let share = same as f64 / labels.len() as f64;
     Some(share)
 }

@@ -192,7 +192,7 @@ fn check_varies(rows: &[usize], target: &[f64], which: &'static str) -> Result<(
 /// Splits `rows` into training and held-back rows by a seeded shuffle; both ascending.
 fn hold_back(mut rows: Vec<usize>, options: &SurrogateOptions) -> (Vec<usize>, Vec<usize>) {
     SplitMix64::new(options.seed).shuffle(&mut rows);
-    #[allow(clippy::cast_precision_loss, clippy::cast_possible_truncation, clippy::cast_sign_loss)] // share in (0, 1)
+    // share in (0, 1)
     let wanted = (rows.len() as f64 * options.holdout_share).round() as usize;
     let n_holdout = wanted.clamp(MIN_HOLDOUT_ROWS, rows.len() - MIN_ROWS + MIN_HOLDOUT_ROWS);
     let mut train = rows.split_off(n_holdout);
@@ -206,7 +206,6 @@ mod tests {
     use super::*;
 
     fn matrix(n: usize) -> FeatureMatrix {
-        #[allow(clippy::cast_precision_loss)]
         let values = (0..n).map(|i| i as f64).collect();
         FeatureMatrix { features: vec!["x".into()], n_rows: n, values }
     }

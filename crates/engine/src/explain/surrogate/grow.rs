@@ -93,7 +93,7 @@ fn build(binned: &Binned, grads: &[GradPair], rows: &[u32], gathered: &mut Vec<G
 
 /// The split as a tree node: present values go left when `x <= edge`.
 fn split_node(binned: &Binned, split: &Split, params: &TreeParams, total: GradPair, left: usize, right: usize) -> Node {
-    #[allow(clippy::cast_possible_truncation)] // node counts stay far below u32::MAX
+    // node counts stay far below u32::MAX
     let (left, right, feature) = (left as u32, right as u32, split.feature as u32);
     Node {
         left,

@@ -112,7 +112,7 @@ impl Histogram {
                     let gain = rules.score(l) + rules.score(r) - parent;
                     let nan_side_ok = nan.h > 0.0 || nan_left == (left.h >= r.h);
                     if nan_side_ok && gain > rules.min_split_gain && best.is_none_or(|b| gain > b.gain) {
-                        #[allow(clippy::cast_possible_truncation)] // bin < n_bins - 1 < NAN_BIN
+                        // bin < n_bins - 1 < NAN_BIN
                         let bin = bin as u8;
                         best = Some(Split { feature: f, bin, nan_left, gain, left: l, right: r });
                     }

@@ -182,7 +182,7 @@ impl<'a> PathDependentShap<'a> {
                 } else {
                     usize::MAX
                 };
-                #[allow(clippy::cast_possible_truncation)] // counts of steps and slots fit u32
+                // counts of steps and slots fit u32
                 for step in &path.steps {
                     slot_bit[step.node as usize] = 1u64.checked_shl(step.slot).unwrap_or(0);
                 }
@@ -267,7 +267,7 @@ impl<'a> PathDependentShap<'a> {
         if leaf.table == usize::MAX {
             return self.add_leaf_polynomial(leaf.value, steps, features, zero, scratch, phi);
         }
-        #[allow(clippy::cast_possible_truncation)] // d ≤ TABLE_SLOTS bits
+        // d ≤ TABLE_SLOTS bits
         let set = (scratch.sets[leaf.node as usize] & ((1u64 << d) - 1)) as usize;
         if leaf.contributions {
             let shares = &self.tables[leaf.table + set * d..][..d];

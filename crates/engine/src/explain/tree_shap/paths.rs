@@ -114,7 +114,7 @@ pub(super) fn leaf_paths(t: usize, tree: &Tree) -> Result<Vec<LeafPath>, TreeSha
         if node.is_leaf() || !reachable[i] {
             continue;
         }
-        #[allow(clippy::cast_possible_truncation)] // node counts fit u32 (children are u32)
+        // node counts fit u32 (children are u32)
         let me = i as u32;
         if !(node.cover.is_finite() && node.cover > 0.0) {
             return Err(tree_error(
@@ -139,7 +139,7 @@ pub(super) fn leaf_paths(t: usize, tree: &Tree) -> Result<Vec<LeafPath>, TreeSha
             up.push((p, left, at));
             at = p as usize;
         }
-        #[allow(clippy::cast_possible_truncation)] // node counts fit u32 (children are u32)
+        // node counts fit u32 (children are u32)
         let mut path = LeafPath {
             node: i as u32,
             value: node.value,
@@ -158,7 +158,7 @@ pub(super) fn leaf_paths(t: usize, tree: &Tree) -> Result<Vec<LeafPath>, TreeSha
                 path.zero.push(fraction);
                 path.features.len() - 1
             };
-            #[allow(clippy::cast_possible_truncation)] // slots are fewer than nodes
+            // slots are fewer than nodes
             path.steps.push(Step { node: p, left, slot: slot as u32 });
         }
         paths.push(path);

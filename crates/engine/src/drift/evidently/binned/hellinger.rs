@@ -19,7 +19,7 @@ pub fn hellinger(c: &Counts) -> TestOutcome {
 }
 
 /// Evidently's Hellinger distance for a numeric column, which bins
-/// differently from [`super::numeric_bins`]: Sturges edges over the
+/// differently from [`super::numeric_bins()`]: Sturges edges over the
 /// *distinct* values of both sides (`np.histogram_bin_edges(keys,
 /// bins="sturges")`, whatever their number), density histograms of each
 /// side, affinity `Σ √(h1_i·h2_i)·width` with `width` the mean bin width.

@@ -1,12 +1,12 @@
 //! Evidently 0.7.23's distances on binned data (its "both" tests, for
 //! numeric and categorical columns): `psi`, `jensenshannon`, `kl_div`,
-//! `hellinger`, plus a PSI over baseline deciles.
+//! `hellinger`.
 //!
-//! Each distance takes [`Counts`](super::Counts) where every entry is a bin
+//! Each distance takes [`Counts`](crate::category_counts::Counts) where every entry is a bin
 //! (for a categorical column, a category; an entry empty on both sides counts
 //! as an empty bin, which changes `psi` and `kl_div` through the epsilon rule,
 //! so categorical counts should hold only categories that occur). A numeric
-//! column is binned by [`numeric_bins`] first, except for `hellinger`, which
+//! column is binned by [`numeric_bins()`] first, except for `hellinger`, which
 //! Evidently bins differently: use [`hellinger_numeric`].
 //!
 //! Shares are bin counts over the side's total. `psi` and `kl_div` replace

@@ -15,7 +15,7 @@ pub(super) fn bias_reply(datasets: &Datasets, side: Side, config: AnalysisConfig
     let started = js_sys::Date::now();
     let run = match run_bias(datasets.analysed(side), &config) {
         Ok(run) => run,
-        Err(message) => return Reply::BiasFailed { message },
+        Err(e) => return Reply::BiasFailed { message: e.to_string() },
     };
     let metrics_millis = js_sys::Date::now() - started;
     let intervals = metric_intervals(&run, &BootstrapOptions::default());
@@ -34,7 +34,7 @@ pub(super) fn bias_reply(datasets: &Datasets, side: Side, config: AnalysisConfig
     let options = FairnessOptions { bootstrap: Some(BootstrapOptions::default()), ..FairnessOptions::default() };
     let fairness = match fairness_for_config(datasets.analysed(side), &config, &options) {
         Ok(report) => report.to_json(),
-        Err(e) => serde_json::json!({ "error": e }).to_string(),
+        Err(e) => serde_json::json!({ "error": e.to_string() }).to_string(),
     };
     Reply::Bias(Box::new(BiasResult {
         side,

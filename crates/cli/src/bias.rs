@@ -60,7 +60,7 @@ pub fn write_outputs(dir: &Path, table: &Table, config: &AnalysisConfig, run: &B
     std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     write(&dir.join("analysis.json"), &run.analysis.to_json())?;
     let options = FairnessOptions { bootstrap: Some(BootstrapOptions::default()), ..FairnessOptions::default() };
-    let fairness = fairness_for_config(table, config, &options)?;
+    let fairness = fairness_for_config(table, config, &options).map_err(|e| e.to_string())?;
     write(&dir.join("fairness.json"), &fairness.to_json())?;
     write(&dir.join("analysis_config.json"), &config.to_json())?;
     Ok(())
@@ -70,7 +70,7 @@ pub fn write_outputs(dir: &Path, table: &Table, config: &AnalysisConfig, run: &B
 pub fn analyse(input: &BiasConfigArgs) -> Result<(AnalysisConfig, Table, BiasRun), String> {
     let config = input.config()?;
     let table = input.table(&config)?;
-    let run = run_bias(&table, &config)?;
+    let run = run_bias(&table, &config).map_err(|e| e.to_string())?;
     for warning in &run.warnings {
         eprintln!("warning: {warning}");
     }

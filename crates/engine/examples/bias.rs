@@ -15,13 +15,14 @@ fn main() -> Result<(), String> {
     let (Some(data), Some(config)) = (args.get(1), args.get(2)) else {
         return Err("usage: bias DATA CONFIG".into());
     };
-    let config = AnalysisConfig::from_json(&std::fs::read_to_string(config).map_err(|e| e.to_string())?)?;
+    let config = AnalysisConfig::from_json(&std::fs::read_to_string(config).map_err(|e| e.to_string())?)
+        .map_err(|e| e.to_string())?;
     let file = std::fs::File::open(data).map_err(|e| format!("{data}: {e}"))?;
     let bytes = file.metadata().map_err(|e| e.to_string())?.len();
     let table =
         load_reader(data, file, Some(bytes), LoadOptions::default(), &mut NoProgress).map_err(|e| e.to_string())?.table;
     let started = Instant::now();
-    let run = run_bias(&table, &config)?;
+    let run = run_bias(&table, &config).map_err(|e| e.to_string())?;
     let seconds = started.elapsed().as_secs_f64();
     let metrics = [&run.analysis.pre_training_bias_metrics, &run.analysis.post_training_bias_metrics]
         .into_iter()

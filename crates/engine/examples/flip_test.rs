@@ -33,7 +33,7 @@ fn main() -> Result<(), String> {
         .collect();
     let features: Vec<&[f64]> = columns.iter().map(Vec::as_slice).collect();
     let started = Instant::now();
-    let ft = flip_test(&features, &sensitive, &predicted)?;
+    let ft = flip_test(&features, &sensitive, &predicted).map_err(|e| e.to_string())?;
     let seconds = started.elapsed().as_secs_f64();
     println!("{{\"rows\":{rows},\"features\":{n_features},\"ft\":{ft},\"seconds\":{seconds}}}");
     Ok(())

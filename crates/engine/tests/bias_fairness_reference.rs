@@ -9,7 +9,7 @@ use std::time::Instant;
 
 use tideline_engine::bias::fairness::{demographic_parity_difference, demographic_parity_ratio};
 use tideline_engine::bias::fairness::{equal_opportunity_difference, equal_opportunity_ratio};
-use tideline_engine::bias::{bootstrap_ci, bootstrap_groups_ci, BootstrapOptions, Confusion, FacetCounts};
+use tideline_engine::bias::{bootstrap_ci, bootstrap_groups_ci, BiasError, BootstrapOptions, Confusion, FacetCounts};
 
 /// A metric over per-group counts.
 type GroupsMetric = fn(&[Confusion]) -> f64;
@@ -95,7 +95,7 @@ fn bootstrap_intervals_agree_with_fairlearn() {
 }
 
 /// d's selection rate minus a's.
-fn selection_gap(c: &FacetCounts) -> Result<f64, String> {
+fn selection_gap(c: &FacetCounts) -> Result<f64, BiasError> {
     let rate = |g: &Confusion| g.predicted_positives() as f64 / g.n() as f64;
     Ok(rate(&c.d) - rate(&c.a))
 }

@@ -9,6 +9,7 @@ use super::config::{AnalysisConfig, ColumnRef, FacetConfig};
 use super::confusion::FacetCounts;
 use super::counting::count_facet;
 use super::datatype::{series_datatype, DataType};
+use super::error::BiasError;
 use super::ft_features::ft_features;
 use super::metric::{Metric, Stage};
 use super::py_value::PyValue;
@@ -27,7 +28,9 @@ pub struct GroupCounts {
     pub facet: String,
     /// The facet value(s) or threshold range, as in the report.
     pub value_or_threshold: String,
-    /// The counts; `Err` when the facet value could not be matched.
+    /// The counts; `Err` with the [`BiasError`]'s message when the facet
+    /// value could not be matched (kept as text: this travels to the page
+    /// and into report inputs as JSON).
     pub counts: Result<FacetCounts, String>,
     /// The flip test's counts, when FT was computed.
     #[serde(default)]
@@ -45,15 +48,15 @@ pub struct BiasRun {
     pub warnings: Vec<String>,
 }
 
-fn column<'t>(table: &'t Table, reference: &ColumnRef, role: &str) -> Result<&'t Column, String> {
-    reference.find(table).ok_or_else(|| format!("{role} column {} is not present in the dataset", reference.text()))
+fn column<'t>(table: &'t Table, reference: &ColumnRef, role: &'static str) -> Result<&'t Column, BiasError> {
+    reference.find(table).ok_or_else(|| BiasError::MissingColumn { role, reference: reference.text() })
 }
 
 /// One facet value's rows.
 pub(crate) struct FacetSplit {
     pub(crate) facet: String,
     pub(crate) text: String,
-    pub(crate) mask: Result<Vec<bool>, String>,
+    pub(crate) mask: Result<Vec<bool>, BiasError>,
 }
 
 fn elem_value(e: Elem<'_>) -> (PyValue, String) {
@@ -71,7 +74,7 @@ pub(crate) fn facet_splits(
     facet: &FacetConfig,
     strict: bool,
     warnings: &mut Vec<String>,
-) -> Result<Vec<FacetSplit>, String> {
+) -> Result<Vec<FacetSplit>, BiasError> {
     let column = column(table, &facet.name_or_index, "Facet")?;
     let series = Series::new(column);
     let name = column.name.clone();
@@ -94,7 +97,7 @@ pub(crate) fn facet_splits(
         }
         None => {
             if !strict && series_datatype(&series, &[]) == DataType::Continuous {
-                return Err("Threshold values must be provided for continuous features".into());
+                return Err(BiasError::NoThreshold);
             }
             Ok(series
                 .unique_in_order()
@@ -115,7 +118,7 @@ fn predictions(
     config: &AnalysisConfig,
     label: &Series<'_>,
     label_split: &super::split::Split,
-) -> Result<Option<Vec<bool>>, String> {
+) -> Result<Option<Vec<bool>>, BiasError> {
     if let Some(reference) = &config.predicted_label {
         let predicted = Series::new(column(table, reference, "Predicted label")?);
         return split_predicted(&predicted, label, label_split, &config.label_values_or_threshold, config.strict)
@@ -125,22 +128,18 @@ fn predictions(
     let score = column(table, reference, "Predicted score")?;
     let numbers = Series::new(score).numbers();
     if let Some(row) = (0..score.len()).find(|&i| numbers[i].is_nan() && !score.data.is_missing(i)) {
-        return Err(format!(
-            "predicted score column '{}' is not numeric (row {}: {:?})",
-            score.name,
-            row + 1,
-            score.data.category_key(row).unwrap_or_default()
-        ));
+        return Err(BiasError::ScoreNotNumeric {
+            column: score.name.clone(),
+            row: row + 1,
+            value: score.data.category_key(row).unwrap_or_default(),
+        });
     }
     let threshold = config.threshold();
     let mask: Vec<bool> = numbers.iter().map(|&s| s > threshold).collect();
     if mask.iter().any(|&m| m) {
         Ok(Some(mask))
     } else {
-        Err(format!(
-            "No score in '{}' exceeds the probability threshold {threshold}: no row is predicted positive",
-            score.name
-        ))
+        Err(BiasError::NoScoreAboveThreshold { column: score.name.clone(), threshold })
     }
 }
 
@@ -158,11 +157,11 @@ pub(crate) fn outcomes<'t>(
     config: &AnalysisConfig,
     need_predictions: bool,
     warnings: &mut Vec<String>,
-) -> Result<Outcomes<'t>, String> {
-    let label_ref = config.label.as_ref().ok_or("the config names no label column")?;
+) -> Result<Outcomes<'t>, BiasError> {
+    let label_ref = config.label.as_ref().ok_or(BiasError::NoLabel)?;
     let label_column = column(table, label_ref, "Label")?;
     if config.label_values_or_threshold.is_empty() {
-        return Err("Positive label values or thresholds are empty for Label column".into());
+        return Err(BiasError::NoLabelValues);
     }
     let label = Series::new(label_column);
     let label_split = split(&label, &config.label_values_or_threshold, config.strict)?;
@@ -170,7 +169,7 @@ pub(crate) fn outcomes<'t>(
     let predicted = if need_predictions {
         let p = predictions(table, config, &label, &label_split)?;
         if p.is_none() {
-            return Err("predicted_label_column has to be provided for Post training metrics".into());
+            return Err(BiasError::NoPredictions);
         }
         p
     } else {
@@ -183,13 +182,15 @@ pub(crate) fn outcomes<'t>(
 /// (no label, unknown metric, no positive prediction ...) are `Err`, as a
 /// Clarify job fails; a metric that cannot be computed is reported with its
 /// error, as Clarify reports it.
-pub fn run_bias(table: &Table, config: &AnalysisConfig) -> Result<BiasRun, String> {
+///
+/// # Errors
+/// The whole-analysis failures above, each a [`BiasError`] whose message
+/// is smclarify's where smclarify fails the job.
+pub fn run_bias(table: &Table, config: &AnalysisConfig) -> Result<BiasRun, BiasError> {
     let pre = config.stage_metrics(Stage::PreTraining).transpose()?;
     let post = config.stage_metrics(Stage::PostTraining).transpose()?;
     if pre.is_none() && post.is_none() {
-        return Err(
-            "the config asks for no bias metric (methods.pre_training_bias or methods.post_training_bias)".into()
-        );
+        return Err(BiasError::NoMetrics);
     }
     let mut warnings = Vec::new();
     let Outcomes { label_column, label_split, predicted } = outcomes(table, config, post.is_some(), &mut warnings)?;
@@ -208,7 +209,7 @@ pub fn run_bias(table: &Table, config: &AnalysisConfig) -> Result<BiasRun, Strin
         splits.extend(facet_splits(table, facet, config.strict, &mut warnings)?);
     }
     if splits.is_empty() {
-        return Err("the config names no facet".into());
+        return Err(BiasError::NoFacet);
     }
 
     let mut left_out: Vec<&str> = vec![label_column.name.as_str()];
@@ -241,13 +242,12 @@ pub fn run_bias(table: &Table, config: &AnalysisConfig) -> Result<BiasRun, Strin
             warnings.extend(small_group(&s.facet, &s.text, "a (the rest)", c.a.n()));
         }
         // FT runs once per facet value (a k-nearest-neighbour search), only when asked for.
-        let flips = wants_ft.then(|| -> Result<super::flip_test::FlipCounts, String> {
-            counts.as_ref().map_err(Clone::clone)?;
+        // `features` is there exactly when FT was asked for.
+        let flips = features.as_ref().map(|features| -> Result<super::flip_test::FlipCounts, BiasError> {
             let mask = s.mask.as_ref().map_err(Clone::clone)?;
-            let features = features.as_ref().ok_or("no features")?;
             super::ft_features::flip_test_counts(features, mask, predicted.as_deref().unwrap_or_default())
         });
-        let value_of = |metric: Metric| -> Result<f64, String> {
+        let value_of = |metric: Metric| -> Result<f64, BiasError> {
             let c = counts.as_ref().map_err(Clone::clone)?;
             if matches!(metric, Metric::CDDL | Metric::CDDPL) {
                 if let Some(e) = &strata_error {
@@ -255,7 +255,7 @@ pub fn run_bias(table: &Table, config: &AnalysisConfig) -> Result<BiasRun, Strin
                 }
             }
             if metric == Metric::FT {
-                return flips.clone().ok_or("FT was not asked for")?.map(|f| f.value());
+                return flips.clone().ok_or(BiasError::FlipTestNotAsked)?.map(|f| f.value());
             }
             compute(metric, c)
         };
@@ -270,6 +270,7 @@ pub fn run_bias(table: &Table, config: &AnalysisConfig) -> Result<BiasRun, Strin
             post_facets.entry(s.facet.clone()).or_insert_with(Vec::new).push(report(metrics));
         }
         let flips = flips.and_then(Result::ok);
+        let counts = counts.map_err(|e| e.to_string());
         groups.push(GroupCounts { facet: s.facet.clone(), value_or_threshold: s.text.clone(), counts, flips });
     }
     let stage = |facets| StageReport {

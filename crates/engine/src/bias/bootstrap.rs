@@ -28,6 +28,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::confusion::{Confusion, FacetCounts};
+use super::error::BiasError;
 use super::multinomial::multinomial;
 use crate::math::splitmix64::SplitMix64;
 
@@ -94,7 +95,7 @@ pub struct ConfidenceInterval {
 /// ```
 pub fn bootstrap_ci<F>(counts: &FacetCounts, metric: F, options: &BootstrapOptions) -> Option<ConfidenceInterval>
 where
-    F: Fn(&FacetCounts) -> Result<f64, String>,
+    F: Fn(&FacetCounts) -> Result<f64, BiasError>,
 {
     let weights = facet_cells(counts)?;
     let mut drawn = vec![0; weights.len()];
@@ -125,7 +126,7 @@ where
 /// ```
 pub fn bootstrap_groups_ci<F>(groups: &[Confusion], metric: F, options: &BootstrapOptions) -> Option<ConfidenceInterval>
 where
-    F: Fn(&[Confusion]) -> Result<f64, String>,
+    F: Fn(&[Confusion]) -> Result<f64, BiasError>,
 {
     let weights: Vec<u64> = groups.iter().flat_map(Confusion::cells).collect();
     let mut drawn = vec![0; weights.len()];
@@ -144,7 +145,7 @@ fn resample_interval(
     weights: &[u64],
     drawn: &mut [u64],
     options: &BootstrapOptions,
-    mut evaluate: impl FnMut(&[u64]) -> Result<f64, String>,
+    mut evaluate: impl FnMut(&[u64]) -> Result<f64, BiasError>,
 ) -> Option<ConfidenceInterval> {
     if options.resamples == 0 || !(options.level > 0.0 && options.level < 1.0) {
         return None;
@@ -291,7 +292,7 @@ mod tests {
         // d (one row) draws no row in about e⁻¹ of the resamples.
         let ratio = |c: &FacetCounts| {
             if c.d.n() == 0 {
-                Err("empty group".to_owned())
+                Err(BiasError::EmptyGroup("empty group"))
             } else {
                 Ok(c.d.tp as f64 / c.d.n() as f64)
             }

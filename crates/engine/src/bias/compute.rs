@@ -4,6 +4,7 @@
 use super::conditional_disparity::{conditional_disparity, Outcome};
 use super::confusion::FacetCounts;
 use super::divide;
+use super::error::BiasError;
 use super::label_distribution as ld;
 use super::metric::Metric;
 
@@ -21,38 +22,44 @@ fn difference(first: f64, second: f64) -> f64 {
 }
 
 /// Empty-group check in smclarify's order (d first) with its wording.
-fn groups(c: &FacetCounts, d_empty: &str, a_empty: &str) -> Result<(), String> {
+fn groups(c: &FacetCounts, d_empty: &'static str, a_empty: &'static str) -> Result<(), BiasError> {
     if c.d.n() == 0 {
-        return Err(d_empty.into());
+        return Err(BiasError::EmptyGroup(d_empty));
     }
     if c.a.n() == 0 {
-        return Err(a_empty.into());
+        return Err(BiasError::EmptyGroup(a_empty));
     }
     Ok(())
 }
 
 /// q_a − q_d of an outcome (DPL, DPPL), a checked first.
-fn proportion_difference(c: &FacetCounts, outcome: impl Fn(&super::Confusion) -> u64) -> Result<f64, String> {
+fn proportion_difference(c: &FacetCounts, outcome: impl Fn(&super::Confusion) -> u64) -> Result<f64, BiasError> {
     if c.a.n() == 0 {
-        return Err("Negative facet set is empty.".into());
+        return Err(BiasError::EmptyGroup("Negative facet set is empty."));
     }
     if c.d.n() == 0 {
-        return Err("Facet set is empty.".into());
+        return Err(BiasError::EmptyGroup("Facet set is empty."));
     }
     Ok(outcome(&c.a) as f64 / c.a.n() as f64 - outcome(&c.d) as f64 / c.d.n() as f64)
 }
 
-/// The value of `metric` for these counts; `Err` carries Clarify's message.
+/// The value of `metric` for these counts; `Err` displays Clarify's message.
 /// FT needs the rows, not counts: see [`super::flip_test()`].
-pub fn compute(metric: Metric, c: &FacetCounts) -> Result<f64, String> {
+///
+/// # Errors
+/// The [`BiasError`] smclarify raises for these counts (an empty group, no
+/// common label value, ...), with its message.
+pub fn compute(metric: Metric, c: &FacetCounts) -> Result<f64, BiasError> {
     let (a, d) = (&c.a, &c.d);
     match metric {
         Metric::CI => {
             if a.n() == 0 {
-                return Err("CI: negated facet set is empty. Check that x[~facet] has non-zero length.".into());
+                return Err(BiasError::EmptyGroup(
+                    "CI: negated facet set is empty. Check that x[~facet] has non-zero length.",
+                ));
             }
             if d.n() == 0 {
-                return Err("CI: facet set is empty. Check that x[facet] has non-zero length.".into());
+                return Err(BiasError::EmptyGroup("CI: facet set is empty. Check that x[facet] has non-zero length."));
             }
             Ok((a.n() as f64 - d.n() as f64) / (a.n() + d.n()) as f64)
         }
@@ -67,10 +74,10 @@ pub fn compute(metric: Metric, c: &FacetCounts) -> Result<f64, String> {
         Metric::CDDPL => conditional_disparity(c, Outcome::Predicted),
         Metric::DI => {
             if a.n() == 0 {
-                return Err("Negated facet set is empty".into());
+                return Err(BiasError::EmptyGroup("Negated facet set is empty"));
             }
             if d.n() == 0 {
-                return Err("Facet set is empty".into());
+                return Err(BiasError::EmptyGroup("Facet set is empty"));
             }
             let qa = a.predicted_positives() as f64 / a.n() as f64;
             let qd = d.predicted_positives() as f64 / d.n() as f64;
@@ -114,22 +121,22 @@ pub fn compute(metric: Metric, c: &FacetCounts) -> Result<f64, String> {
             Ok(if tau_a == tau_d && tau_a == f64::INFINITY { 0.0 } else { tau_d - tau_a })
         }
         Metric::GE => generalized_entropy(c),
-        Metric::FT => Err("FT is computed from the rows, not from counts".into()),
+        Metric::FT => Err(BiasError::FlipTestNeedsRows),
     }
 }
 
 /// GE with α = 2 over the whole table: b = ŷ − y + 1, so false negatives
 /// give 0, correct predictions 1 and false positives 2.
-fn generalized_entropy(c: &FacetCounts) -> Result<f64, String> {
+fn generalized_entropy(c: &FacetCounts) -> Result<f64, BiasError> {
     let all = c.overall();
     let n = all.n();
     if n == 0 {
-        return Err("dataset must be non-empty".into());
+        return Err(BiasError::EmptyDataset);
     }
     let correct = all.tp + all.tn;
     let mean = (correct + 2 * all.fp) as f64 / n as f64;
     if mean == 0.0 {
-        return Err("All predicted labels are false negatives. There should be at least one prediction that is not false negative.".into());
+        return Err(BiasError::AllFalseNegatives);
     }
     let term = |b: f64| (b / mean).powi(2) - 1.0;
     let sum = all.fn_ as f64 * term(0.0) + correct as f64 * term(1.0) + all.fp as f64 * term(2.0);

@@ -4,6 +4,7 @@
 
 use super::confusion::{Confusion, FacetCounts};
 use super::divide;
+use super::error::BiasError;
 use crate::math::pairwise_sum::numpy_sum;
 
 /// Which outcome the disparity is measured on.
@@ -25,17 +26,17 @@ fn accepted(c: &Confusion, outcome: Outcome) -> u64 {
 /// CDD = Σ n_g (D_g − A_g) / Σ n_g with A_g the share of d among stratum g's
 /// accepted rows and D_g its share among the rejected ones (0 when the
 /// stratum has none).
-pub fn conditional_disparity(counts: &FacetCounts, outcome: Outcome) -> Result<f64, String> {
+pub fn conditional_disparity(counts: &FacetCounts, outcome: Outcome) -> Result<f64, BiasError> {
     if !counts.has_group_variable {
-        return Err("Group variable is empty or not provided".into());
+        return Err(BiasError::NoGroupVariable);
     }
     let all = counts.overall();
     let accepted_all = accepted(&all, outcome);
     if accepted_all == 0 {
-        return Err("No positive labels in set".into());
+        return Err(BiasError::NoPositiveOutcome);
     }
     if all.n() - accepted_all == 0 {
-        return Err("No negative labels in set".into());
+        return Err(BiasError::NoNegativeOutcome);
     }
     let mut weighted = Vec::with_capacity(counts.strata.len());
     let mut sizes = Vec::with_capacity(counts.strata.len());

@@ -5,6 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::error::BiasError;
 use super::metric::{Metric, Stage};
 use super::py_value::PyValue;
 use crate::table::{Column, Table};
@@ -128,8 +129,11 @@ pub struct AnalysisConfig {
 
 impl AnalysisConfig {
     /// Parses an `analysis_config.json`.
-    pub fn from_json(text: &str) -> Result<Self, String> {
-        serde_json::from_str(text).map_err(|e| format!("not a valid analysis_config.json: {e}"))
+    ///
+    /// # Errors
+    /// [`BiasError::ConfigJson`] with serde's message.
+    pub fn from_json(text: &str) -> Result<Self, BiasError> {
+        serde_json::from_str(text).map_err(|e| BiasError::ConfigJson(e.to_string()))
     }
 
     /// Pretty JSON text of the configuration used.
@@ -146,7 +150,7 @@ impl AnalysisConfig {
 
     /// The metrics asked for in one stage, sorted by name; `None` when the
     /// stage is not asked for; an error naming an unknown metric.
-    pub fn stage_metrics(&self, stage: Stage) -> Option<Result<Vec<Metric>, String>> {
+    pub fn stage_metrics(&self, stage: Stage) -> Option<Result<Vec<Metric>, BiasError>> {
         let methods = match stage {
             Stage::PreTraining => self.methods.pre_training_bias.as_ref(),
             Stage::PostTraining => self.methods.post_training_bias.as_ref(),
@@ -172,7 +176,7 @@ impl AnalysisConfig {
     }
 }
 
-fn unknown_metric(_name: &str, of_stage: &[Metric]) -> String {
+fn unknown_metric(name: &str, of_stage: &[Metric]) -> BiasError {
     // smclarify lists its registry in registration order (its source order).
     const REGISTERED: [&str; 21] = [
         "CI", "DPL", "KL", "JS", "LP", "TVD", "KS", "CDDL", "DPPL", "DI", "DCA", "DCR", "RD", "SD", "DAR", "DRR", "AD",
@@ -180,5 +184,5 @@ fn unknown_metric(_name: &str, of_stage: &[Metric]) -> String {
     ];
     let names: Vec<String> =
         REGISTERED.iter().filter(|n| of_stage.iter().any(|m| m.name() == **n)).map(|n| format!("'{n}'")).collect();
-    format!("Invalid metric_name: metrics should be one of the registered metrics[{}]", names.join(", "))
+    BiasError::UnknownMetric { name: name.to_owned(), registered: names.join(", ") }
 }

@@ -8,6 +8,7 @@ use super::analysis::{facet_splits, outcomes};
 use super::compute::compute;
 use super::config::AnalysisConfig;
 use super::counting::count_facet;
+use super::error::BiasError;
 use super::fairness::Groups;
 use super::fairness::{
     confusion_by_group, cross_groups, fairness_report, group_column, named_confusions, FacetGroups, FairnessOptions,
@@ -18,11 +19,15 @@ use super::report::{FacetReport, MetricResult};
 use crate::table::{Table, MISSING_CODE};
 
 /// The fairness report of every facet of `config` (and their intersection).
+///
+/// # Errors
+/// The label, predictions or a facet cannot be read as [`super::run_bias`]
+/// reads them, or the groups cannot be formed ([`BiasError::Fairness`]).
 pub fn fairness_for_config(
     table: &Table,
     config: &AnalysisConfig,
     options: &FairnessOptions,
-) -> Result<FairnessReport, String> {
+) -> Result<FairnessReport, BiasError> {
     let mut ignored = Vec::new();
     let out = outcomes(table, config, false, &mut ignored)?;
     let labels = &out.label_split.mask;
@@ -33,8 +38,8 @@ pub fn fairness_for_config(
         let column = facet
             .name_or_index
             .find(table)
-            .ok_or_else(|| format!("Facet column {} is not present in the dataset", facet.name_or_index.text()))?;
-        let groups = group_column(table, &column.name).map_err(|e| e.to_string())?;
+            .ok_or_else(|| BiasError::MissingColumn { role: "Facet", reference: facet.name_or_index.text() })?;
+        let groups = group_column(table, &column.name)?;
         let splits = facet_splits(table, facet, config.strict, &mut ignored)?;
         let given = facet.value_or_threshold.as_ref().is_some_and(|v| !v.is_empty());
         match splits.first().map(|s| &s.mask) {
@@ -44,7 +49,7 @@ pub fn fairness_for_config(
             {
                 let text = splits[0].text.clone();
                 let ids: Vec<u32> = mask.iter().map(|&d| u32::from(!d)).collect();
-                let counts = confusion_by_group(&ids, 2, labels, predicted).map_err(|e| e.to_string())?;
+                let counts = confusion_by_group(&ids, 2, labels, predicted)?;
                 let names = [text.clone(), format!("not {text}")];
                 facets.push(FacetGroups {
                     facet: column.name.clone(),
@@ -54,8 +59,7 @@ pub fn fairness_for_config(
                 });
             }
             _ => {
-                let counts = confusion_by_group(&groups.codes, groups.values.len(), labels, predicted)
-                    .map_err(|e| e.to_string())?;
+                let counts = confusion_by_group(&groups.codes, groups.values.len(), labels, predicted)?;
                 // The unprivileged groups are the values the sensitive rows hold.
                 let unprivileged = match splits.first().map(|s| &s.mask) {
                     Some(Ok(mask)) if given => groups
@@ -81,8 +85,8 @@ pub fn fairness_for_config(
     }
     let mut intersections = Vec::new();
     if columns.len() > 1 {
-        let crossed = cross_groups(&columns).map_err(|e| e.to_string())?;
-        let groups = named_confusions(&crossed, labels, predicted).map_err(|e| e.to_string())?;
+        let crossed = cross_groups(&columns)?;
+        let groups = named_confusions(&crossed, labels, predicted)?;
         intersections = clarify_by_group(&crossed, labels, predicted);
         facets.push(FacetGroups {
             facet: crossed.facet,
@@ -91,7 +95,7 @@ pub fn fairness_for_config(
             has_predictions: predicted.is_some(),
         });
     }
-    let mut report = fairness_report(&facets, options).map_err(|e| e.to_string())?;
+    let mut report = fairness_report(&facets, options)?;
     report.intersections = intersections;
     Ok(report)
 }

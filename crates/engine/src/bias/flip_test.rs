@@ -9,6 +9,7 @@
 //! ties at equal distances included (see [`super::knn_classifier`]).
 
 use super::divide::divide;
+use super::error::BiasError;
 use super::knn_classifier::KnnClassifier;
 
 /// The error smclarify raises when a feature column is neither numeric nor
@@ -41,9 +42,9 @@ const FEW_ROWS: usize = 9;
 /// let d = [false, false, true, true];
 /// let ft = flip_test(&[&x], &d, &[false, true, true, false]).unwrap();
 /// assert!((-1.0..=1.0).contains(&ft));
-/// assert_eq!(flip_test(&[&x], &[false; 4], &[true; 4]), Err("Facet set is empty".to_string()));
+/// assert_eq!(flip_test(&[&x], &[false; 4], &[true; 4]).unwrap_err().to_string(), "Facet set is empty");
 /// ```
-pub fn flip_test(features: &[&[f64]], sensitive: &[bool], predicted: &[bool]) -> Result<f64, String> {
+pub fn flip_test(features: &[&[f64]], sensitive: &[bool], predicted: &[bool]) -> Result<f64, BiasError> {
     flip_counts(features, sensitive, predicted).map(|c| c.value())
 }
 
@@ -71,27 +72,27 @@ impl FlipCounts {
 
 /// The flip test's counts (FT is [`FlipCounts::value`]); the same errors as
 /// [`flip_test`].
-pub fn flip_counts(features: &[&[f64]], sensitive: &[bool], predicted: &[bool]) -> Result<FlipCounts, String> {
+///
+/// # Errors
+/// As [`flip_test`].
+pub fn flip_counts(features: &[&[f64]], sensitive: &[bool], predicted: &[bool]) -> Result<FlipCounts, BiasError> {
     let n = sensitive.len();
     if predicted.len() != n || features.iter().any(|column| column.len() != n) {
-        return Err(format!(
-            "flip test: the facet has {n} rows but the predicted labels have {} and the feature columns {:?}",
-            predicted.len(),
-            features.iter().map(|c| c.len()).collect::<Vec<_>>()
-        ));
+        return Err(BiasError::FlipTestLengths {
+            rows: n,
+            predicted: predicted.len(),
+            features: features.iter().map(|c| c.len()).collect(),
+        });
     }
     let n_d = sensitive.iter().filter(|&&s| s).count();
     if n_d == 0 {
-        return Err("Facet set is empty".into());
+        return Err(BiasError::EmptyGroup("Facet set is empty"));
     }
     if n_d == n {
-        return Err("Negated Facet set is empty".into());
+        return Err(BiasError::EmptyGroup("Negated Facet set is empty"));
     }
     if features.is_empty() {
-        return Err(format!(
-            "Found array with 0 feature(s) (shape=({}, 0)) while a minimum of 1 is required by KNeighborsClassifier.",
-            n - n_d
-        ));
+        return Err(BiasError::NoFeatures { rows: n - n_d });
     }
     let (a_rows, a_labels) = group_rows(features, sensitive, predicted, false);
     let (d_rows, d_labels) = group_rows(features, sensitive, predicted, true);
@@ -125,12 +126,12 @@ fn group_rows(features: &[&[f64]], sensitive: &[bool], predicted: &[bool], group
 }
 
 /// scikit-learn's input check: NaN first, then infinities.
-fn check_finite(rows: &[f64]) -> Result<(), String> {
+fn check_finite(rows: &[f64]) -> Result<(), BiasError> {
     if rows.iter().any(|v| v.is_nan()) {
-        return Err("Input X contains NaN.".into());
+        return Err(BiasError::FeatureNan);
     }
     if rows.iter().any(|v| v.is_infinite()) {
-        return Err("Input X contains infinity or a value too large for dtype('float64').".into());
+        return Err(BiasError::FeatureInfinite);
     }
     Ok(())
 }

@@ -74,10 +74,8 @@ fn flip_interval(flips: &FlipCounts, options: &BootstrapOptions) -> Option<Confi
     let cells = Confusion { tp: flips.up, fp: flips.down, tn: flips.n_d.checked_sub(flips.up + flips.down)?, fn_: 0 };
     bootstrap_groups_ci(
         &[cells],
-        |g| {
-            let c = g.first().ok_or("no group")?;
-            Ok(FlipCounts { up: c.tp, down: c.fp, n_d: c.n() }.value())
-        },
+        // One group is passed, so `first` always finds it (a NaN would be skipped).
+        |g| Ok(g.first().map_or(f64::NAN, |c| FlipCounts { up: c.tp, down: c.fp, n_d: c.n() }.value())),
         options,
     )
 }

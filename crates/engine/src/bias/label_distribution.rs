@@ -4,10 +4,11 @@
 //! be negative).
 
 use super::confusion::Confusion;
+use super::error::BiasError;
 
 /// `(P_a, P_d)` over the label values {negative, positive} that have a
 /// non-zero share in both groups; an error when none is left.
-pub fn aligned_nonzero(a: &Confusion, d: &Confusion) -> Result<(Vec<f64>, Vec<f64>), String> {
+pub fn aligned_nonzero(a: &Confusion, d: &Confusion) -> Result<(Vec<f64>, Vec<f64>), BiasError> {
     let share = |part: u64, group: &Confusion| if group.n() == 0 { 0.0 } else { part as f64 / group.n() as f64 };
     let mut pa = Vec::with_capacity(2);
     let mut pd = Vec::with_capacity(2);
@@ -20,7 +21,7 @@ pub fn aligned_nonzero(a: &Confusion, d: &Confusion) -> Result<(Vec<f64>, Vec<f6
         }
     }
     if pa.is_empty() {
-        return Err("No instance of common facet found, dataset may be too small".into());
+        return Err(BiasError::NoCommonFacet);
     }
     Ok((pa, pd))
 }

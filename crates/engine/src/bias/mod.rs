@@ -16,6 +16,7 @@ mod counting;
 mod datatype;
 mod divide;
 mod drift_check;
+mod error;
 pub mod fairness;
 mod fairness_run;
 mod flip_test;
@@ -47,6 +48,7 @@ pub use divide::divide;
 pub use drift_check::{
     bias_drift, bias_violations, distance_from_ideal, BiasDriftCheck, BiasViolation, BiasViolations, ROUNDING,
 };
+pub use error::BiasError;
 pub use fairness_run::fairness_for_config;
 pub use flip_test::{flip_counts, flip_test, FlipCounts, NON_NUMERIC_FEATURES};
 pub use intervals::{metric_intervals, MetricInterval};

@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::error::BiasError;
 use super::series::{Dtype, Elem};
 use crate::math::float_str;
 
@@ -83,7 +84,7 @@ impl PyValue {
 /// smclarify's second try when no cell equals any value: convert the values
 /// to the type of the column's first cell (`convert_positive_label_values`),
 /// with its quirks (`np.int64(1.5)` is 1, `np.bool_("False")` is True).
-pub fn convert_values(values: &[PyValue], dtype: Dtype, first: Elem<'_>) -> Result<Vec<PyValue>, String> {
+pub fn convert_values(values: &[PyValue], dtype: Dtype, first: Elem<'_>) -> Result<Vec<PyValue>, BiasError> {
     let target = match first {
         Elem::Missing => Dtype::Float,
         Elem::Str(_) => Dtype::Object,
@@ -96,11 +97,11 @@ pub fn convert_values(values: &[PyValue], dtype: Dtype, first: Elem<'_>) -> Resu
     match target {
         Dtype::Int => match values.iter().map(to_int).collect::<Result<Vec<_>, _>>() {
             Ok(v) => Ok(v),
-            Err(()) => values.iter().map(|v| to_float(v).map_err(|s| format!("could not convert string to float: '{s}'"))).collect(),
+            Err(()) => values.iter().map(to_float).collect(),
         },
-        Dtype::Float => values.iter().map(to_float).collect::<Result<_, _>>().map_err(|_| {
-            "'label' has not positive elements. Double-check if 'label' and 'positive_label_values'have correct data-types or values.".to_owned()
-        }),
+        Dtype::Float => {
+            values.iter().map(to_float).collect::<Result<_, _>>().map_err(|_| BiasError::NoPositiveElements)
+        }
         Dtype::Bool => Ok(values
             .iter()
             .map(|v| {
@@ -128,9 +129,9 @@ fn to_int(v: &PyValue) -> Result<PyValue, ()> {
 }
 
 /// `float(v)`; the error carries the string that failed.
-fn to_float(v: &PyValue) -> Result<PyValue, String> {
+fn to_float(v: &PyValue) -> Result<PyValue, BiasError> {
     match v {
-        PyValue::Str(s) => parse_python_float(s).map(PyValue::Float).ok_or_else(|| s.clone()),
+        PyValue::Str(s) => parse_python_float(s).map(PyValue::Float).ok_or_else(|| BiasError::NotAFloat(s.clone())),
         other => Ok(PyValue::Float(other.number().unwrap_or(f64::NAN))),
     }
 }

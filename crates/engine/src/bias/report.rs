@@ -5,6 +5,8 @@
 use indexmap::IndexMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use super::error::BiasError;
+
 /// One metric's result.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MetricResult {
@@ -23,12 +25,12 @@ pub struct MetricResult {
 impl MetricResult {
     /// A metric's entry: its value, or `value: null` with the error.
     #[must_use]
-    pub fn new(metric: super::Metric, value: Result<f64, String>) -> Self {
+    pub fn new(metric: super::Metric, value: Result<f64, BiasError>) -> Self {
         Self {
             name: metric.name().into(),
             description: metric.description().into(),
             value: value.as_ref().ok().copied(),
-            error: value.err(),
+            error: value.err().map(|e| e.to_string()),
         }
     }
 }
@@ -68,8 +70,11 @@ pub struct Analysis {
 
 impl Analysis {
     /// Parses an `analysis.json` (a Clarify baseline, or Tideline's own).
-    pub fn from_json(text: &str) -> Result<Self, String> {
-        serde_json::from_str(text).map_err(|e| format!("not a Clarify analysis.json: {e}"))
+    ///
+    /// # Errors
+    /// [`BiasError::AnalysisJson`] with serde's message.
+    pub fn from_json(text: &str) -> Result<Self, BiasError> {
+        serde_json::from_str(text).map_err(|e| BiasError::AnalysisJson(e.to_string()))
     }
 
     /// Pretty JSON text.

@@ -4,6 +4,7 @@
 //! mode.
 
 use super::datatype::{series_datatype, DataType};
+use super::error::BiasError;
 use super::interval::{max_present, Intervals};
 use super::py_value::{convert_values, parse_python_float, PyValue};
 use super::series::{Dtype, Series};
@@ -23,24 +24,22 @@ pub struct Split {
 
 /// `col == v1 | col == v2 …`, retried with the values converted to the
 /// column's type when nothing matches.
-pub fn categorical_mask(series: &Series<'_>, values: &[PyValue]) -> Result<Vec<bool>, String> {
-    let mask = series.mask::<String>(|e| Ok(values.iter().any(|v| v.equals(e))))?;
+pub fn categorical_mask(series: &Series<'_>, values: &[PyValue]) -> Result<Vec<bool>, BiasError> {
+    let mask = series.mask::<BiasError>(|e| Ok(values.iter().any(|v| v.equals(e))))?;
     if mask.iter().any(|&m| m) || values.is_empty() {
         return Ok(mask);
     }
     let converted = convert_values(values, series.dtype, series.get(0))?;
-    series.mask::<String>(|e| Ok(converted.iter().any(|v| v.equals(e))))
+    series.mask::<BiasError>(|e| Ok(converted.iter().any(|v| v.equals(e))))
 }
 
 /// The numeric threshold of a continuous split (`values[0]`, a string is
 /// converted with `float()`).
-pub fn threshold_of(values: &[PyValue]) -> Result<f64, String> {
-    let first = values.first().ok_or("Threshold values must be provided for continuous features")?;
+pub fn threshold_of(values: &[PyValue]) -> Result<f64, BiasError> {
+    let first = values.first().ok_or(BiasError::NoThreshold)?;
     match first {
-        PyValue::Str(s) => parse_python_float(s).ok_or_else(|| {
-            "Facet/label value provided must be a single numeric threshold for continuous data".to_owned()
-        }),
-        other => other.number().ok_or_else(|| "Threshold values must be provided for continuous features".to_owned()),
+        PyValue::Str(s) => parse_python_float(s).ok_or(BiasError::ThresholdNotNumeric),
+        other => other.number().ok_or(BiasError::NoThreshold),
     }
 }
 
@@ -52,7 +51,11 @@ fn threshold_is_int(values: &[PyValue]) -> bool {
 /// Splits a facet or label column. In strict mode a single number that some
 /// cell equals selects those cells (never a threshold), and a float column
 /// compares values exactly; otherwise smclarify's data-type rule decides.
-pub fn split(series: &Series<'_>, values: &[PyValue], strict: bool) -> Result<Split, String> {
+///
+/// # Errors
+/// smclarify's refusals: values that cannot be converted to the column's
+/// type, a continuous split without a numeric threshold.
+pub fn split(series: &Series<'_>, values: &[PyValue], strict: bool) -> Result<Split, BiasError> {
     let data_type = if strict { strict_datatype(series, values) } else { series_datatype(series, values) };
     match data_type {
         DataType::Categorical => {
@@ -96,10 +99,10 @@ pub fn split_predicted(
     label_split: &Split,
     values: &[PyValue],
     strict: bool,
-) -> Result<Vec<bool>, String> {
+) -> Result<Vec<bool>, BiasError> {
     let data_type = if strict { label_split.data_type } else { series_datatype(predicted, values) };
     if data_type != label_split.data_type {
-        return Err("Predicted Label Column series datatype is not the same as Label Column series".into());
+        return Err(BiasError::PredictedDataType);
     }
     let mask = match data_type {
         DataType::Categorical => categorical_mask(predicted, values)?,
@@ -108,7 +111,7 @@ pub fn split_predicted(
             let mut numbers = predicted.numbers();
             if label.dtype == Dtype::Int {
                 if numbers.iter().any(|x| !x.is_finite()) {
-                    return Err("Cannot convert non-finite values (NA or inf) to integer".into());
+                    return Err(BiasError::NonFiniteToInteger);
                 }
                 numbers.iter_mut().for_each(|x| *x = x.trunc());
             }
@@ -121,6 +124,6 @@ pub fn split_predicted(
     if mask.iter().any(|&m| m) {
         Ok(mask)
     } else {
-        Err("No Label values are present in the predicted Label Column,Positive Predicted Index Series contains all False values".into())
+        Err(BiasError::NoPredictedPositive)
     }
 }

@@ -1,6 +1,7 @@
 //! The group variable of CDDL and CDDPL: each row's stratum, in the order
 //! `np.unique` sorts the values.
 
+use super::error::BiasError;
 use super::series::{Dtype, Elem, Series};
 
 /// Per-row stratum codes and the strata's names.
@@ -24,7 +25,10 @@ enum SortKey {
 impl Strata {
     /// Strata of a column. An object column with a missing value fails as
     /// `np.unique` does (it cannot order NaN and strings).
-    pub fn new(series: &Series<'_>) -> Result<Self, String> {
+    ///
+    /// # Errors
+    /// [`BiasError::UnorderedGroupVariable`] for that missing value.
+    pub fn new(series: &Series<'_>) -> Result<Self, BiasError> {
         let mut keys: Vec<(SortKey, String)> = Vec::new();
         let mut index = hashbrown::HashMap::new();
         let mut codes = Vec::with_capacity(series.len());
@@ -33,7 +37,7 @@ impl Strata {
             let e = series.get(i);
             if e == Elem::Missing {
                 if series.dtype == Dtype::Object {
-                    return Err("'<' not supported between instances of 'float' and 'str'".into());
+                    return Err(BiasError::UnorderedGroupVariable);
                 }
                 row_keys.push(None);
                 continue;

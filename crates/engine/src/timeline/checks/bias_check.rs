@@ -80,7 +80,7 @@ impl<'t> BiasCheck<'t> {
     /// # Errors
     /// The analysis fails on the reference.
     pub fn new(reference: &'t Table, current: &'t Table, config: &'t AnalysisConfig) -> Result<Self, String> {
-        let baseline = run_bias(reference, config)?.analysis;
+        let baseline = run_bias(reference, config).map_err(|e| e.to_string())?.analysis;
         let (keys, series) = metrics(&baseline)
             .into_iter()
             .map(|(key, v)| {

@@ -22,7 +22,8 @@ const USAGE: &str = "usage: cargo xtask <command>
 
 commands:
   serve   install what is missing, build the app and serve it on http://127.0.0.1:8080
-  test    install what is missing, then fmt, clippy (native + wasm32), native tests,
+  test    install what is missing, then the MSRV check, fmt, clippy (native + wasm32),
+          rustdoc (-D warnings), cargo deny (licences, bans, sources), native tests,
           the engine's dependency check, wasm tests in headless Chromium,
           trunk build --release and the Playwright end-to-end tests
   single-file

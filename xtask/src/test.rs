@@ -11,10 +11,13 @@ const WEB_CRATES: [&str; 6] = ["leptos", "web-sys", "wasm-bindgen", "js-sys", "g
 
 type Step = (&'static str, fn() -> Result<(), String>);
 
-const STEPS: [Step; 10] = [
+const STEPS: [Step; 13] = [
+    ("msrv", msrv),
     ("fmt", fmt),
     ("clippy", clippy),
     ("clippy-wasm", clippy_wasm),
+    ("doc", doc),
+    ("deny", deny),
     ("native", native_tests),
     ("engine-deps", engine_deps),
     ("wasm", wasm_tests),
@@ -45,6 +48,28 @@ pub fn run(only: &[String]) -> Result<(), String> {
     Ok(())
 }
 
+/// The workspace's `rust-version` is the toolchain every check runs on: the
+/// machines have one toolchain, so the declared minimum is the one tested.
+fn msrv() -> Result<(), String> {
+    let manifest =
+        std::fs::read_to_string(root().join("Cargo.toml")).map_err(|e| format!("cannot read Cargo.toml: {e}"))?;
+    let declared = manifest
+        .lines()
+        .find_map(|l| l.strip_prefix("rust-version = \"").and_then(|v| v.strip_suffix('"')))
+        .ok_or("Cargo.toml's [workspace.package] has no rust-version")?;
+    let rustc = output(&mut cmd("rustc", &["--version"]))?;
+    let running = rustc.split_whitespace().nth(1).unwrap_or_default();
+    // rust-version "1.95" covers every 1.95.x patch release.
+    if running == declared || running.starts_with(&format!("{declared}.")) {
+        eprintln!("rust-version {declared} is the toolchain that builds and tests it ({running})");
+        Ok(())
+    } else {
+        Err(format!(
+            "rust-version is {declared} but the checks run on rustc {running}: set rust-version to the toolchain CI tests"
+        ))
+    }
+}
+
 fn fmt() -> Result<(), String> {
     exec(&mut cmd("cargo", &["fmt", "--all", "--check"]))
 }
@@ -64,6 +89,27 @@ fn clippy_wasm() -> Result<(), String> {
     };
     wasm_clippy(&["-p", "tideline", "--all-targets"])?;
     wasm_clippy(&["-p", "tideline-engine", "-p", "tideline-charts", "-p", "tideline-report", "--lib"])
+}
+
+/// Every crate's documentation builds without a warning (broken or
+/// ambiguous intra-doc links included), private items too: most of the
+/// engine's explanations are on private modules. The CLI's binary is
+/// documented apart: its output name collides with the app's library.
+fn doc() -> Result<(), String> {
+    let rustdoc = |args: &[&str]| {
+        let mut all = vec!["doc", "--no-deps", "--document-private-items"];
+        all.extend_from_slice(args);
+        exec(cmd("cargo", &all).env("RUSTDOCFLAGS", "-D warnings"))
+    };
+    rustdoc(&["--workspace", "--exclude", "tideline-cli"])?;
+    rustdoc(&["-p", "tideline-cli"])
+}
+
+/// Licences, bans (duplicate versions, wildcards) and sources, against
+/// deny.toml. Advisories need GitHub, which CI machines cannot reach
+/// (deny.toml says so).
+fn deny() -> Result<(), String> {
+    exec(&mut cmd("cargo", &["deny", "--locked", "check", "licenses", "bans", "sources"]))
 }
 
 fn native_tests() -> Result<(), String> {

@@ -1,5 +1,5 @@
 //! Installs what the build and the tests need when it is missing: the wasm32
-//! target, Trunk, the wasm-bindgen CLI matching Cargo.lock, Debian's
+//! target, Trunk, cargo-deny, the wasm-bindgen CLI matching Cargo.lock, Debian's
 //! Chromium and ChromeDriver, and playwright-core under tests/e2e.
 
 use std::path::Path;
@@ -8,6 +8,9 @@ use crate::run::{cmd, exec, has_version, output, root};
 
 /// Trunk's version (0.22 needs a newer rustc than this project's).
 const TRUNK_VERSION: &str = "0.21.14";
+
+/// cargo-deny's version (the `deny` step reads deny.toml with it).
+const CARGO_DENY_VERSION: &str = "0.20.2";
 
 /// The wasm-bindgen version locked in Cargo.lock (the CLI must match it exactly).
 pub fn wasm_bindgen_version() -> Result<String, String> {
@@ -33,6 +36,9 @@ pub fn ensure_rust_tools() -> Result<(), String> {
     }
     if !has_version("trunk", TRUNK_VERSION) {
         exec(&mut cmd("cargo", &["install", "trunk", "--version", TRUNK_VERSION, "--locked"]))?;
+    }
+    if !has_version("cargo-deny", CARGO_DENY_VERSION) {
+        exec(&mut cmd("cargo", &["install", "cargo-deny", "--version", CARGO_DENY_VERSION, "--locked"]))?;
     }
     let version = wasm_bindgen_version()?;
     if !has_version("wasm-bindgen", &version) || !has_version("wasm-bindgen-test-runner", &version) {

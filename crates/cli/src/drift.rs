@@ -5,25 +5,19 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 use tideline_engine::data_quality::{baseline_table, Statistics};
-use tideline_engine::drift::{run_drift, Correction, DriftOptions, DriftReport, Preset, Stat};
+use tideline_engine::drift::{run_drift, Correction, DriftOptions, DriftReport, Stat};
 use tideline_engine::roles::Role;
 use tideline_engine::table::{concat, rows_where, ColumnData, Table};
 use tideline_engine::types::Kind;
 
 use crate::load::{load_file, ReadArgs};
+use crate::sides_args::SidesArgs;
 
 /// Arguments of `drift`.
 #[derive(Debug, Args)]
 pub struct DriftArgs {
-    /// Baseline (reference) files, or a Model Monitor `statistics.json` (its KLL sketches and category counts stand for the data); several are stacked.
-    #[arg(long, required = true, num_args = 1.., value_name = "FILE")]
-    baseline: Vec<PathBuf>,
-    /// Current files; several are stacked.
-    #[arg(long, required = true, num_args = 1.., value_name = "FILE")]
-    current: Vec<PathBuf>,
-    /// Default test selection: evidently, sagemaker or tideline.
-    #[arg(long, default_value = "tideline")]
-    preset: String,
+    #[command(flatten)]
+    sides: SidesArgs,
     /// A test to use instead of the preset's on the columns it applies to (repeatable: one numeric and one categorical).
     #[arg(long = "test", value_name = "NAME")]
     tests: Vec<String>,
@@ -78,8 +72,8 @@ pub fn run(args: &DriftArgs) -> Result<(), String> {
     // Both sides at once: parsing is most of a run, and each side alone
     // leaves part of the machine idle.
     let (baseline, current) = std::thread::scope(|scope| {
-        let baseline = scope.spawn(|| load_side(&args.baseline, true));
-        let current = load_side(&args.current, false);
+        let baseline = scope.spawn(|| load_side(&args.sides.baseline, true));
+        let current = load_side(&args.sides.current, false);
         (baseline.join().unwrap_or_else(|_| Err("the baseline's reader stopped".into())), current)
     });
     let mut baseline = select(baseline?, args.baseline_where.as_deref())?;
@@ -113,8 +107,7 @@ pub fn run(args: &DriftArgs) -> Result<(), String> {
 }
 
 fn drift_options(args: &DriftArgs) -> Result<DriftOptions, String> {
-    let preset = Preset::parse(&args.preset)
-        .ok_or_else(|| format!("unknown preset '{}' (evidently, sagemaker, tideline)", args.preset))?;
+    let preset = args.sides.preset()?;
     let tests = args
         .tests
         .iter()

@@ -15,6 +15,7 @@ mod monitor;
 mod pii_scan;
 mod report;
 mod scenario;
+mod sides_args;
 mod suggest_baseline;
 mod timeline;
 mod write_csv;

@@ -13,7 +13,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use clap::Args;
 use serde_json::json;
 use tideline_engine::bias::{run_bias, AnalysisConfig};
-use tideline_engine::drift::{DriftOptions, Preset};
+use tideline_engine::drift::DriftOptions;
 use tideline_engine::explain::ExplainConfig;
 use tideline_engine::guess::guess_timeline_config;
 use tideline_engine::pii::scan_table;
@@ -27,20 +27,14 @@ use tideline_report::{
 
 use crate::explain::read_model;
 use crate::load::{stacked, ReadArgs};
+use crate::sides_args::SidesArgs;
 use crate::suggest_baseline::write;
 
 /// Arguments of `report`.
 #[derive(Debug, Args)]
 pub struct ReportArgs {
-    /// The reference data (several files are stacked).
-    #[arg(long, required = true, num_args = 1.., value_name = "FILE")]
-    baseline: Vec<PathBuf>,
-    /// The data to compare with it.
-    #[arg(long, required = true, num_args = 1.., value_name = "FILE")]
-    current: Vec<PathBuf>,
-    /// Drift preset: evidently, sagemaker or tideline.
-    #[arg(long, default_value = "tideline")]
-    preset: String,
+    #[command(flatten)]
+    sides: SidesArgs,
     /// A Model Monitor constraints.json (default: suggested from the baseline).
     #[arg(long, value_name = "FILE")]
     constraints: Option<PathBuf>,
@@ -103,10 +97,9 @@ fn rfc3339_utc(secs: u64) -> String {
 }
 
 pub fn run(args: &ReportArgs) -> Result<(), String> {
-    let preset = Preset::parse(&args.preset)
-        .ok_or_else(|| format!("unknown preset '{}' (evidently, sagemaker, tideline)", args.preset))?;
+    let preset = args.sides.preset()?;
     let mut files = Vec::new();
-    for (role, paths) in [("baseline", &args.baseline), ("current", &args.current)] {
+    for (role, paths) in [("baseline", &args.sides.baseline), ("current", &args.sides.current)] {
         for path in paths.iter() {
             files.push(input(role, path)?);
         }
@@ -122,8 +115,8 @@ pub fn run(args: &ReportArgs) -> Result<(), String> {
             files.push(input(role, path)?);
         }
     }
-    let baseline = stacked(&args.baseline, &args.read)?;
-    let current = stacked(&args.current, &args.read)?;
+    let baseline = stacked(&args.sides.baseline, &args.read)?;
+    let current = stacked(&args.sides.current, &args.read)?;
 
     let drift_options = DriftOptions { preset, ..DriftOptions::default() };
     let constraints = args.constraints.as_deref().map(read_text).transpose()?;

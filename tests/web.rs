@@ -19,7 +19,7 @@ include!("../crates/engine/tests/fixtures/reference/replay_numeric.rs");
 include!("../crates/engine/tests/fixtures/reference/replay_categorical.rs");
 include!("../crates/engine/tests/fixtures/reference/replay_corrections.rs");
 include!("../crates/engine/tests/fixtures/reference/replay_drift_report.rs");
-include!("../crates/engine/tests/fixtures/reference/replay_monitor.rs");
+include!("../crates/engine/tests/fixtures/reference/replay_data_quality.rs");
 include!("../crates/engine/tests/fixtures/reference/replay_flip_test.rs");
 include!("../crates/engine/tests/fixtures/reference/replay_bias.rs");
 include!("../crates/engine/tests/fixtures/reference/replay_fairness.rs");
@@ -62,7 +62,7 @@ fn corrections_and_the_evidently_preset_match_in_wasm() {
 
 #[wasm_bindgen_test]
 fn monitor_matches_the_reference_in_wasm() {
-    let (failures, cases) = replay_monitor(1e-12, 1e-15);
+    let (failures, cases) = replay_data_quality(1e-12, 1e-15);
     assert!(cases > 0 && failures.is_empty(), "{failures:#?}");
 }
 

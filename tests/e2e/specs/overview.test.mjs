@@ -26,7 +26,7 @@ const EVIDENTLY = JSON.parse(fs.readFileSync(path.join(repoRoot, 'crates/engine/
   .cases.find((c) => c.name === 'car_loan_demo');
 /**
  * Model Monitor with suggested constraints (`tideline suggest-baseline`,
- * then `tideline monitor`): 5 violations (quality.test.mjs names them), so red.
+ * then `tideline monitor`): 5 violations (data_quality.test.mjs names them), so red.
  */
 const DEMO_VIOLATIONS = 5;
 /**

@@ -1,6 +1,6 @@
 //! Model Monitor code against tools/reference/monitor.py's fixture.
 
-include!("fixtures/reference/replay_monitor.rs");
+include!("fixtures/reference/replay_data_quality.rs");
 
 /// Relative tolerance: sums and shares are computed in a different order
 /// than numpy/scipy (pairwise vs sequential), so a few ULPs may differ.
@@ -21,7 +21,7 @@ fn monitor_matches_the_reference() {
         .sum::<usize>()
         + ["capacities", "robust_example"].iter().filter(|key| fixture[**key].is_object()).count();
     assert_eq!(listed, CASES, "cases in monitor.json");
-    let (failures, cases) = replay_monitor(REL_TOL, ABS_TOL);
+    let (failures, cases) = replay_data_quality(REL_TOL, ABS_TOL);
     assert_eq!(cases, CASES, "cases replayed");
     assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
 }

@@ -68,7 +68,7 @@ pub(super) async fn load_file(worker: &Rc<Worker>, file: Option<web_sys::File>) 
     if name.to_ascii_lowercase().ends_with(".csv") {
         post(&match read_local_shap_csv(&name, &bytes) {
             Ok(global) => hold_attributions(worker, &name, global),
-            Err(e) => failed(e),
+            Err(e) => failed(e.to_string()),
         });
         return;
     }

@@ -48,7 +48,7 @@ pub(super) fn side_attributions(
     seed: u64,
 ) -> Result<(SideAttributions, LabelAttributions), String> {
     let global = aggregate(a, agg).map_err(|e| e.to_string())?;
-    let labels = by_label(&global, None)?;
+    let labels = by_label(&global, None).map_err(|e| e.to_string())?;
     let rows = sample_rows(a.n_rows, SAMPLE_ROWS, seed);
     let mut sample = LocalSample { rows: rows.clone(), ..LocalSample::default() };
     for &r in &rows {
@@ -64,7 +64,7 @@ pub(super) fn side_attributions(
 
 /// NDCG per label of `current` against `baseline`, and whether any is below the threshold.
 pub(super) fn ndcg(baseline: &LabelAttributions, current: &LabelAttributions) -> Result<(Vec<f64>, bool), String> {
-    let checks = check_attribution_drift(baseline, current, DEFAULT_NDCG_THRESHOLD)?;
+    let checks = check_attribution_drift(baseline, current, DEFAULT_NDCG_THRESHOLD).map_err(|e| e.to_string())?;
     Ok((checks.iter().map(|c| c.ndcg).collect(), checks.iter().any(|c| c.violated)))
 }
 
@@ -108,7 +108,10 @@ pub(super) fn attribution_drift(
         indices.push(index);
         let (start, end) = w.label.split_once('/').unwrap_or((w.label.as_str(), w.label.as_str()));
         let part = take_rows(local, &w.rows);
-        out.push(attribution_window(start, end, &part, baseline, agg, DEFAULT_NDCG_THRESHOLD, None)?);
+        out.push(
+            attribution_window(start, end, &part, baseline, agg, DEFAULT_NDCG_THRESHOLD, None)
+                .map_err(|e| e.to_string())?,
+        );
     }
     Ok(AttributionDrift {
         window: config.window.to_string(),

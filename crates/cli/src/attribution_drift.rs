@@ -78,7 +78,7 @@ pub fn run(args: &AttributionDriftArgs) -> Result<(), String> {
         let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
         read_global_shap(&text, None).map_err(|e| format!("{e}: {}", path.display()))
     };
-    let checks = check_attribution_drift(&read(base)?, &read(cur)?, args.threshold)?;
+    let checks = check_attribution_drift(&read(base)?, &read(cur)?, args.threshold).map_err(|e| e.to_string())?;
     for c in &checks {
         println!(
             "{}: NDCG {:.4} (threshold {}){}",
@@ -115,7 +115,7 @@ fn over_windows(args: &AttributionDriftArgs) -> Result<(), String> {
     };
     let base: ExplainOutcome = explain_table(&model, background.as_ref(), &baseline, &config, &mut NoProgress)
         .map_err(|e| format!("baseline: {e}"))?;
-    let base_global = by_label(&base.global, headers)?;
+    let base_global = by_label(&base.global, headers).map_err(|e| e.to_string())?;
     let current = stacked(&args.data, &args.read)?;
     let window = args.window.as_deref().ok_or("--window is required with --model")?;
     let mut timeline = TimelineConfig::new(window.parse().map_err(|e| format!("--window {window}: {e}"))?);
@@ -137,8 +137,10 @@ fn over_windows(args: &AttributionDriftArgs) -> Result<(), String> {
         let local =
             explainer.explain_rows(&rows, 0..rows.n_rows, &mut |_| Flow::Continue).map_err(|e| e.to_string())?;
         let (start, end) = w.label.split_once('/').unwrap_or((&w.label, &w.label));
-        let entry = attribution_window(start, end, &local, &base_global, config.agg, args.threshold, headers)?;
-        let checks = check_attribution_drift(&base_global, &entry.global_shap_values, args.threshold)?;
+        let entry = attribution_window(start, end, &local, &base_global, config.agg, args.threshold, headers)
+            .map_err(|e| e.to_string())?;
+        let checks = check_attribution_drift(&base_global, &entry.global_shap_values, args.threshold)
+            .map_err(|e| e.to_string())?;
         for mut v in attribution_violations(&checks).violations {
             v.description = format!("{} (window {})", v.description, w.label);
             violations.push(v);

@@ -88,7 +88,7 @@ impl ExplainSettings {
             other => return Err(format!("unknown --agg {other:?} (expected mean_abs, median or mean_sq)")),
         };
         Ok(ExplainConfig {
-            method: self.method.as_deref().map(ExplainMethod::parse).transpose()?,
+            method: self.method.as_deref().map(ExplainMethod::parse).transpose().map_err(|e| e.to_string())?,
             num_clusters: self.num_clusters,
             num_samples: self.num_samples,
             seed: self.seed,
@@ -134,7 +134,7 @@ pub fn run(args: &ExplainArgs) -> Result<(), String> {
     }
     let outcome = outcome.map_err(|e| e.to_string())?;
     let headers = args.settings.label_headers.as_deref();
-    let mut analysis = analysis_json(outcome.method_key, &outcome.global, headers)?;
+    let mut analysis = analysis_json(outcome.method_key, &outcome.global, headers).map_err(|e| e.to_string())?;
     if let Some(block) = surrogate {
         analysis["surrogate"] = block;
     }
@@ -154,7 +154,7 @@ pub fn write_outputs(
     std::fs::create_dir_all(&shap_dir).map_err(|e| format!("cannot create {}: {e}", shap_dir.display()))?;
     let text = serde_json::to_string_pretty(analysis).map_err(|e| e.to_string())?;
     write(&dir.join("analysis.json"), &text)?;
-    let csv = local_shap_csv(&outcome.attributions, headers)?;
+    let csv = local_shap_csv(&outcome.attributions, headers).map_err(|e| e.to_string())?;
     std::fs::write(shap_dir.join("out.csv"), csv)
         .map_err(|e| format!("cannot write {}: {e}", shap_dir.join("out.csv").display()))
 }

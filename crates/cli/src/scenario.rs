@@ -42,7 +42,7 @@ fn explanation(model_json: &str, csv: &str, file: &str) -> Result<String, String
     let table = load_bytes(file, csv.as_bytes(), LoadOptions::default()).map_err(|e| e.to_string())?.table;
     let outcome =
         explain_table(&model, None, &table, &ExplainConfig::default(), &mut NoProgress).map_err(|e| e.to_string())?;
-    let analysis = analysis_json(outcome.method_key, &outcome.global, None)?;
+    let analysis = analysis_json(outcome.method_key, &outcome.global, None).map_err(|e| e.to_string())?;
     Ok(serde_json::to_string_pretty(&analysis).map_err(|e| e.to_string())? + "\n")
 }
 

@@ -91,6 +91,6 @@ fn maps_that_cannot_be_compared_say_why() {
     assert_eq!(ndcg(&map(&[], &[]), &map(&[], &[])), Err(NdcgError::Empty));
     let baseline: IndexMap<_, _> = [("label0".to_owned(), a.clone())].into();
     let current: IndexMap<_, _> = [("label1".to_owned(), a)].into();
-    let err = check_attribution_drift(&baseline, &current, 0.9).unwrap_err();
+    let err = check_attribution_drift(&baseline, &current, 0.9).unwrap_err().to_string();
     assert_eq!(err, "label \"label1\" is not in the baseline");
 }

@@ -113,10 +113,12 @@ pub fn attributions(
         explain_table(model, Some(baseline), table, config, &mut NoProgress).map_err(|e| format!("{side}: {e}"))
     };
     let (base, cur) = (explain(baseline, "baseline")?, explain(current, "current")?);
-    let (base_labels, cur_labels) = (by_label(&base.global, None)?, by_label(&cur.global, None)?);
-    let checks = check_attribution_drift(&base_labels, &cur_labels, DEFAULT_NDCG_THRESHOLD)?;
+    let labels = |outcome: &ExplainOutcome| by_label(&outcome.global, None).map_err(|e| e.to_string());
+    let (base_labels, cur_labels) = (labels(&base)?, labels(&cur)?);
+    let checks =
+        check_attribution_drift(&base_labels, &cur_labels, DEFAULT_NDCG_THRESHOLD).map_err(|e| e.to_string())?;
     let json = |outcome: &ExplainOutcome| -> Result<String, String> {
-        let value = analysis_json(outcome.method_key, &outcome.global, None)?;
+        let value = analysis_json(outcome.method_key, &outcome.global, None).map_err(|e| e.to_string())?;
         serde_json::to_string_pretty(&value).map_err(|e| e.to_string())
     };
     Ok(AttributionSection {

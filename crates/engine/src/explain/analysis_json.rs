@@ -9,6 +9,7 @@ use indexmap::IndexMap;
 use serde_json::{json, Map, Value};
 
 use super::aggregate::GlobalAttributions;
+use super::attribution_error::AttributionError;
 
 /// Global SHAP values per label, then per feature.
 pub type LabelAttributions = IndexMap<String, IndexMap<String, f64>>;
@@ -20,9 +21,9 @@ pub const SHAP_METHODS: [&str; 3] = ["kernel_shap", "tree_shap", "linear_shap"];
 ///
 /// # Errors
 /// Headers given whose count is not the output count.
-pub fn label_names(n_outputs: usize, headers: Option<&[String]>) -> Result<Vec<String>, String> {
+pub fn label_names(n_outputs: usize, headers: Option<&[String]>) -> Result<Vec<String>, AttributionError> {
     match headers {
-        Some(h) if h.len() != n_outputs => Err(format!("{} label headers for {n_outputs} model output(s)", h.len())),
+        Some(h) if h.len() != n_outputs => Err(AttributionError::LabelHeaders { headers: h.len(), outputs: n_outputs }),
         Some(h) => Ok(h.to_vec()),
         None => Ok((0..n_outputs).map(|k| format!("label{k}")).collect()),
     }
@@ -32,7 +33,11 @@ pub fn label_names(n_outputs: usize, headers: Option<&[String]>) -> Result<Vec<S
 ///
 /// # Errors
 /// Label headers that do not match the outputs.
-pub fn analysis_json(method: &str, global: &GlobalAttributions, headers: Option<&[String]>) -> Result<Value, String> {
+pub fn analysis_json(
+    method: &str,
+    global: &GlobalAttributions,
+    headers: Option<&[String]>,
+) -> Result<Value, AttributionError> {
     let labels = label_names(global.values.len(), headers)?;
     let mut per_label = Map::new();
     for (k, label) in labels.into_iter().enumerate() {
@@ -52,20 +57,19 @@ pub fn analysis_json(method: &str, global: &GlobalAttributions, headers: Option<
 /// # Errors
 /// Malformed JSON, no `explanations`, no or several SHAP methods (without
 /// `method`), or a value that is not a number; messages name the place.
-pub fn read_global_shap(text: &str, method: Option<&str>) -> Result<LabelAttributions, String> {
-    let doc: Value = serde_json::from_str(text).map_err(|e| format!("analysis.json: {e}"))?;
-    let explanations =
-        doc.get("explanations").and_then(Value::as_object).ok_or("analysis.json has no \"explanations\" object")?;
+pub fn read_global_shap(text: &str, method: Option<&str>) -> Result<LabelAttributions, AttributionError> {
+    let doc: Value = serde_json::from_str(text).map_err(|e| AttributionError::AnalysisJson(e.to_string()))?;
+    let explanations = doc.get("explanations").and_then(Value::as_object).ok_or(AttributionError::NoExplanations)?;
     let method = match method {
         Some(m) => m.to_owned(),
         None => {
             let found: Vec<&String> = explanations.keys().filter(|k| SHAP_METHODS.contains(&k.as_str())).collect();
             match found.as_slice() {
                 [one] => (*one).clone(),
-                [] => return Err(format!("analysis.json has no {} explanations", SHAP_METHODS.join(", "))),
+                [] => return Err(AttributionError::NoShapMethod),
                 several => {
-                    let names: Vec<&str> = several.iter().map(|k| k.as_str()).collect();
-                    return Err(format!("analysis.json has {} explanations; name one", names.join(" and ")));
+                    let methods = several.iter().map(|k| (*k).clone()).collect();
+                    return Err(AttributionError::SeveralShapMethods { methods });
                 }
             }
         }
@@ -73,19 +77,20 @@ pub fn read_global_shap(text: &str, method: Option<&str>) -> Result<LabelAttribu
     let labels = explanations
         .get(&method)
         .and_then(Value::as_object)
-        .ok_or_else(|| format!("analysis.json has no explanations.{method} object"))?;
+        .ok_or_else(|| AttributionError::NoMethod { method: method.clone() })?;
     let mut out = LabelAttributions::new();
     for (label, entry) in labels {
         let values = entry
             .get("global_shap_values")
             .and_then(Value::as_object)
-            .ok_or_else(|| format!("analysis.json: explanations.{method}.{label} has no global_shap_values"))?;
+            .ok_or_else(|| AttributionError::NoGlobalValues { method: method.clone(), label: label.clone() })?;
         let mut features = IndexMap::new();
         for (feature, v) in values {
-            let x = v.as_f64().ok_or_else(|| {
-                format!(
-                    "analysis.json: explanations.{method}.{label}.global_shap_values.{feature} is {v}, not a number"
-                )
+            let x = v.as_f64().ok_or_else(|| AttributionError::NotANumber {
+                method: method.clone(),
+                label: label.clone(),
+                feature: feature.clone(),
+                value: v.to_string(),
             })?;
             features.insert(feature.clone(), x);
         }
@@ -120,14 +125,14 @@ mod tests {
 
     #[test]
     fn bad_files_say_where() {
-        assert!(read_global_shap("{}", None).unwrap_err().contains("no \"explanations\""));
+        assert!(read_global_shap("{}", None).unwrap_err().to_string().contains("no \"explanations\""));
         let bad = r#"{"explanations":{"kernel_shap":{"label0":{"global_shap_values":{"a":"x"}}}}}"#;
         assert_eq!(
-            read_global_shap(bad, None).unwrap_err(),
+            read_global_shap(bad, None).unwrap_err().to_string(),
             "analysis.json: explanations.kernel_shap.label0.global_shap_values.a is \"x\", not a number"
         );
         let both = r#"{"explanations":{"kernel_shap":{},"tree_shap":{}}}"#;
-        assert!(read_global_shap(both, None).unwrap_err().contains("name one"));
+        assert!(read_global_shap(both, None).unwrap_err().to_string().contains("name one"));
         assert!(read_global_shap(both, Some("tree_shap")).unwrap().is_empty());
     }
 }

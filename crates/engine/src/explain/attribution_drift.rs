@@ -11,7 +11,8 @@
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
-use super::ndcg::{ndcg, NdcgError};
+use super::attribution_error::AttributionError;
+use super::ndcg::ndcg;
 use crate::math::float_str;
 
 /// Model Monitor's threshold.
@@ -65,12 +66,13 @@ pub fn check_attribution_drift(
     baseline: &IndexMap<String, IndexMap<String, f64>>,
     current: &IndexMap<String, IndexMap<String, f64>>,
     threshold: f64,
-) -> Result<Vec<AttributionDriftCheck>, String> {
+) -> Result<Vec<AttributionDriftCheck>, AttributionError> {
     current
         .iter()
         .map(|(label, cur)| {
-            let base = baseline.get(label).ok_or_else(|| format!("label \"{label}\" is not in the baseline"))?;
-            let value = ndcg(base, cur).map_err(|e: NdcgError| format!("label \"{label}\": {e}"))?;
+            let base =
+                baseline.get(label).ok_or_else(|| AttributionError::LabelNotInBaseline { label: label.clone() })?;
+            let value = ndcg(base, cur).map_err(|source| AttributionError::Ndcg { label: label.clone(), source })?;
             Ok(AttributionDriftCheck { label: label.clone(), ndcg: value, threshold, violated: value < threshold })
         })
         .collect()

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::aggregate::{aggregate, AggMethod, GlobalAttributions};
 use super::analysis_json::{label_names, LabelAttributions};
 use super::attribution_drift::check_attribution_drift;
+use super::attribution_error::AttributionError;
 use super::attributions::Attributions;
 
 /// One window's attributions and verdict.
@@ -34,7 +35,10 @@ pub struct AttributionWindow {
 ///
 /// # Errors
 /// Label headers whose count is not the output count.
-pub fn by_label(global: &GlobalAttributions, headers: Option<&[String]>) -> Result<LabelAttributions, String> {
+pub fn by_label(
+    global: &GlobalAttributions,
+    headers: Option<&[String]>,
+) -> Result<LabelAttributions, AttributionError> {
     let labels = label_names(global.values.len(), headers)?;
     Ok(labels
         .into_iter()
@@ -56,11 +60,15 @@ pub fn attribution_window(
     method: AggMethod,
     threshold: f64,
     headers: Option<&[String]>,
-) -> Result<AttributionWindow, String> {
-    let global = aggregate(local, method).map_err(|e| format!("window {start}..{end}: {e}"))?;
+) -> Result<AttributionWindow, AttributionError> {
+    let in_window = |e: AttributionError| AttributionError::Window {
+        start: start.to_owned(),
+        end: end.to_owned(),
+        source: Box::new(e),
+    };
+    let global = aggregate(local, method).map_err(|e| in_window(e.into()))?;
     let current = by_label(&global, headers)?;
-    let checks =
-        check_attribution_drift(baseline, &current, threshold).map_err(|e| format!("window {start}..{end}: {e}"))?;
+    let checks = check_attribution_drift(baseline, &current, threshold).map_err(in_window)?;
     Ok(AttributionWindow {
         start: start.to_owned(),
         end: end.to_owned(),
@@ -104,6 +112,6 @@ mod tests {
         assert!(moved.violation);
         assert!((moved.ndcg["label0"] - 0.6876).abs() < 5e-5);
         let empty = attribution_window("3", "3", &local(&[]), &base, AggMethod::MeanAbs, 0.9, None);
-        assert!(empty.unwrap_err().starts_with("window 3..3: "));
+        assert!(empty.unwrap_err().to_string().starts_with("window 3..3: "));
     }
 }

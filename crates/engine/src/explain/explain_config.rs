@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::aggregate::AggMethod;
+use super::explain_config_error::ExplainConfigError;
 use super::loaded_model::LoadedModel;
 
 /// The SHAP algorithm.
@@ -38,13 +39,11 @@ impl ExplainMethod {
     ///
     /// # Errors
     /// Any other name; the message lists the four.
-    pub fn parse(name: &str) -> Result<Self, String> {
+    pub fn parse(name: &str) -> Result<Self, ExplainConfigError> {
         [Self::Tree, Self::TreeInterventional, Self::Kernel, Self::Linear]
             .into_iter()
             .find(|m| m.name() == name)
-            .ok_or_else(|| {
-                format!("unknown SHAP method {name:?} (expected tree, tree-interventional, kernel or linear)")
-            })
+            .ok_or_else(|| ExplainConfigError::UnknownMethod { name: name.to_owned() })
     }
 
     /// The key under `explanations` in `analysis.json`: `tree_shap`,
@@ -136,19 +135,12 @@ impl ExplainConfig {
     /// A method the model cannot take (linear SHAP of trees, TreeSHAP of a
     /// linear model), a Kernel-only setting with another method, or a
     /// setting out of range; the message says which and why.
-    pub fn validate(&self, model: &LoadedModel) -> Result<ExplainMethod, String> {
+    pub fn validate(&self, model: &LoadedModel) -> Result<ExplainMethod, ExplainConfigError> {
         let method = self.method_for(model);
         match (method, model) {
-            (ExplainMethod::Linear, LoadedModel::Trees { .. }) => {
-                return Err("method linear explains linear models; use tree, tree-interventional or kernel for \
-                            a tree ensemble"
-                    .into())
-            }
+            (ExplainMethod::Linear, LoadedModel::Trees { .. }) => return Err(ExplainConfigError::LinearOfTrees),
             (ExplainMethod::Tree | ExplainMethod::TreeInterventional, LoadedModel::Linear(_)) => {
-                return Err(format!(
-                    "method {} explains tree ensembles; use linear or kernel for a linear model",
-                    method.name()
-                ))
+                return Err(ExplainConfigError::TreesOfLinear { method: method.name() })
             }
             _ => {}
         }
@@ -158,18 +150,18 @@ impl ExplainConfig {
                 (self.num_clusters.is_some(), "num_clusters"),
                 (self.use_logit, "use_logit"),
             ];
-            if let Some((_, name)) = kernel_only.iter().find(|(set, _)| *set) {
-                return Err(format!("{name} is a Kernel SHAP setting; method {} does not use it", method.name()));
+            if let Some(&(_, setting)) = kernel_only.iter().find(|(set, _)| *set) {
+                return Err(ExplainConfigError::KernelOnly { setting, method: method.name() });
             }
         }
         if self.num_samples.is_some_and(|n| n < 2) {
-            return Err("num_samples must be at least 2".into());
+            return Err(ExplainConfigError::TooSmall { setting: "num_samples", minimum: 2 });
         }
         if self.num_clusters == Some(0) {
-            return Err("num_clusters must be at least 1".into());
+            return Err(ExplainConfigError::TooSmall { setting: "num_clusters", minimum: 1 });
         }
         if self.max_background == 0 {
-            return Err("max_background must be at least 1".into());
+            return Err(ExplainConfigError::TooSmall { setting: "max_background", minimum: 1 });
         }
         Ok(method)
     }
@@ -197,7 +189,7 @@ mod tests {
             assert_eq!(serde_json::to_value(parsed).unwrap(), m);
             assert_eq!(parsed.name(), m);
         }
-        assert!(ExplainMethod::parse("deep").unwrap_err().contains("expected tree"));
+        assert!(ExplainMethod::parse("deep").unwrap_err().to_string().contains("expected tree"));
     }
 
     #[test]
@@ -209,13 +201,17 @@ mod tests {
         .unwrap();
         let with = |method| ExplainConfig { method: Some(method), ..ExplainConfig::default() };
         assert_eq!(ExplainConfig::default().validate(&linear), Ok(ExplainMethod::Linear));
-        assert!(with(ExplainMethod::Tree).validate(&linear).unwrap_err().contains("explains tree ensembles"));
+        assert!(with(ExplainMethod::Tree)
+            .validate(&linear)
+            .unwrap_err()
+            .to_string()
+            .contains("explains tree ensembles"));
         let sampled = ExplainConfig { num_samples: Some(100), ..ExplainConfig::default() };
         assert_eq!(
-            sampled.validate(&linear).unwrap_err(),
+            sampled.validate(&linear).unwrap_err().to_string(),
             "num_samples is a Kernel SHAP setting; method linear does not use it"
         );
         let kernel = ExplainConfig { num_samples: Some(1), ..with(ExplainMethod::Kernel) };
-        assert_eq!(kernel.validate(&linear).unwrap_err(), "num_samples must be at least 2");
+        assert_eq!(kernel.validate(&linear).unwrap_err().to_string(), "num_samples must be at least 2");
     }
 }

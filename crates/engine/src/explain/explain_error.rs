@@ -4,33 +4,31 @@
 
 use thiserror::Error;
 
-use super::error::ModelError;
+use super::explain_config_error::ExplainConfigError;
+use super::model_error::ModelError;
 use super::shap_error::ShapError;
 use super::tree_shap::TreeShapError;
 
 /// An explanation that could not be computed.
+///
+/// TreeSHAP's own refusals (a tree it cannot walk, rows beyond the matrix,
+/// a cancel) come wrapped as [`ExplainError::TreeShap`]; `Rows` and
+/// `Cancelled` here are those of the linear and Kernel SHAP runs.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 #[non_exhaustive]
 pub enum ExplainError {
     /// Settings that do not fit each other or the model.
-    #[error("{0}")]
-    Config(String),
+    #[error(transparent)]
+    Config(#[from] ExplainConfigError),
     /// The table does not give the model's features.
     #[error(transparent)]
     Model(#[from] ModelError),
     /// The SHAP computation refused its input.
     #[error(transparent)]
     Shap(#[from] ShapError),
-    /// A tree TreeSHAP cannot walk.
-    #[error("tree {tree}, node {node}: {what}")]
-    Tree {
-        /// Tree index (0-based).
-        tree: usize,
-        /// Node index (0-based).
-        node: usize,
-        /// What is wrong.
-        what: String,
-    },
+    /// TreeSHAP refused the model or its input, or was cancelled.
+    #[error(transparent)]
+    TreeShap(#[from] TreeShapError),
     /// Rows asked for beyond the matrix.
     #[error("rows {start}..{end} asked for, the data has {n_rows} rows")]
     Rows {
@@ -50,15 +48,4 @@ pub enum ExplainError {
         /// Rows finished before the stop.
         rows_done: usize,
     },
-}
-
-impl From<TreeShapError> for ExplainError {
-    fn from(e: TreeShapError) -> Self {
-        match e {
-            TreeShapError::Input(e) => Self::Shap(e),
-            TreeShapError::Tree { tree, node, what } => Self::Tree { tree, node, what },
-            TreeShapError::Rows { start, end, n_rows } => Self::Rows { start, end, n_rows },
-            TreeShapError::Cancelled { rows_done } => Self::Cancelled { rows_done },
-        }
-    }
 }

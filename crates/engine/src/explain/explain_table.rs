@@ -44,7 +44,7 @@ pub fn explain_table(
     config: &ExplainConfig,
     progress: &mut dyn Progress,
 ) -> Result<ExplainOutcome, ExplainError> {
-    let method = config.validate(model).map_err(ExplainError::Config)?;
+    let method = config.validate(model)?;
     let mapping = feature_matrix(table, model.feature_names())?;
     let background = match baseline {
         Some(b) if method.needs_background() => Some(feature_matrix(b, model.feature_names())?.matrix),

@@ -14,6 +14,7 @@ use std::ops::Range;
 
 use super::attributions::Attributions;
 use super::explain_config::{ExplainConfig, ExplainMethod, DEFAULT_NUM_CLUSTERS};
+use super::explain_config_error::ExplainConfigError;
 use super::explain_error::ExplainError;
 use super::kernel_baseline::Baseline;
 use super::kernel_shap::{KernelShap, KernelShapConfig};
@@ -66,11 +67,9 @@ impl<'a> Explainer<'a> {
         config: &ExplainConfig,
         background: Option<&FeatureMatrix>,
     ) -> Result<Self, ExplainError> {
-        let method = config.validate(model).map_err(ExplainError::Config)?;
+        let method = config.validate(model)?;
         let needs = || {
-            background.ok_or_else(|| {
-                ExplainError::Config(format!("method {} needs background (baseline) rows", method.name()))
-            })
+            background.ok_or_else(|| ExplainError::from(ExplainConfigError::NeedsBackground { method: method.name() }))
         };
         let checked = |bg: &FeatureMatrix| -> Result<FeatureMatrix, ExplainError> {
             check_features("the baseline", &bg.features, model.feature_names())?;
@@ -103,7 +102,7 @@ impl<'a> Explainer<'a> {
                 Self::with_kernel_baseline(model, config, baseline)
             }
             // validate() refuses the other pairs; say so rather than panic.
-            (method, _) => Err(ExplainError::Config(format!("method {} does not fit this model", method.name()))),
+            (method, _) => Err(ExplainConfigError::DoesNotFit { method: method.name() }.into()),
         }
     }
 
@@ -142,7 +141,7 @@ impl<'a> Explainer<'a> {
         baseline: Baseline,
     ) -> Result<Self, ExplainError> {
         let kernel = ExplainConfig { method: Some(ExplainMethod::Kernel), ..config.clone() };
-        kernel.validate(model).map_err(ExplainError::Config)?;
+        kernel.validate(model)?;
         let config =
             KernelShapConfig { num_samples: config.num_samples, seed: config.seed, use_logit: config.use_logit };
         let model = model.as_model();

@@ -2,9 +2,9 @@
 //! columns it reads and in what order; the table may hold more (targets,
 //! predictions, timestamps), which are reported, not used.
 
-use super::error::ModelError;
 use super::matrix::FeatureMatrix;
 use super::model::Model;
+use super::model_error::ModelError;
 use crate::table::{Column, ColumnData, Table};
 
 /// The model's features taken from a table.

@@ -7,8 +7,8 @@
 
 use std::collections::HashMap;
 
-use super::error::ModelError;
 use super::link::Link;
+use super::model_error::ModelError;
 use super::tree::{Ensemble, Missing, Node, Test, Tree};
 use super::tree_check::check_tree;
 

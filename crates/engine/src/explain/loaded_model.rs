@@ -7,11 +7,11 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::error::ModelError;
 use super::lightgbm::read_lightgbm_text;
 use super::linear::LinearModel;
 use super::link::Link;
 use super::model::Model;
+use super::model_error::ModelError;
 use super::surrogate::{Fidelity, Surrogate};
 use super::tree::Ensemble;
 use super::xgboost::read_xgboost_json;

@@ -7,6 +7,7 @@
 //! line break.
 
 use super::analysis_json::{label_names, LabelAttributions};
+use super::attribution_error::AttributionError;
 use super::attributions::Attributions;
 use crate::io::{load_bytes, LoadOptions};
 use crate::math::float_str;
@@ -16,7 +17,7 @@ use crate::table::ColumnData;
 ///
 /// # Errors
 /// Label headers whose count is not the output count.
-pub fn local_shap_csv(attr: &Attributions, headers: Option<&[String]>) -> Result<String, String> {
+pub fn local_shap_csv(attr: &Attributions, headers: Option<&[String]>) -> Result<String, AttributionError> {
     let labels = label_names(attr.n_outputs, headers)?;
     let mut out = String::new();
     let names: Vec<String> =
@@ -67,23 +68,24 @@ fn is_label_k(name: &str) -> bool {
 /// assert_eq!(global["label0"]["age"], 0.5);
 /// assert_eq!(global["label0"]["income"], 2.0);
 /// ```
-pub fn read_local_shap_csv(file: &str, bytes: &[u8]) -> Result<LabelAttributions, String> {
-    let table = load_bytes(file, bytes, LoadOptions::default()).map_err(|e| e.to_string())?.table;
+pub fn read_local_shap_csv(file: &str, bytes: &[u8]) -> Result<LabelAttributions, AttributionError> {
+    let table = load_bytes(file, bytes, LoadOptions::default())?.table;
     if table.n_rows == 0 || table.columns.is_empty() {
-        return Err(format!("{file}: no local SHAP values (a header and at least one row are needed)"));
+        return Err(AttributionError::NoLocalValues { file: file.to_owned() });
     }
     let labelled = table.columns.iter().all(|c| is_label_k(&c.name));
     let underscored = table.columns.iter().all(|c| c.name.contains('_'));
     let mut out = LabelAttributions::new();
     for column in &table.columns {
         let ColumnData::Numeric(values) = &column.data else {
-            return Err(format!(
-                "{file}: column '{}' is not numbers; explanations_shap/out.csv holds SHAP values only",
-                column.name
-            ));
+            return Err(AttributionError::LocalNotNumbers { file: file.to_owned(), column: column.name.clone() });
         };
         if let Some(row) = values.iter().position(|v| v.is_nan()) {
-            return Err(format!("{file}: line {}, column '{}': no SHAP value", row + 2, column.name));
+            return Err(AttributionError::LocalMissing {
+                file: file.to_owned(),
+                line: row + 2,
+                column: column.name.clone(),
+            });
         }
         let (feature, label) = split_name(&column.name, labelled, underscored);
         let mean_abs = values.iter().map(|v| v.abs()).sum::<f64>() / values.len() as f64;
@@ -93,7 +95,11 @@ pub fn read_local_shap_csv(file: &str, bytes: &[u8]) -> Result<LabelAttributions
     if let Some((first, features)) = labels.next() {
         for (label, other) in labels {
             if !other.keys().eq(features.keys()) {
-                return Err(format!("{file}: labels '{first}' and '{label}' name different features"));
+                return Err(AttributionError::LocalLabelsDiffer {
+                    file: file.to_owned(),
+                    first: first.clone(),
+                    other: label.clone(),
+                });
             }
         }
     }
@@ -138,11 +144,11 @@ mod tests {
 
     #[test]
     fn bad_files_say_where() {
-        let err = read_local_shap_csv("out.csv", b"age_label0,x_label0\n0.5,1\n,2\n").unwrap_err();
+        let err = read_local_shap_csv("out.csv", b"age_label0,x_label0\n0.5,1\n,2\n").unwrap_err().to_string();
         assert!(err.contains("line 3, column 'age_label0'"), "{err}");
-        let err = read_local_shap_csv("out.csv", b"age_label0,x_label0\n0.5,abc\n").unwrap_err();
+        let err = read_local_shap_csv("out.csv", b"age_label0,x_label0\n0.5,abc\n").unwrap_err().to_string();
         assert!(err.contains("column 'x_label0' is not numbers"), "{err}");
-        let err = read_local_shap_csv("out.csv", b"age_label0,x_label1\n0.5,1\n").unwrap_err();
+        let err = read_local_shap_csv("out.csv", b"age_label0,x_label1\n0.5,1\n").unwrap_err().to_string();
         assert!(err.contains("name different features"), "{err}");
     }
 }

@@ -11,10 +11,11 @@
 mod aggregate;
 mod analysis_json;
 mod attribution_drift;
+mod attribution_error;
 mod attribution_timeline;
 mod attributions;
-mod error;
 mod explain_config;
+mod explain_config_error;
 mod explain_error;
 mod explain_table;
 mod explainer;
@@ -31,6 +32,7 @@ mod loaded_model;
 mod local_shap_csv;
 mod matrix;
 mod model;
+mod model_error;
 mod ndcg;
 mod shap_error;
 mod surrogate;
@@ -45,10 +47,11 @@ pub use attribution_drift::{
     attribution_violations, check_attribution_drift, AttributionDriftCheck, AttributionViolation,
     AttributionViolations, ATTRIBUTION_DRIFT_CHECK, DEFAULT_NDCG_THRESHOLD,
 };
+pub use attribution_error::AttributionError;
 pub use attribution_timeline::{attribution_window, by_label, AttributionWindow};
 pub use attributions::Attributions;
-pub use error::ModelError;
 pub use explain_config::{ExplainConfig, ExplainMethod, DEFAULT_MAX_BACKGROUND, DEFAULT_NUM_CLUSTERS};
+pub use explain_config_error::ExplainConfigError;
 pub use explain_error::ExplainError;
 pub use explain_table::{explain_table, ExplainOutcome};
 pub use explainer::{concat_attributions, Explainer};
@@ -65,6 +68,7 @@ pub use loaded_model::{load_model, LoadedModel, ModelFormat, ModelSummary};
 pub use local_shap_csv::{local_shap_csv, read_local_shap_csv};
 pub use matrix::FeatureMatrix;
 pub use model::Model;
+pub use model_error::ModelError;
 pub use ndcg::{ndcg, NdcgError};
 pub use shap_error::ShapError;
 pub use surrogate::{

@@ -4,7 +4,7 @@
 //! inside the model. A file is user data; a bad one must be an
 //! error, not a hang or a panic.
 
-use super::error::ModelError;
+use super::model_error::ModelError;
 use super::tree::{Tree, LEAF};
 
 /// Checks tree `index` of a model with `n_features` features.

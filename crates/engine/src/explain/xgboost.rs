@@ -8,8 +8,8 @@
 use serde::Deserialize;
 use serde_json::Value;
 
-use super::error::ModelError;
 use super::link::Link;
+use super::model_error::ModelError;
 use super::tree::{Ensemble, Missing, Node, Test, Tree, LEAF};
 use super::tree_check::check_tree;
 

@@ -20,9 +20,9 @@ use super::super::matrix::FeatureMatrix;
 use super::super::model::Model;
 use super::super::shap_error::{check_features, ShapError};
 use super::super::tree::Ensemble;
-use super::error::TreeShapError;
 use super::paths::check_ensemble;
 use super::rows::start;
+use super::tree_shap_error::TreeShapError;
 use crate::progress::{Flow, Progress, ProgressUpdate};
 
 /// Rows between progress reports.

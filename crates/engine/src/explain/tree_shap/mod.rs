@@ -5,12 +5,12 @@
 //! so workers can split a matrix, and report progress with a cancel; call
 //! `explain_rows(x, 0..x.n_rows, …)` for every row.
 
-mod error;
 mod interventional;
 mod path_dependent;
 mod paths;
 mod rows;
+mod tree_shap_error;
 
-pub use error::TreeShapError;
 pub use interventional::InterventionalShap;
 pub use path_dependent::{PathDependentShap, TABLE_SLOTS};
+pub use tree_shap_error::TreeShapError;

@@ -24,9 +24,9 @@ use std::ops::Range;
 use super::super::attributions::Attributions;
 use super::super::matrix::FeatureMatrix;
 use super::super::tree::Ensemble;
-use super::error::TreeShapError;
 use super::paths::{check_ensemble, leaf_paths, Step};
 use super::rows::start;
+use super::tree_shap_error::TreeShapError;
 use crate::progress::{Flow, Progress, ProgressUpdate};
 
 /// Leaves with at most this many distinct features get subset tables

@@ -10,7 +10,7 @@
 //! and outputs are the model's.
 
 use super::super::tree::{Ensemble, Tree};
-use super::error::TreeShapError;
+use super::tree_shap_error::TreeShapError;
 
 /// One split on a leaf's path.
 #[derive(Debug, Clone, Copy)]

@@ -6,7 +6,7 @@ use std::ops::Range;
 use super::super::attributions::Attributions;
 use super::super::matrix::FeatureMatrix;
 use super::super::shap_error::check_features;
-use super::error::TreeShapError;
+use super::tree_shap_error::TreeShapError;
 
 /// Zero attributions for `rows` of `x`, carrying `expected_value`, once `x`
 /// has the model's `features` and holds the rows.

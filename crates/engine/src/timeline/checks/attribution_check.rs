@@ -89,7 +89,7 @@ fn global(
     let part = x.take(rows);
     let local = explainer.explain_rows(&part, 0..part.n_rows, &mut NoProgress).map_err(|e| e.to_string())?;
     let global = aggregate(&local, config.explain.agg).map_err(|e| e.to_string())?;
-    by_label(&global, None).map(Some)
+    by_label(&global, None).map(Some).map_err(|e| e.to_string())
 }
 
 impl WindowCheck for AttributionCheck<'_> {

@@ -1,6 +1,7 @@
 //! Why a timeline cannot be built.
 
 use crate::model_quality::ModelColumnsError;
+use crate::timeline::checks::CheckError;
 use crate::timeline::TimelineError;
 
 /// An error that stops the whole timeline (a check that cannot run on one
@@ -35,11 +36,11 @@ pub enum TimelineBuildError {
         source: ModelColumnsError,
     },
     /// A check failed on the reference, so it has no baseline.
-    #[error("{check} on the reference: {message}")]
+    #[error("{check} on the reference: {source}")]
     Reference {
         /// The check.
         check: &'static str,
-        /// The reason.
-        message: String,
+        /// The reason (boxed: it is large, and rare).
+        source: Box<CheckError>,
     },
 }

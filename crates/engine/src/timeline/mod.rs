@@ -28,7 +28,7 @@ mod windows;
 pub use crate::thresholds::{CheckStatus, Threshold, ThresholdRule};
 pub use alerts::{AlertRule, AlertState, MAX_EVALUATION_PERIOD};
 pub use build_error::TimelineBuildError;
-pub use checks::{bias_config_for, AttributionCheck, AttributionCheckConfig, Side, WindowCheck};
+pub use checks::{bias_config_for, AttributionCheck, AttributionCheckConfig, CheckError, Side, WindowCheck};
 pub use chunking::{Chunker, Incomplete, DEFAULT_CHUNK_COUNT};
 pub use config::{CheckKind, DriftConfig, ThresholdChoice, ThresholdChoices, TimelineConfig};
 pub use error::TimelineError;

@@ -10,6 +10,7 @@ use super::checks::drift_check::DriftCheck;
 use super::checks::estimation_check::EstimationCheck;
 use super::checks::model_quality_check::ModelQualityCheck;
 use super::checks::window_check::{Side, WindowCheck};
+use super::checks::CheckError;
 use super::config::{CheckKind, ThresholdChoice, TimelineConfig};
 use super::series::{Observation, SeriesSpec};
 use crate::model_quality::ModelOutputs;
@@ -133,7 +134,7 @@ pub fn run_timeline(
         let check = match prepare(kind, reference, current, config, outputs.as_ref(), &chunks, &mut warnings) {
             Ok(Some(check)) => check,
             Ok(None) => continue,
-            Err(message) => return Err(TimelineBuildError::Reference { check: kind.as_str(), message }),
+            Err(e) => return Err(TimelineBuildError::Reference { check: kind.as_str(), source: Box::new(e) }),
         };
         let series =
             judge(check.as_ref(), &windows, &judged, &chunks, config.thresholds.get(kind), config, &mut warnings)?;
@@ -184,7 +185,7 @@ fn prepare<'a>(
     outputs: Option<&'a (ModelOutputs, ModelOutputs)>,
     chunks: &[Vec<usize>],
     warnings: &mut Vec<String>,
-) -> Result<Option<Box<dyn WindowCheck + 'a>>, String> {
+) -> Result<Option<Box<dyn WindowCheck + 'a>>, CheckError> {
     let mut skip = |why: &str| {
         warnings.push(format!("{} skipped: {why}", kind.as_str()));
         Ok(None)

@@ -5,6 +5,7 @@
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
+use super::check_error::CheckError;
 use super::window_check::{Side, WindowCheck};
 use crate::explain::{
     aggregate, by_label, feature_matrix, ndcg, ExplainConfig, Explainer, FeatureMatrix, LabelAttributions, LoadedModel,
@@ -53,16 +54,15 @@ impl<'t> AttributionCheck<'t> {
         current: &Table,
         model: &'t LoadedModel,
         config: &'t AttributionCheckConfig,
-    ) -> Result<Self, String> {
+    ) -> Result<Self, CheckError> {
         let features = model.feature_names();
-        let matrix = |table: &Table, side: &str| {
-            feature_matrix(table, features).map(|m| m.matrix).map_err(|e| format!("the {side} data: {e}"))
+        let matrix = |table: &Table, side: &'static str| {
+            feature_matrix(table, features).map(|m| m.matrix).map_err(|source| CheckError::Features { side, source })
         };
         let (reference, current) = (matrix(reference, "reference")?, matrix(current, "current")?);
-        let explainer = Explainer::for_data(model, &config.explain, None, &reference).map_err(|e| e.to_string())?;
+        let explainer = Explainer::for_data(model, &config.explain, None, &reference)?;
         let all: Vec<usize> = (0..reference.n_rows).collect();
-        let baseline = global(&explainer, config, &reference, &all)?
-            .ok_or_else(|| "the reference has no rows to explain".to_owned())?;
+        let baseline = global(&explainer, config, &reference, &all)?.ok_or(CheckError::NoRowsToExplain)?;
         let series = baseline
             .keys()
             .map(|label| {
@@ -82,14 +82,14 @@ fn global(
     config: &AttributionCheckConfig,
     x: &FeatureMatrix,
     rows: &[usize],
-) -> Result<Option<LabelAttributions>, String> {
+) -> Result<Option<LabelAttributions>, CheckError> {
     if rows.is_empty() {
         return Ok(None);
     }
     let part = x.take(rows);
-    let local = explainer.explain_rows(&part, 0..part.n_rows, &mut NoProgress).map_err(|e| e.to_string())?;
-    let global = aggregate(&local, config.explain.agg).map_err(|e| e.to_string())?;
-    by_label(&global, None).map(Some).map_err(|e| e.to_string())
+    let local = explainer.explain_rows(&part, 0..part.n_rows, &mut NoProgress)?;
+    let global = aggregate(&local, config.explain.agg)?;
+    Ok(Some(by_label(&global, None)?))
 }
 
 impl WindowCheck for AttributionCheck<'_> {

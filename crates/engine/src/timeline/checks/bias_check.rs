@@ -7,6 +7,7 @@
 //! intervals, whose printed upper end is each window's own maximum
 //! (`"(40, 90]"` vs `"(40, 87]"`): they are matched by their lower end.
 
+use super::check_error::CheckError;
 use super::window_check::{Side, WindowCheck};
 use crate::bias::{distance_from_ideal, run_bias, Analysis, AnalysisConfig, Metric, ROUNDING};
 use crate::table::{take_window, Column, Table};
@@ -79,8 +80,8 @@ impl<'t> BiasCheck<'t> {
     ///
     /// # Errors
     /// The analysis fails on the reference.
-    pub fn new(reference: &'t Table, current: &'t Table, config: &'t AnalysisConfig) -> Result<Self, String> {
-        let baseline = run_bias(reference, config).map_err(|e| e.to_string())?.analysis;
+    pub fn new(reference: &'t Table, current: &'t Table, config: &'t AnalysisConfig) -> Result<Self, CheckError> {
+        let baseline = run_bias(reference, config)?.analysis;
         let (keys, series) = metrics(&baseline)
             .into_iter()
             .map(|(key, v)| {

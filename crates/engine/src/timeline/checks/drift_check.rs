@@ -3,6 +3,7 @@
 //! window. Default bounds are NannyML's per method; chi2 is judged by its
 //! p-value (< 0.05), as NannyML does.
 
+use super::check_error::CheckError;
 use super::window_check::{Side, WindowCheck};
 use crate::drift::nannyml::{fit_univariate, FittedUnivariate, UnivariateMethod};
 use crate::roles::Role;
@@ -47,14 +48,16 @@ impl<'t> DriftCheck<'t> {
         current: &'t Table,
         config: &DriftConfig,
         time_column: Option<&str>,
-    ) -> Result<(Self, Vec<String>), String> {
+    ) -> Result<(Self, Vec<String>), CheckError> {
         let columns: Vec<&Column> = if config.columns.is_empty() {
             reference.columns.iter().filter(|c| tested_by_default(c, time_column)).collect()
         } else {
             config
                 .columns
                 .iter()
-                .map(|name| reference.column(name).ok_or_else(|| format!("the reference has no column {name}")))
+                .map(|name| {
+                    reference.column(name).ok_or_else(|| CheckError::NoReferenceColumn { column: name.clone() })
+                })
                 .collect::<Result<_, _>>()?
         };
         let all_rows: Vec<usize> = (0..reference.n_rows).collect();
@@ -65,7 +68,7 @@ impl<'t> DriftCheck<'t> {
             for &method in methods {
                 if !method.supports(continuous) {
                     let kind = if continuous { "numeric" } else { "categorical" };
-                    return Err(format!("{} does not apply to the {kind} column {}", method.name(), column.name));
+                    return Err(CheckError::MethodKind { method: method.name(), kind, column: column.name.clone() });
                 }
                 match fit_univariate(method, column, &all_rows, continuous) {
                     Ok(f) => {

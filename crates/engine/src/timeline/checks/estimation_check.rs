@@ -5,6 +5,7 @@
 //! NannyML's, from the realised values on the reference chunks. Scores are
 //! calibrated when NannyML's check says calibration helps.
 
+use super::check_error::CheckError;
 use super::window_check::{Side, WindowCheck};
 use crate::estimation::{BinaryOutputs, Calibration, CalibrationReason, Cbpe, CbpeMetric};
 use crate::model_quality::ModelOutputs;
@@ -38,12 +39,12 @@ impl<'o> EstimationCheck<'o> {
         reference: &'o ModelOutputs,
         current: &'o ModelOutputs,
         reference_chunks: &[Vec<usize>],
-    ) -> Result<(Self, String), String> {
+    ) -> Result<(Self, String), CheckError> {
         let rows: Vec<usize> = reference_chunks.iter().flatten().copied().collect();
-        let whole = reference.binary_rows(&rows).ok_or("needs a binary model with a score column")?;
-        let truth = whole.truth.as_deref().ok_or("every reference row needs a label")?;
-        let outputs = BinaryOutputs::new(&whole.scores, &whole.predicted, Some(truth)).map_err(|e| e.to_string())?;
-        let (calibration, check) = Calibration::decide(truth, &whole.scores).map_err(|e| e.to_string())?;
+        let whole = reference.binary_rows(&rows).ok_or(CheckError::NotBinaryWithScores)?;
+        let truth = whole.truth.as_deref().ok_or(CheckError::UnlabelledReference)?;
+        let outputs = BinaryOutputs::new(&whole.scores, &whole.predicted, Some(truth))?;
+        let (calibration, check) = Calibration::decide(truth, &whole.scores)?;
         let note = match (check.reason, check.ece_before, check.ece_after) {
             (CalibrationReason::Ece, Some(before), Some(after)) => format!(
                 "estimated_performance: scores {} (expected calibration error {before:.4} raw, {after:.4} calibrated)",
@@ -62,9 +63,9 @@ impl<'o> EstimationCheck<'o> {
             ranges.push(start..start + kept);
             start += kept;
         }
-        let cbpe = Cbpe::fit(&outputs, &ranges, &CbpeMetric::ALL, calibration).map_err(|e| e.to_string())?;
-        let empty = outputs.slice(0..0).map_err(|e| e.to_string())?;
-        let estimate = cbpe.estimate_chunk(&empty).map_err(|e| e.to_string())?;
+        let cbpe = Cbpe::fit(&outputs, &ranges, &CbpeMetric::ALL, calibration)?;
+        let empty = outputs.slice(0..0)?;
+        let estimate = cbpe.estimate_chunk(&empty)?;
         let series = estimate
             .metrics
             .iter()

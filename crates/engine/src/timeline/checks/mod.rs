@@ -6,6 +6,7 @@
 pub(super) mod attribution_check;
 pub(super) mod bias_check;
 mod bias_config;
+mod check_error;
 pub(super) mod data_quality_check;
 pub(super) mod drift_check;
 pub(super) mod estimation_check;
@@ -14,4 +15,5 @@ pub(super) mod window_check;
 
 pub use attribution_check::{AttributionCheck, AttributionCheckConfig};
 pub use bias_config::bias_config_for;
+pub use check_error::CheckError;
 pub use window_check::{Side, WindowCheck};

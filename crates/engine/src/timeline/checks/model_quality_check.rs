@@ -3,6 +3,7 @@
 //! (`LessThanThreshold` is a lower bound, `GreaterThanThreshold` an upper
 //! one); without one the default is the reference's variability.
 
+use super::check_error::CheckError;
 use super::window_check::{Side, WindowCheck};
 use crate::model_quality::{ComparisonOperator, ModelOutputs, ModelQualityConstraints};
 use crate::timeline::series::{Observation, SeriesSpec, BOTH_SIDES};
@@ -35,7 +36,7 @@ impl<'o> ModelQualityCheck<'o> {
         current: &'o ModelOutputs,
         metrics: &[String],
         constraints: Option<&ModelQualityConstraints>,
-    ) -> Result<Self, String> {
+    ) -> Result<Self, CheckError> {
         let metrics: Vec<String> = if metrics.is_empty() {
             reference.default_metrics().into_iter().map(str::to_owned).collect()
         } else {
@@ -43,10 +44,13 @@ impl<'o> ModelQualityCheck<'o> {
         };
         let known: Vec<&str> = match reference.realized(&(0..reference.len()).collect::<Vec<_>>()) {
             Ok(values) => values.iter().map(|(n, _)| *n).collect(),
-            Err(e) => return Err(format!("no labelled reference row ({e})")),
+            Err(e) => return Err(CheckError::NoLabelledReference(e)),
         };
         if let Some(unknown) = metrics.iter().find(|m| !known.contains(&m.as_str())) {
-            return Err(format!("no metric {unknown}; this model has {}", known.join(", ")));
+            return Err(CheckError::UnknownMetric {
+                metric: unknown.clone(),
+                known: known.iter().map(|&k| k.to_owned()).collect(),
+            });
         }
         let series = metrics
             .iter()

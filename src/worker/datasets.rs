@@ -256,7 +256,7 @@ impl Datasets {
         };
         let mut parts = Vec::new();
         for value in [baseline_value, current_value] {
-            let mut part = rows_where(&table, column, value)?;
+            let mut part = rows_where(&table, column, value).map_err(|e| e.to_string())?;
             if part.n_rows == 0 {
                 return Err(format!("no row of the baseline has {column} = {value}"));
             }

@@ -262,7 +262,7 @@ async fn append_parts(
         let bytes = (part.end - part.start) as u64;
         let refused = match answer {
             Ok((header, columns)) => {
-                let mut column = |i: usize| {
+                let mut column = |i: usize| -> Result<Vec<u8>, String> {
                     let array = columns
                         .get(i as u32)
                         .dyn_into::<Uint8Array>()

@@ -162,7 +162,7 @@ fn from_statistics(path: &Path) -> Option<Table> {
 fn select(table: Table, condition: Option<&str>) -> Result<Table, String> {
     let Some(condition) = condition else { return Ok(table) };
     let (column, value) = condition.split_once('=').ok_or_else(|| format!("'{condition}' is not COLUMN=VALUE"))?;
-    let selected = rows_where(&table, column, value)?;
+    let selected = rows_where(&table, column, value).map_err(|e| e.to_string())?;
     if selected.n_rows == 0 {
         return Err(format!("no row has {column} = {value}"));
     }

@@ -108,12 +108,12 @@ impl CaptureState {
         if !capture.is_object() {
             return Err(fail("captureData is not an object".to_owned()));
         }
-        let block = |what: &str| match capture.get(what) {
+        let block = |what: &'static str| match capture.get(what) {
             None | Some(Value::Null) => Ok(None),
-            Some(block) => block_rows(block, what).map(Some),
+            Some(block) => block_rows(block, what).map(Some).map_err(|e| fail(e.to_string())),
         };
-        let output = block("endpointOutput").map_err(&fail)?;
-        let input = block("endpointInput").map_err(&fail)?;
+        let output = block("endpointOutput")?;
+        let input = block("endpointInput")?;
         let n_rows = match (&output, &input) {
             (None, None) => return Err(fail("captureData has neither endpointInput nor endpointOutput".to_owned())),
             (Some(rows), None) | (None, Some(rows)) => rows.len(),

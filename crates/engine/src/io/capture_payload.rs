@@ -25,6 +25,7 @@ use csv_core::{ReadRecordResult, Reader};
 use serde_json::{Map, Value};
 
 use super::json::scalar_text;
+use super::payload_error::PayloadError;
 
 /// One field of a payload row: positional (`name` is `None`) or named.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,38 +51,41 @@ pub(crate) enum Encoding {
 }
 
 /// The block's `encoding`, read case-insensitively.
-pub(crate) fn encoding(block: &Map<String, Value>, what: &str) -> Result<Encoding, String> {
+pub(crate) fn encoding(block: &Map<String, Value>, what: &'static str) -> Result<Encoding, PayloadError> {
     let Some(name) = block.get("encoding").and_then(Value::as_str) else {
-        return Err(format!("{what} has no encoding"));
+        return Err(PayloadError::NoEncoding { what });
     };
     [("CSV", Encoding::Csv), ("JSON", Encoding::Json), ("BASE64", Encoding::Base64)]
         .into_iter()
         .find_map(|(known, encoding)| name.eq_ignore_ascii_case(known).then_some(encoding))
-        .ok_or_else(|| format!("{what} has the unknown encoding {name:?} (expected CSV, JSON or BASE64)"))
+        .ok_or_else(|| PayloadError::UnknownEncoding { what, encoding: name.to_owned() })
 }
 
 /// The block's `data` as text (a non-string value gives its JSON text).
-pub(crate) fn data_text<'a>(block: &'a Map<String, Value>, what: &str) -> Result<std::borrow::Cow<'a, str>, String> {
+pub(crate) fn data_text<'a>(
+    block: &'a Map<String, Value>,
+    what: &'static str,
+) -> Result<std::borrow::Cow<'a, str>, PayloadError> {
     match block.get("data") {
-        None | Some(Value::Null) => Err(format!("{what} has no data")),
+        None | Some(Value::Null) => Err(PayloadError::NoData { what }),
         Some(Value::String(text)) => Ok(std::borrow::Cow::Borrowed(text)),
         Some(other) => Ok(std::borrow::Cow::Owned(other.to_string())),
     }
 }
 
 /// Decodes base64 text (whitespace ignored) into UTF-8 text.
-pub(crate) fn base64_text(data: &str, what: &str) -> Result<String, String> {
+pub(crate) fn base64_text(data: &str, what: &'static str) -> Result<String, PayloadError> {
     let compact: String = data.chars().filter(|c| !c.is_ascii_whitespace()).collect();
     let bytes = base64::engine::general_purpose::STANDARD
         .decode(compact.as_bytes())
-        .map_err(|e| format!("{what} data is not valid BASE64 ({e})"))?;
-    String::from_utf8(bytes).map_err(|_| format!("{what} data decodes from BASE64 to bytes that are not UTF-8 text"))
+        .map_err(|e| PayloadError::Base64 { what, reason: e.to_string() })?;
+    String::from_utf8(bytes).map_err(|_| PayloadError::NotUtf8 { what })
 }
 
 /// The rows of one capture block (`what` names it in messages).
-pub(crate) fn block_rows(block: &Value, what: &str) -> Result<Vec<Row>, String> {
+pub(crate) fn block_rows(block: &Value, what: &'static str) -> Result<Vec<Row>, PayloadError> {
     let Some(block) = block.as_object() else {
-        return Err(format!("{what} is not an object"));
+        return Err(PayloadError::NotAnObject { what });
     };
     let data = data_text(block, what)?;
     match encoding(block, what)? {
@@ -98,14 +102,14 @@ pub(crate) fn block_rows(block: &Value, what: &str) -> Result<Vec<Row>, String> 
             } else if lower.contains("json") {
                 json_payload(&base64_text(&data, what)?, what)
             } else {
-                Err(format!("{what} holds BASE64 data of content type {content_type:?}, which is neither CSV nor JSON"))
+                Err(PayloadError::ContentType { what, content_type: content_type.to_owned() })
             }
         }
     }
 }
 
-fn csv_payload(text: &str, what: &str) -> Result<Vec<Row>, String> {
-    let rows = csv_rows(text).ok_or_else(|| format!("{what} data could not be split into CSV fields"))?;
+fn csv_payload(text: &str, what: &'static str) -> Result<Vec<Row>, PayloadError> {
+    let rows = csv_rows(text).ok_or(PayloadError::CsvFields { what })?;
     Ok(rows.into_iter().map(|fields| fields.into_iter().map(|v| positional(Some(v))).collect()).collect())
 }
 
@@ -158,11 +162,11 @@ pub(crate) fn csv_rows(text: &str) -> Option<Vec<Vec<String>>> {
     }
 }
 
-fn json_payload(text: &str, what: &str) -> Result<Vec<Row>, String> {
+fn json_payload(text: &str, what: &'static str) -> Result<Vec<Row>, PayloadError> {
     let documents: Vec<Value> = serde_json::Deserializer::from_str(text)
         .into_iter::<Value>()
         .collect::<Result<_, _>>()
-        .map_err(|e| format!("{what} data is not valid JSON ({e})"))?;
+        .map_err(|e| PayloadError::Json { what, reason: e.to_string() })?;
     if documents.is_empty() {
         return Ok(vec![Vec::new()]);
     }
@@ -258,6 +262,6 @@ mod tests {
         assert_eq!(json_payload("  ", "in").unwrap(), vec![Vec::new()]);
         assert_eq!(json_payload("[]", "in").unwrap(), vec![Vec::new()]);
         assert_eq!(json_payload(r#"{"predictions":[]}"#, "out").unwrap(), Vec::<Row>::new());
-        assert!(json_payload("{", "in").unwrap_err().starts_with("in data is not valid JSON"));
+        assert!(json_payload("{", "in").unwrap_err().to_string().starts_with("in data is not valid JSON"));
     }
 }

@@ -22,6 +22,7 @@ use super::capture_payload::{base64_text, csv_rows, data_text, encoding, Encodin
 use super::error::{ErrorKind, IoError};
 use super::json::scalar_text;
 use super::lines::{Line, LineSplitter};
+use super::payload_error::PayloadError;
 use super::warning::Warnings;
 use crate::roles::{set_role, Role};
 use crate::table::{ColumnBuilder, Table, TableBuilder};
@@ -78,7 +79,7 @@ fn read_line(file: &str, rows: &mut u64, line: &Line<'_>, builder: &mut TableBui
         let message = "line has no groundTruthData (is this a SageMaker ground-truth file?)";
         return Err(at(ErrorKind::GroundTruth(message.to_owned())));
     };
-    let label = label(block).map_err(|m| at(ErrorKind::GroundTruth(m)))?;
+    let label = label(block).map_err(|e| at(ErrorKind::GroundTruth(e.to_string())))?;
     let event_id = record.get("eventMetadata").and_then(|m| m.get(EVENT_ID)).and_then(scalar_text);
     let Some(event_id) = event_id else {
         return Err(at(ErrorKind::GroundTruth("line has no eventMetadata.eventId".to_owned())));
@@ -89,9 +90,9 @@ fn read_line(file: &str, rows: &mut u64, line: &Line<'_>, builder: &mut TableBui
 }
 
 /// The label text of a `groundTruthData` block; `None` for a null `data`.
-fn label(block: &Value) -> Result<Option<String>, String> {
+fn label(block: &Value) -> Result<Option<String>, PayloadError> {
     let Some(block) = block.as_object() else {
-        return Err(format!("{LABEL} is not an object"));
+        return Err(PayloadError::NotAnObject { what: LABEL });
     };
     if block.get("data").is_some_and(Value::is_null) {
         return Ok(None);
@@ -130,8 +131,9 @@ fn csv_label(text: &str) -> String {
     }
 }
 
-fn json_label(text: &str) -> Result<Option<String>, String> {
-    let value: Value = serde_json::from_str(text).map_err(|e| format!("{LABEL} data is not valid JSON ({e})"))?;
+fn json_label(text: &str) -> Result<Option<String>, PayloadError> {
+    let value: Value =
+        serde_json::from_str(text).map_err(|e| PayloadError::Json { what: LABEL, reason: e.to_string() })?;
     Ok(scalar_text(&value))
 }
 

@@ -14,6 +14,7 @@ mod ground_truth;
 mod json;
 mod lines;
 mod names;
+mod payload_error;
 mod sniff;
 mod split;
 mod warning;

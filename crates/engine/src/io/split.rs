@@ -54,11 +54,11 @@ impl Loader {
     /// [`PartRefused::Unusable`] when the part cannot follow: nothing was
     /// appended, push those bytes instead. [`PartRefused::Damaged`] when a
     /// column's bytes do not read back: the file fails with that error.
-    pub fn append_part(
+    pub fn append_part<E: std::fmt::Display>(
         &mut self,
         header: &PartHeader,
         bytes: u64,
-        column: &mut dyn FnMut(usize) -> Result<Vec<u8>, String>,
+        column: &mut dyn FnMut(usize) -> Result<Vec<u8>, E>,
     ) -> Result<(), PartRefused> {
         let State::Csv(reader) = &mut self.state else {
             return Err(PartRefused::Unusable("the file is not delimited text"));

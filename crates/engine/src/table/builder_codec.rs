@@ -4,6 +4,7 @@
 //! checks every length, so a damaged buffer is an error, never a panic.
 
 use super::builder::{ColumnBuilder, State};
+use super::error::TableError;
 use super::interner::Interner;
 use crate::types::DeequCounts;
 
@@ -29,36 +30,36 @@ impl Encoder {
 pub(crate) struct Decoder<'a>(pub &'a [u8]);
 
 impl<'a> Decoder<'a> {
-    fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], TableError> {
         if n > self.0.len() {
-            return Err(format!("a part's bytes end early ({n} wanted, {} left)", self.0.len()));
+            return Err(TableError::PartEndsEarly { wanted: n, left: self.0.len() });
         }
         let (head, rest) = self.0.split_at(n);
         self.0 = rest;
         Ok(head)
     }
 
-    pub(crate) fn u64(&mut self) -> Result<u64, String> {
+    pub(crate) fn u64(&mut self) -> Result<u64, TableError> {
         let bytes = self.take(8)?;
-        Ok(u64::from_le_bytes(bytes.try_into().map_err(|_| "a part's integer is cut")?))
+        Ok(u64::from_le_bytes(bytes.try_into().map_err(|_| TableError::PartIntegerCut)?))
     }
 
-    pub(crate) fn len(&mut self) -> Result<usize, String> {
-        usize::try_from(self.u64()?).map_err(|_| "a part's length does not fit".to_owned())
+    pub(crate) fn len(&mut self) -> Result<usize, TableError> {
+        usize::try_from(self.u64()?).map_err(|_| TableError::PartLengthTooLarge)
     }
 
     /// A length of `size`-byte items that the bytes left can hold.
-    fn count(&mut self, size: usize) -> Result<usize, String> {
+    fn count(&mut self, size: usize) -> Result<usize, TableError> {
         let n = self.len()?;
         if n.saturating_mul(size) > self.0.len() {
-            return Err(format!("a part says {n} items where {} bytes are left", self.0.len()));
+            return Err(TableError::PartItemCount { items: n, left: self.0.len() });
         }
         Ok(n)
     }
 
-    pub(crate) fn str(&mut self) -> Result<&'a str, String> {
+    pub(crate) fn str(&mut self) -> Result<&'a str, TableError> {
         let n = self.count(1)?;
-        std::str::from_utf8(self.take(n)?).map_err(|_| "a part's text is not UTF-8".to_owned())
+        std::str::from_utf8(self.take(n)?).map_err(|_| TableError::PartNotUtf8)
     }
 
     pub(crate) fn is_empty(&self) -> bool {
@@ -105,7 +106,7 @@ impl ColumnBuilder {
         }
     }
 
-    pub(crate) fn decode(input: &mut Decoder) -> Result<Self, String> {
+    pub(crate) fn decode(input: &mut Decoder) -> Result<Self, TableError> {
         let name = input.str()?.to_owned();
         let mut n = [0_u64; 7];
         for slot in &mut n {
@@ -132,7 +133,7 @@ impl ColumnBuilder {
                     bytes.chunks_exact(4).map(|c| u32::from_le_bytes(c.try_into().unwrap_or_default())).collect();
                 State::Strings { interner, codes }
             }
-            other => return Err(format!("a part's column has an unknown state {other}")),
+            other => return Err(TableError::PartUnknownState(other)),
         };
         let mut column = Self::new(name, 0);
         column.state = state;

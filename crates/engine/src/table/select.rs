@@ -5,15 +5,15 @@
 //! parts of one file are judged alike; its Deequ counts are those of the
 //! whole file (they come from the cells' text, which is not kept).
 
-use super::{Column, ColumnData, Table, TextColumn};
+use super::{Column, ColumnData, Table, TableError, TextColumn};
 
 /// The rows where `column`'s value (as a category key: `1.0` reads `1`)
 /// equals `value`.
 ///
 /// # Errors
-/// When the table has no such column.
-pub fn rows_where(table: &Table, column: &str, value: &str) -> Result<Table, String> {
-    let data = &table.column(column).ok_or_else(|| format!("no column '{column}' to select rows by"))?.data;
+/// [`TableError::NoColumn`] when the table has no such column.
+pub fn rows_where(table: &Table, column: &str, value: &str) -> Result<Table, TableError> {
+    let data = &table.column(column).ok_or_else(|| TableError::NoColumn { column: column.to_owned() })?.data;
     let keep: Vec<usize> = (0..table.n_rows).filter(|&i| data.category_key(i).as_deref() == Some(value)).collect();
     Ok(take_rows(table, &keep))
 }

@@ -12,7 +12,7 @@ use crate::io::error::{ErrorKind, IoError};
 use crate::io::warning::{Warnings, DETAILED_PER_KIND};
 use serde::{Deserialize, Serialize};
 
-use crate::table::{ColumnBuilder, Decoder, Encoder, TableBuilder};
+use crate::table::{ColumnBuilder, Decoder, Encoder, TableBuilder, TableError};
 
 /// What a part's reader notes instead of warnings (row numbers are only
 /// known once the part is appended).
@@ -74,14 +74,14 @@ impl Part {
 }
 
 /// One column of a part from its bytes, checked against the part's rows.
-pub(crate) fn decode_column(bytes: &[u8], rows: u64) -> Result<ColumnBuilder, String> {
+pub(crate) fn decode_column(bytes: &[u8], rows: u64) -> Result<ColumnBuilder, TableError> {
     let mut input = Decoder(bytes);
     let column = ColumnBuilder::decode(&mut input)?;
     if !input.is_empty() {
-        return Err("a part's column has bytes left over".into());
+        return Err(TableError::PartBytesLeftOver);
     }
     if column.len() as u64 != rows {
-        return Err(format!("a part's column holds {} rows, not {rows}", column.len()));
+        return Err(TableError::PartRows { found: column.len(), expected: rows });
     }
     Ok(column)
 }
@@ -156,10 +156,10 @@ impl CsvReader {
     /// When the part cannot follow (a quote met, the reader not at a record's
     /// end, other columns): nothing was appended and the caller reads those
     /// bytes itself. A column whose bytes are damaged fails the file.
-    pub(crate) fn append_part(
+    pub(crate) fn append_part<E: std::fmt::Display>(
         &mut self,
         header: &PartHeader,
-        column: &mut dyn FnMut(usize) -> Result<Vec<u8>, String>,
+        column: &mut dyn FnMut(usize) -> Result<Vec<u8>, E>,
         warnings: &mut Warnings,
     ) -> Result<(), PartRefused> {
         if header.quoted {
@@ -176,7 +176,8 @@ impl CsvReader {
         let rows = usize::try_from(header.rows).map_err(|_| PartRefused::Unusable("too many rows"))?;
         for i in 0..n_columns {
             let damaged = |why: String| PartRefused::Damaged(IoError::new(&self.file, ErrorKind::Read(why)));
-            let part = column(i).and_then(|bytes| decode_column(&bytes, header.rows)).map_err(damaged)?;
+            let bytes = column(i).map_err(|e| damaged(e.to_string()))?;
+            let part = decode_column(&bytes, header.rows).map_err(|e| damaged(e.to_string()))?;
             builder.append_column(i, part);
         }
         builder.add_rows(rows);

@@ -16,8 +16,8 @@ pub(super) fn load(worker: &Worker, job: u32, kind: ScenarioKind, strength: f64)
     let started = js_sys::Date::now();
     let scenario = match generate(kind, &ScenarioConfig { rows: ROWS, seed: SEED, strength }) {
         Ok(s) => s,
-        Err(message) => {
-            post(&Reply::Error { message });
+        Err(e) => {
+            post(&Reply::Error { message: e.to_string() });
             return;
         }
     };

@@ -51,7 +51,8 @@ pub fn run(args: &ScenarioArgs) -> Result<(), String> {
         let names: Vec<&str> = ScenarioKind::ALL.iter().map(|k| k.as_str()).collect();
         format!("no scenario '{}': choose one of {}", args.name, names.join(", "))
     })?;
-    let s = generate(kind, &ScenarioConfig { rows: args.rows, seed: args.seed, strength: args.strength })?;
+    let s = generate(kind, &ScenarioConfig { rows: args.rows, seed: args.seed, strength: args.strength })
+        .map_err(|e| e.to_string())?;
     std::fs::create_dir_all(&args.out).map_err(|e| format!("cannot create {}: {e}", args.out.display()))?;
     write(args.out.join("baseline.csv"), &s.baseline_csv)?;
     write(args.out.join("current.csv"), &s.current_csv)?;

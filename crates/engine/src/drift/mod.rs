@@ -26,6 +26,7 @@ pub mod preset;
 mod psi_quantile;
 pub mod report;
 pub mod run;
+mod skip_reason;
 pub mod stat;
 pub mod values;
 

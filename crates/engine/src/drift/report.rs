@@ -11,8 +11,8 @@ use super::correction::Correction;
 use super::effect::EffectMeasure;
 use super::outcome::TestOutcome;
 use super::preset::Preset;
+use super::skip_reason::SkipReason;
 use super::stat::Stat;
-use crate::roles::Role;
 use crate::table::{Column, Table};
 use crate::types::Kind;
 
@@ -165,11 +165,11 @@ pub fn drift_pairs<'a>(baseline: &'a Table, current: &'a Table) -> (Vec<DriftPai
     for column in &baseline.columns {
         match pair_reason(column, current.column(&column.name)) {
             Ok((other, kind)) => pairs.push((column, other, kind)),
-            Err(reason) => skipped.push(SkippedColumn { name: column.name.clone(), reason }),
+            Err(reason) => skipped.push(SkippedColumn { name: column.name.clone(), reason: reason.to_string() }),
         }
     }
     for column in current.columns.iter().filter(|c| baseline.column(&c.name).is_none()) {
-        skipped.push(SkippedColumn { name: column.name.clone(), reason: "not in the baseline".into() });
+        skipped.push(SkippedColumn { name: column.name.clone(), reason: SkipReason::NotInBaseline.to_string() });
     }
     (pairs, skipped)
 }
@@ -229,18 +229,11 @@ pub fn assemble_drift(
 }
 
 /// The current column and the kind to judge it by, or why it is left out.
-fn pair_reason<'a>(baseline: &Column, current: Option<&'a Column>) -> Result<(&'a Column, Kind), String> {
-    let Some(current) = current else { return Err("not in the current data".into()) };
-    match baseline.role {
-        Role::Ignored => return Err("ignored".into()),
-        Role::JoinId => return Err("an id column".into()),
-        Role::Timestamp => return Err("the timestamp column".into()),
-        _ => {}
-    }
-    match baseline.kind {
-        Kind::Numerical | Kind::Categorical => Ok((current, baseline.kind)),
-        Kind::Text => Err("free text: not tested for drift".into()),
-        Kind::Datetime => Err("a datetime: used for windows, not tested".into()),
+fn pair_reason<'a>(baseline: &Column, current: Option<&'a Column>) -> Result<(&'a Column, Kind), SkipReason> {
+    let Some(current) = current else { return Err(SkipReason::NotInCurrent) };
+    match SkipReason::of(baseline.role, baseline.kind) {
+        Some(reason) => Err(reason),
+        None => Ok((current, baseline.kind)),
     }
 }
 

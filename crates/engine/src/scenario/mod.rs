@@ -5,10 +5,12 @@
 //! watch which check catches it; `tideline scenario` writes the files.
 
 mod csv;
+mod error;
 mod kind;
 mod shifts;
 mod world;
 
+pub use error::ScenarioError;
 pub use kind::ScenarioKind;
 
 use serde_json::json;
@@ -18,6 +20,9 @@ use world::{applicant, draw_outcome, intercept, Dice, COEFFICIENTS, FEATURES};
 /// Days of baseline, then of current data (eight weekly windows).
 const BASELINE_DAYS: f64 = 90.0;
 const CURRENT_DAYS: f64 = 56.0;
+
+/// The fewest rows a scenario has on each side.
+const MIN_ROWS: usize = 100;
 
 /// How much and how to generate.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -62,12 +67,12 @@ pub struct Scenario {
 /// let s = generate(ScenarioKind::NewCategory, &ScenarioConfig { rows: 200, seed: 1, strength: 1.0 }).unwrap();
 /// assert!(!s.baseline_csv.contains("central") && s.current_csv.contains("central"));
 /// ```
-pub fn generate(kind: ScenarioKind, config: &ScenarioConfig) -> Result<Scenario, String> {
+pub fn generate(kind: ScenarioKind, config: &ScenarioConfig) -> Result<Scenario, ScenarioError> {
     if !(0.0..=1.0).contains(&config.strength) {
-        return Err(format!("strength {} is outside 0–1", config.strength));
+        return Err(ScenarioError::Strength { strength: config.strength });
     }
-    if config.rows < 100 {
-        return Err(format!("{} rows are too few for a scenario (100 at least)", config.rows));
+    if config.rows < MIN_ROWS {
+        return Err(ScenarioError::TooFewRows { rows: config.rows, minimum: MIN_ROWS });
     }
     let mut dice = Dice::new(config.seed);
     let n = config.rows;
@@ -90,11 +95,14 @@ pub fn generate(kind: ScenarioKind, config: &ScenarioConfig) -> Result<Scenario,
         "predicted_label": "y_pred",
         "methods": {"pre_training_bias": {"methods": "all"}, "post_training_bias": {"methods": "all"}}
     });
+    let pretty = |value: &serde_json::Value| {
+        serde_json::to_string_pretty(value).map(|text| text + "\n").map_err(|e| ScenarioError::Json(e.to_string()))
+    };
     Ok(Scenario {
         kind,
         baseline_csv: csv::to_csv(&baseline),
         current_csv: csv::to_csv(&current),
-        model_json: serde_json::to_string_pretty(&model).map_err(|e| e.to_string())? + "\n",
-        analysis_config_json: serde_json::to_string_pretty(&analysis_config).map_err(|e| e.to_string())? + "\n",
+        model_json: pretty(&model)?,
+        analysis_config_json: pretty(&analysis_config)?,
     })
 }

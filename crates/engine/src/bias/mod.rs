@@ -27,6 +27,7 @@ mod kd_tree;
 mod knn_classifier;
 mod label_distribution;
 mod metric;
+mod metrics;
 mod multinomial;
 mod neighbour_heap;
 mod nth_element;

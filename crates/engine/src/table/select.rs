@@ -2,20 +2,23 @@
 //! `dataset` = train/test) is split into baseline and current this way.
 //!
 //! Each column keeps its storage, dictionary, kind and role, so the two
-//! parts of one file are judged alike; its Deequ counts are those of the
-//! whole file (they come from the cells' text, which is not kept).
+//! parts of one file are judged alike. A part made by [`rows_where`] is a
+//! file of its own: its Deequ counts are recounted from its rows (see
+//! [`super::take_window`]), so completeness, data type and domain shares are
+//! over the part's rows, not the whole file's; [`take_rows`] keeps the
+//! whole file's counts.
 
 use super::{Column, ColumnData, Table, TableError, TextColumn};
 
 /// The rows where `column`'s value (as a category key: `1.0` reads `1`)
-/// equals `value`.
+/// equals `value`, every column's Deequ counts recounted from those rows.
 ///
 /// # Errors
 /// [`TableError::NoColumn`] when the table has no such column.
 pub fn rows_where(table: &Table, column: &str, value: &str) -> Result<Table, TableError> {
     let data = &table.column(column).ok_or_else(|| TableError::NoColumn { column: column.to_owned() })?.data;
     let keep: Vec<usize> = (0..table.n_rows).filter(|&i| data.category_key(i).as_deref() == Some(value)).collect();
-    Ok(take_rows(table, &keep))
+    Ok(super::take_window(table, &table.columns.iter().collect::<Vec<_>>(), &keep))
 }
 
 /// The rows at `indices`, in that order (indices beyond the table are skipped).
@@ -87,5 +90,19 @@ mod tests {
         let test = rows_where(&table, "split", "test").unwrap();
         assert!(test.column("t").unwrap().data.is_missing(0));
         assert!(rows_where(&table, "nope", "x").is_err());
+    }
+
+    #[test]
+    fn a_part_counts_its_own_cells() {
+        // Issue 16: after a split, shares were over the whole file's cells.
+        let csv = b"s,t,split\na,hello,train\n,,test\nb,bye,train\nc,,test\n";
+        let table = load_bytes("t.csv", csv, LoadOptions::default()).unwrap().table;
+        let test = rows_where(&table, "split", "test").unwrap();
+        let s = test.column("s").unwrap().deequ;
+        assert_eq!((s.present(), s.null), (1, 1));
+        let t = test.column("t").unwrap().deequ;
+        assert_eq!((t.present(), t.null), (0, 2));
+        let train = rows_where(&table, "split", "train").unwrap();
+        assert_eq!(train.column("s").unwrap().deequ.present(), 2);
     }
 }

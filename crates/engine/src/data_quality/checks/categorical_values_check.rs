@@ -1,7 +1,7 @@
 //! `categorical_values_check`: the share of present values inside the
 //! baseline's `domains` against `domain_content_threshold`.
 
-use super::{percent, ratio, CheckResult, CheckType, FeatureChecker};
+use super::{percent, ratio, requirement, CheckResult, CheckType, FeatureChecker};
 
 impl FeatureChecker<'_> {
     pub(super) fn categorical_values_check(&self) -> Option<CheckResult> {
@@ -19,19 +19,8 @@ impl FeatureChecker<'_> {
             .domain_content_threshold
             .unwrap_or(self.constraints.monitoring_config.domain_content_threshold);
         let passed = share >= threshold;
-        let description = if passed {
-            format!(
-                "Categorical values requirement is met. Expected match: {}. Observed: {} of data is within the baseline domain.",
-                percent(threshold),
-                percent(share)
-            )
-        } else {
-            format!(
-                "Categorical values requirement is not met. Expected match: {}. Observed: Only {} of data is within the baseline domain.",
-                percent(threshold),
-                percent(share)
-            )
-        };
+        let expected = format!("Expected match: {}", percent(threshold));
+        let description = requirement("Categorical values", &expected, passed, share, "within the baseline domain");
         Some(self.result(CheckType::CategoricalValuesCheck, share, threshold, "share", passed, description))
     }
 }

@@ -1,7 +1,7 @@
 //! `completeness_check`: `num_present / item_count` against the feature's
 //! `completeness` constraint.
 
-use super::{percent, ratio, CheckResult, CheckType, FeatureChecker};
+use super::{percent, ratio, requirement, CheckResult, CheckType, FeatureChecker};
 
 impl FeatureChecker<'_> {
     pub(super) fn completeness_check(&self) -> Option<CheckResult> {
@@ -11,19 +11,8 @@ impl FeatureChecker<'_> {
         }
         let share = ratio(self.observed.num_present(), self.item_count);
         let passed = share >= expected;
-        let description = if passed {
-            format!(
-                "Data completeness requirement is met. Expected completeness: {}. Observed: {} of data is complete.",
-                percent(expected),
-                percent(share)
-            )
-        } else {
-            format!(
-                "Data completeness requirement is not met. Expected completeness: {}. Observed: Only {} of data is complete.",
-                percent(expected),
-                percent(share)
-            )
-        };
+        let wanted = format!("Expected completeness: {}", percent(expected));
+        let description = requirement("Data completeness", &wanted, passed, share, "complete");
         Some(self.result(CheckType::CompletenessCheck, share, expected, "share", passed, description))
     }
 }

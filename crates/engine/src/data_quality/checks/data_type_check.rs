@@ -1,7 +1,7 @@
 //! `data_type_check`: the share of present values of the baseline's type
 //! against `datatype_check_threshold` (Deequ's `hasDataType`, strict).
 
-use super::{percent, ratio, CheckResult, CheckType, FeatureChecker};
+use super::{percent, ratio, requirement, CheckResult, CheckType, FeatureChecker};
 use crate::data_quality::InferredType;
 
 impl FeatureChecker<'_> {
@@ -25,19 +25,8 @@ impl FeatureChecker<'_> {
             .unwrap_or(self.constraints.monitoring_config.datatype_check_threshold);
         let passed = share >= threshold;
         let kind = self.feature.inferred_type.as_str();
-        let description = if passed {
-            format!(
-                "Data type match requirement is met. Expected data type: {kind}, Expected match: {}. Observed: {} of data is {kind}.",
-                percent(threshold),
-                percent(share)
-            )
-        } else {
-            format!(
-                "Data type match requirement is not met. Expected data type: {kind}, Expected match: {}. Observed: Only {} of data is {kind}.",
-                percent(threshold),
-                percent(share)
-            )
-        };
+        let expected = format!("Expected data type: {kind}, Expected match: {}", percent(threshold));
+        let description = requirement("Data type match", &expected, passed, share, kind);
         Some(self.result(CheckType::DataTypeCheck, share, threshold, "share", passed, description))
     }
 }

@@ -178,6 +178,13 @@ pub fn evaluate(
     Ok(report)
 }
 
+/// SageMaker's description of a share check: "`what` requirement is (not)
+/// met. `expected`. Observed: (Only) `share` of data is `of_data`."
+pub(super) fn requirement(what: &str, expected: &str, passed: bool, share: f64, of_data: &str) -> String {
+    let (verdict, only) = if passed { ("met", "") } else { ("not met", "Only ") };
+    format!("{what} requirement is {verdict}. {expected}. Observed: {only}{} of data is {of_data}.", percent(share))
+}
+
 /// A share as SageMaker prints it: `100.0%`.
 pub(super) fn percent(share: f64) -> String {
     format!("{:.1}%", share * 100.0)
@@ -225,5 +232,27 @@ impl FeatureChecker<'_> {
             passed,
             description,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::requirement;
+
+    #[test]
+    fn requirement_reads_as_sagemaker_writes_it() {
+        // The wording each check wrote before the shared helper (spec §2.5).
+        assert_eq!(
+            requirement("Data type match", "Expected data type: Integral, Expected match: 100.0%", true, 1.0, "Integral"),
+            "Data type match requirement is met. Expected data type: Integral, Expected match: 100.0%. Observed: 100.0% of data is Integral."
+        );
+        assert_eq!(
+            requirement("Data completeness", "Expected completeness: 100.0%", false, 0.5, "complete"),
+            "Data completeness requirement is not met. Expected completeness: 100.0%. Observed: Only 50.0% of data is complete."
+        );
+        assert_eq!(
+            requirement("Categorical values", "Expected match: 100.0%", false, 0.333, "within the baseline domain"),
+            "Categorical values requirement is not met. Expected match: 100.0%. Observed: Only 33.3% of data is within the baseline domain."
+        );
     }
 }

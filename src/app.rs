@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::bridge;
 use crate::components::{
     BiasView, ColumnCompare, DataQualityView, DatasetPanel, DriftView, ExplainView, FocusBanner, Intro, MonitoringView,
-    OverviewPanel, PiiPanel, SplitControl, TeachPanel,
+    OverviewPanel, PiiPanel, SchemaTable, SplitControl, TeachPanel,
 };
 use crate::format::bytes;
 use crate::protocol::Side;
@@ -37,6 +37,7 @@ pub fn App() -> impl IntoView {
                 <DatasetPanel side=Side::Baseline/>
                 <DatasetPanel side=Side::Current/>
             </div>
+            <SchemaTable/>
             <PiiPanel/>
             <SplitControl/>
             <FocusBanner/>

@@ -45,7 +45,7 @@ impl Demo {
                 ("timestamp", Role::Timestamp),
                 ("id", Role::JoinId),
                 // Says "reference" or "analysis": it differs by construction.
-                ("period", Role::Ignored),
+                ("period", Role::Split),
             ],
         }
     }

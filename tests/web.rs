@@ -107,29 +107,37 @@ fn flip_test_matches_smclarify_in_wasm() {
 }
 
 #[wasm_bindgen_test]
-async fn schema_table_shows_types_and_rows() {
+async fn columns_and_roles_show_both_sides_in_one_table() {
     let document = web_sys::window().unwrap().document().unwrap();
     let host: web_sys::HtmlElement = document.create_element("section").unwrap().unchecked_into();
     document.body().unwrap().append_child(&host).unwrap();
-    let table = load_bytes("t.csv", b"id,score,city\n1,0.5,Paris\n2,,Lyon\n3,1.5,Paris\n", LoadOptions::default())
-        .unwrap()
-        .table;
-    let summary = summarize(&table);
+    let load = |csv: &[u8]| load_bytes("t.csv", csv, LoadOptions::default()).unwrap().table;
+    let baseline = summarize(&load(b"id,score,city\n1,0.5,Paris\n2,,Lyon\n3,1.5,Paris\n"));
+    let current = summarize(&load(b"id,score,city,extra\n1,1,Paris,x\n2,2,Lyon,y\n"));
     let _mounted = leptos::mount::mount_to(host.clone(), move || {
         let state = AppState::new();
-        state.side(Side::Current).summary.set(Some(summary.clone()));
+        state.side(Side::Baseline).summary.set(Some(baseline.clone()));
+        state.side(Side::Current).summary.set(Some(current.clone()));
         provide_context(state);
-        view! { <SchemaTable side=Side::Current/> }
+        view! { <SchemaTable/> }
     });
     leptos::task::tick().await;
-    let rows = host.query_selector("[data-testid=current-rows]").unwrap().unwrap();
+    let rows = host.query_selector("[data-testid=baseline-rows]").unwrap().unwrap();
     assert_eq!(rows.get_attribute("data-rows").as_deref(), Some("3"));
-    let score = host.query_selector("[data-testid=current-col-score] [data-testid=inferred-type]").unwrap().unwrap();
-    assert_eq!(score.text_content().as_deref(), Some("Fractional"));
-    let missing = host.query_selector("[data-testid=current-col-score] [data-testid=missing]").unwrap().unwrap();
-    assert_eq!(missing.text_content().as_deref(), Some("33.3%"));
-    let city = host.query_selector("[data-testid=current-col-city] [data-testid=kind]").unwrap().unwrap();
+    // The type differs between the sides: both are shown, marked.
+    let score = host.query_selector("[data-testid=col-score] [data-testid=inferred-type]").unwrap().unwrap();
+    assert_eq!(score.text_content().as_deref(), Some("Fractional / Integral"));
+    assert_eq!(score.get_attribute("class").as_deref(), Some("differs"));
+    let missing = host.query_selector("[data-testid=col-score] [data-testid=missing]").unwrap().unwrap();
+    assert_eq!(missing.get_attribute("data-baseline").as_deref(), Some("33.3%"));
+    assert_eq!(missing.get_attribute("data-current").as_deref(), Some("0.0%"));
+    let city = host.query_selector("[data-testid=col-city] [data-testid=kind]").unwrap().unwrap();
     assert_eq!(city.unchecked_into::<web_sys::HtmlSelectElement>().value(), "categorical");
+    // The id is not checked, and says so; a column of one side says which.
+    let id = host.query_selector("[data-testid=col-id]").unwrap().unwrap();
+    assert!(id.text_content().unwrap().contains("not checked: role join_id"));
+    let extra = host.query_selector("[data-testid=col-extra]").unwrap().unwrap();
+    assert!(extra.text_content().unwrap().contains("current only: not compared"));
 }
 
 #[wasm_bindgen_test]

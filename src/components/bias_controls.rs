@@ -69,7 +69,8 @@ pub fn BiasControls() -> impl IntoView {
         if let Some(text) = blank {
             views.push(view! { <option value="" selected=selected.is_empty()>{text}</option> }.into_any());
         }
-        for c in columns() {
+        // Ids, times and split markers are never a label or a facet.
+        for c in columns().into_iter().filter(|c| c.role.not_checked().is_none() || c.name == selected) {
             let is = c.name == selected;
             views.push(view! { <option value=c.name.clone() selected=is>{c.name.clone()}</option> }.into_any());
         }
@@ -122,9 +123,10 @@ pub fn BiasControls() -> impl IntoView {
             <label>"Label "
                 <select data-testid="bias-label" on:change=move |ev| {
                     let name = event_target_value(&ev);
+                    if name.is_empty() { return; }
                     let value = column(&name).and_then(|c| guess_value(&c, true));
                     edit(&|c| { c.label = Some(ColumnRef::Name(name.clone())); c.label_values_or_threshold = value.iter().map(|v| PyValue::from_text(v)).collect(); });
-                }>{move || options(label(), None)}</select>
+                }>{move || options(label(), Some("— choose the label —"))}</select>
             </label>
             <label>"positive value(s) or threshold "
                 <input data-testid="bias-label-values" list="bias-label-list" prop:value=move || values_text(&config().label_values_or_threshold)
@@ -134,12 +136,13 @@ pub fn BiasControls() -> impl IntoView {
             <label>"Facet "
                 <select data-testid="bias-facet" on:change=move |ev| {
                     let name = event_target_value(&ev);
+                    if name.is_empty() { return; }
                     let value = column(&name).and_then(|c| guess_value(&c, false));
                     edit(&|c| {
                         let facet = FacetConfig { name_or_index: ColumnRef::Name(name.clone()), value_or_threshold: value.as_ref().map(|v| vec![PyValue::from_text(v)]) };
                         if c.facet.is_empty() { c.facet.push(facet); } else { c.facet[0] = facet; }
                     });
-                }>{move || options(facet(), None)}</select>
+                }>{move || options(facet(), Some("— choose a facet —"))}</select>
             </label>
             <label>"sensitive value(s) or threshold (empty: each value vs the rest) "
                 <input data-testid="bias-facet-values" list="bias-facet-list"

@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use tideline_engine::data_quality::TypeRule;
+
 use crate::bridge;
 use crate::download::download_text;
 use crate::state::AppState;
@@ -16,7 +18,7 @@ pub fn DataQualityView() -> impl IntoView {
     // The editor shows the constraints in force whenever a new result arrives.
     Effect::new(move |_| {
         if let Some(q) = state.data_quality.result.get() {
-            draft.set(q.constraints);
+            draft.set(q.section.constraints);
         }
     });
     let recheck = move |constraints: Option<String>| {
@@ -34,10 +36,14 @@ pub fn DataQualityView() -> impl IntoView {
             } else {
                 format!("CompletedWithViolations: {failed} violations in {checked} checks ({:.0} ms).", q.millis)
             };
-            let source = if q.edited { "your edited constraints" } else { "constraints suggested from the baseline" };
+            let source = if q.section.edited { "your edited constraints" } else { "constraints suggested from the baseline" };
+            let types = match q.section.types {
+                TypeRule::Strict => " Data types are Model Monitor's: 1 in a column written 1.0 is a violation (the sagemaker preset).",
+                TypeRule::Widening => " Data types widen: whole numbers fit a fractional column and any value a text one (Model Monitor's strict rule under the sagemaker preset).",
+            };
             view! {
                 <p class=if failed == 0 { "verdict stable" } else { "verdict drifted" } data-testid="quality-verdict" data-violations=failed data-checks=checked data-millis=q.millis>
-                    {text}" Checked against "{source}"."
+                    {text}" Checked against "{source}"."{types}
                 </p>
             }
         })
@@ -61,7 +67,8 @@ pub fn DataQualityView() -> impl IntoView {
     };
     let violations = move || {
         state.data_quality.result.get().map(|q| {
-            q.checks
+            q.section
+                .checks
                 .into_iter()
                 .filter(|c| !c.passed)
                 .map(|c| {
@@ -75,6 +82,20 @@ pub fn DataQualityView() -> impl IntoView {
                     }
                 })
                 .collect_view()
+        })
+    };
+    let not_checked = move || {
+        state.data_quality.result.get().map(|q| q.section.not_checked).filter(|n| !n.is_empty()).map(|columns| {
+            let items = columns
+                .into_iter()
+                .map(|(name, note)| view! { <li data-testid=format!("quality-not-checked-{name}")><strong>{name.clone()}</strong>": "{note}</li> })
+                .collect_view();
+            view! {
+                <div class="not-checked" data-testid="quality-not-checked">
+                    <p class="help">"Left out of the checks by their role (change a role under Columns & roles):"</p>
+                    <ul>{items}</ul>
+                </div>
+            }
         })
     };
     let save = move |name: &'static str, pick: fn(&crate::protocol::DataQualityResult) -> String| {
@@ -104,11 +125,12 @@ pub fn DataQualityView() -> impl IntoView {
                         </table>
                     </div>
                 </div>
+                {not_checked}
                 <div class="chart-actions">
-                    <button data-testid="download-statistics" on:click=save("statistics.json", |q| q.baseline_statistics.clone())>"Baseline statistics.json"</button>
-                    <button data-testid="download-current-statistics" on:click=save("current_statistics.json", |q| q.current_statistics.clone())>"Current statistics.json"</button>
-                    <button data-testid="download-constraints" on:click=save("constraints.json", |q| q.constraints.clone())>"constraints.json"</button>
-                    <button data-testid="download-violations" on:click=save("constraint_violations.json", |q| q.violations.clone())>"constraint_violations.json"</button>
+                    <button data-testid="download-statistics" on:click=save("statistics.json", |q| q.section.baseline_statistics.clone())>"Baseline statistics.json"</button>
+                    <button data-testid="download-current-statistics" on:click=save("current_statistics.json", |q| q.section.current_statistics.clone())>"Current statistics.json"</button>
+                    <button data-testid="download-constraints" on:click=save("constraints.json", |q| q.section.constraints.clone())>"constraints.json"</button>
+                    <button data-testid="download-violations" on:click=save("constraint_violations.json", |q| q.section.violations.clone())>"constraint_violations.json"</button>
                 </div>
                 <details class="constraints-editor">
                     <summary>"Edit constraints"</summary>

@@ -1,11 +1,12 @@
-//! One dataset: where files go in, how they went, and their schema.
+//! One dataset: where files go in and how they went (the columns of both
+//! are in the shared Columns & roles table).
 
 use leptos::prelude::*;
 
-use super::{DropZone, FileList, JobProgress, SchemaTable};
+use super::{DropZone, FileList, JobProgress};
 use crate::protocol::Side;
 
-/// Heading, drop zone, progress, files and schema of one side.
+/// Heading, drop zone, progress and files of one side.
 #[component]
 pub fn DatasetPanel(
     /// Which dataset.
@@ -22,7 +23,6 @@ pub fn DatasetPanel(
             <DropZone side=side/>
             <JobProgress side=side/>
             <FileList side=side/>
-            <SchemaTable side=side/>
         </section>
     }
 }

@@ -3,6 +3,7 @@
 //! column's charts.
 
 use leptos::prelude::*;
+use tideline_engine::drift::text::number_text as number;
 use tideline_engine::drift::{ColumnDrift, Correction, Preset};
 
 use super::SparklineCanvas;
@@ -44,6 +45,10 @@ pub fn DriftView() -> impl IntoView {
                 o.correction = None;
             });
             rerun();
+            // Data types are Model Monitor's under `sagemaker` only.
+            if let Some(request) = state.data_quality_request() {
+                bridge::send(&request, &[]);
+            }
         }
     };
     let on_correction = move |ev| {
@@ -63,13 +68,11 @@ pub fn DriftView() -> impl IntoView {
     let verdict = move || {
         state.drift.result.get().map(|d| {
             let r = &d.report;
+            let outputs = r.output_drift_text().map(|o| format!(" Also {o}.")).unwrap_or_default();
             let text = format!(
-                "{} of {} columns drifted ({:.0}%): {} (dataset drift at {:.0}% or more). Preset {}, correction {}, {} vs {} rows, {:.0} ms.",
-                r.n_drifted,
-                r.n_tested,
-                r.drift_share * 100.0,
+                "{}: {}.{outputs} Preset {}, correction {}, {} vs {} rows, {:.0} ms.",
+                r.share_text(),
                 if r.dataset_drift { "the dataset drifted" } else { "no dataset drift" },
-                r.drift_share_threshold * 100.0,
                 r.preset.name(),
                 r.correction.name(),
                 thousands(r.n_baseline),
@@ -187,6 +190,7 @@ pub fn DriftView() -> impl IntoView {
                                 <th scope="col">"Statistic"</th>
                                 <th scope="col">"p-value"</th>
                                 <th scope="col">"Effect size"</th>
+                                <th scope="col" title="Population stability index: below 0.1 stable, 0.1–0.25 moderate, above 0.25 major">"PSI"</th>
                                 <th scope="col">"Threshold"</th>
                                 <th scope="col">"Verdict"</th>
                                 <th scope="col">"Distribution"</th>
@@ -207,16 +211,7 @@ fn drift_row(
     open: impl Fn(String) + Copy + 'static,
 ) -> impl IntoView {
     let name = c.name.clone();
-    let p = match (c.p_value, c.p_value_adjusted) {
-        (Some(raw), Some(adjusted)) if raw != adjusted => format!("{} (raw {})", p_text(adjusted), p_text(raw)),
-        (Some(raw), _) => p_text(raw),
-        _ => "–".to_owned(),
-    };
-    let threshold = match (c.test.decision().uses_p_value(), c.min_effect) {
-        (true, Some(min)) => format!("p < {} and effect ≥ {min}", c.threshold),
-        (true, None) => format!("p < {}", c.threshold),
-        (false, _) => format!("≥ {}", c.threshold),
-    };
+    let (p, threshold, verdict) = (c.p_values_text(), c.rule_text(), c.verdict_text());
     let unseen = (c.counts.unseen_rows > 0).then(|| {
         format!(" · {} rows in {} new categories", thousands(c.counts.unseen_rows), c.counts.unseen_categories.len())
     });
@@ -230,30 +225,11 @@ fn drift_row(
             <td>{test}</td>
             <td class="num">{number(c.statistic)}</td>
             <td class="num">{p}</td>
-            <td class="num" title=format!("{:?}", c.effect_size_measure)>{number(c.effect_size)}</td>
+            <td class="num" title=format!("{:?}; PSI {}", c.effect_size_measure, number(c.psi))>{number(c.effect_size)}</td>
+            <td class="num">{number(c.psi)}</td>
             <td>{threshold}</td>
-            <td><span class=if c.drifted { "badge bad" } else { "badge ok" }>{if c.drifted { "drift" } else { "stable" }}</span></td>
+            <td><span class=if c.drifted { "badge bad" } else { "badge ok" }>{verdict}</span></td>
             <td>{sparkline.map(|h| view! { <SparklineCanvas histogram=h/> })}</td>
         </tr>
-    }
-}
-
-fn number(x: f64) -> String {
-    if x.is_nan() {
-        "–".to_owned()
-    } else if x != 0.0 && x.abs() < 1e-3 {
-        format!("{x:.2e}")
-    } else {
-        format!("{x:.4}")
-    }
-}
-
-fn p_text(p: f64) -> String {
-    if p.is_nan() {
-        "–".to_owned()
-    } else if p < 1e-4 {
-        format!("{p:.2e}")
-    } else {
-        format!("{p:.4}")
     }
 }

@@ -6,8 +6,7 @@
 use serde::{Deserialize, Serialize};
 use tideline_engine::bias::{AnalysisConfig, BiasDriftCheck, BiasRun, MetricInterval};
 use tideline_engine::cdf::CdfPair;
-use tideline_engine::data_quality::CheckResult;
-use tideline_engine::drift::{DriftOptions, DriftReport};
+use tideline_engine::drift::{DriftOptions, DriftReport, Preset};
 use tideline_engine::histogram::Histogram;
 use tideline_engine::io::{LoadOptions, Warning};
 use tideline_engine::pii::PiiReport;
@@ -17,7 +16,7 @@ use tideline_engine::summary::DatasetSummary;
 use tideline_engine::timeline::Timeline;
 use tideline_engine::timeline::TimelineConfig;
 use tideline_engine::types::Kind;
-use tideline_report::{ModelCardInfo, Overview};
+use tideline_report::{DataQualitySection, ModelCardInfo, Overview};
 
 pub use crate::export_kind::ExportKind;
 
@@ -76,19 +75,15 @@ pub enum Request {
         /// Position in the side's file list.
         index: usize,
     },
-    /// Change a column's analysis kind.
+    /// Change a column's analysis kind, on both sides.
     SetKind {
-        /// Dataset.
-        side: Side,
         /// Column.
         column: String,
         /// New kind.
         kind: Kind,
     },
-    /// Change a column's role.
+    /// Change a column's role, on both sides.
     SetRole {
-        /// Dataset.
-        side: Side,
         /// Column.
         column: String,
         /// New role.
@@ -113,6 +108,8 @@ pub enum Request {
     DataQuality {
         /// A user-edited `constraints.json`; `None` suggests them from the baseline.
         constraints: Option<String>,
+        /// The drift preset chosen: `sagemaker` keeps Model Monitor's strict data types.
+        preset: Preset,
     },
     /// Clarify's bias metrics of one side, with intervals, and bias drift
     /// against the baseline when `side` is the current data.
@@ -369,20 +366,10 @@ pub enum Reply {
 /// Model Monitor's data-quality result and its files.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DataQualityResult {
-    /// Every check evaluated (passed and failed).
-    pub checks: Vec<CheckResult>,
+    /// The checks, the files and the columns left out, as the report has them.
+    pub section: DataQualitySection,
     /// (check, evaluated, violated) per check type.
     pub counts: Vec<(String, usize, usize)>,
-    /// The baseline's `statistics.json`.
-    pub baseline_statistics: String,
-    /// The current data's `statistics.json`.
-    pub current_statistics: String,
-    /// The `constraints.json` used (suggested or the user's).
-    pub constraints: String,
-    /// True when the constraints are the user's.
-    pub edited: bool,
-    /// `constraint_violations.json`.
-    pub violations: String,
     /// Milliseconds the worker took.
     pub millis: f64,
 }

@@ -25,6 +25,15 @@ impl Side {
         }
     }
 
+    /// Capitalised name, as a heading says it.
+    #[must_use]
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::Baseline => "Baseline",
+            Self::Current => "Current",
+        }
+    }
+
     /// Index into per-side arrays.
     #[must_use]
     pub fn index(self) -> usize {

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use tideline_engine::drift::Preset;
+
 use crate::protocol::{DataQualityResult, Request};
 
 /// Model Monitor's data-quality checks: constraints, result, whether they run.
@@ -22,10 +24,10 @@ impl DataQualityState {
     }
 
     /// The data-quality request, when both sides hold rows.
-    pub(super) fn request(&self, both_loaded: bool) -> Option<Request> {
+    pub(super) fn request(&self, both_loaded: bool, preset: Preset) -> Option<Request> {
         if both_loaded {
             self.running.set(true);
-            Some(Request::DataQuality { constraints: self.constraints.get_untracked() })
+            Some(Request::DataQuality { constraints: self.constraints.get_untracked(), preset })
         } else {
             self.result.set(None);
             None

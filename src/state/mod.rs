@@ -145,7 +145,7 @@ impl AppState {
     /// The data-quality request, when both sides hold rows.
     #[must_use]
     pub fn data_quality_request(&self) -> Option<Request> {
-        self.data_quality.request(self.both_loaded())
+        self.data_quality.request(self.both_loaded(), self.drift.options.with_untracked(|o| o.preset))
     }
 
     /// The side bias is measured on: the current data when loaded, else the baseline.
@@ -465,7 +465,11 @@ mod tests {
         assert!(
             matches!(
                 requests.as_slice(),
-                [Request::Drift { .. }, Request::DataQuality { constraints: None }, Request::Timeline { config: None }]
+                [
+                    Request::Drift { .. },
+                    Request::DataQuality { constraints: None, .. },
+                    Request::Timeline { config: None }
+                ]
             ),
             "{requests:?}"
         );

@@ -4,7 +4,8 @@
 
 use tideline_engine::bias::fairness::FairnessOptions;
 use tideline_engine::bias::{
-    bias_drift, bias_violations, fairness_for_config, metric_intervals, run_bias, AnalysisConfig, BootstrapOptions,
+    bias_drift, bias_violations, fairness_for_config, judge_beyond_noise, metric_intervals, run_bias, AnalysisConfig,
+    BootstrapOptions,
 };
 
 use super::datasets::Datasets;
@@ -22,7 +23,8 @@ pub(super) fn bias_reply(datasets: &Datasets, side: Side, config: AnalysisConfig
     let (drift, violations) = if side == Side::Current && datasets.table(Side::Baseline).n_rows > 0 {
         match run_bias(datasets.table(Side::Baseline), &config) {
             Ok(baseline) => {
-                let checks = bias_drift(&baseline.analysis, &run.analysis);
+                let mut checks = bias_drift(&baseline.analysis, &run.analysis);
+                judge_beyond_noise(&mut checks, &intervals);
                 let violations = bias_violations(&checks).to_json();
                 (checks, Some(violations))
             }

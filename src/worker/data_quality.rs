@@ -3,16 +3,19 @@
 //! suggest (or take the user's) constraints, profile the current data and
 //! run the six checks.
 
+use tideline_engine::drift::Preset;
+
 use super::datasets::Datasets;
 use crate::protocol::{DataQualityResult, Reply, Side};
 
 /// Runs the checks; a user's constraints that do not parse give an error reply.
-pub(super) fn data_quality_reply(datasets: &Datasets, constraints: Option<&str>) -> Reply {
+pub(super) fn data_quality_reply(datasets: &Datasets, constraints: Option<&str>, preset: Preset) -> Reply {
     let started = js_sys::Date::now();
     let gathered = tideline_report::gather::data_quality(
         datasets.table(Side::Baseline),
         datasets.analysed(Side::Current),
         constraints,
+        preset,
     );
     let (section, report) = match gathered {
         Ok(x) => x,
@@ -20,12 +23,7 @@ pub(super) fn data_quality_reply(datasets: &Datasets, constraints: Option<&str>)
     };
     let result = DataQualityResult {
         counts: report.counts().into_iter().map(|(check, n, failed)| (check.as_str().to_owned(), n, failed)).collect(),
-        violations: section.violations,
-        checks: section.checks,
-        baseline_statistics: section.baseline_statistics,
-        current_statistics: section.current_statistics,
-        constraints: section.constraints,
-        edited: section.edited,
+        section,
         millis: js_sys::Date::now() - started,
     };
     Reply::DataQuality(Box::new(result))

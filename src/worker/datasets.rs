@@ -4,7 +4,7 @@ use std::cell::RefCell;
 
 use tideline_engine::histogram::{compare, Histogram};
 use tideline_engine::io::{load_bytes, LoadOptions};
-use tideline_engine::roles::{set_role, Role};
+use tideline_engine::roles::{set_role, split_columns, Role};
 use tideline_engine::summary::{summarize, DatasetSummary};
 use tideline_engine::table::{concat, rows_where, take_window, Table};
 use tideline_engine::types::Kind;
@@ -140,6 +140,23 @@ impl Datasets {
         data.files.push(FileEntry { status, table, origin });
         if changed {
             data.restack();
+            self.mark_split_columns();
+        }
+    }
+
+    /// Marks the columns that only tell the two sides apart (one value in
+    /// each, a different one on each) as split markers, once both hold rows.
+    fn mark_split_columns(&mut self) {
+        let (baseline, current) = (self.table(Side::Baseline), self.table(Side::Current));
+        if baseline.n_rows == 0 || current.n_rows == 0 {
+            return;
+        }
+        for name in split_columns(baseline, current) {
+            for side in Side::BOTH {
+                for table in self.side_mut(side).tables_mut() {
+                    set_role(table, &name, Role::Split);
+                }
+            }
         }
     }
 
@@ -214,38 +231,43 @@ impl Datasets {
                 }
             };
             self.add_file(side, status, table, Origin::Hashed(sha256_hex(content)));
-            for &(column, role) in roles {
-                self.set_role(side, column, role);
-            }
+        }
+        for &(column, role) in roles {
+            self.set_role(column, role);
         }
         (rows, bytes)
     }
 
-    /// Sets a column's kind on every table of the side.
-    pub(super) fn set_kind(&mut self, side: Side, column: &str, kind: Kind) {
+    /// Sets a column's kind on every table of both sides (a column is one
+    /// thing in both datasets).
+    pub(super) fn set_kind(&mut self, column: &str, kind: Kind) {
         self.version += 1;
         // A window cut from the data as it was would no longer match it.
         self.focus = None;
-        for table in self.side_mut(side).tables_mut() {
-            if let Some(c) = table.column_mut(column) {
-                c.kind = kind;
-                c.kind_overridden = true;
+        for side in Side::BOTH {
+            for table in self.side_mut(side).tables_mut() {
+                if let Some(c) = table.column_mut(column) {
+                    c.kind = kind;
+                    c.kind_overridden = true;
+                }
             }
         }
     }
 
-    /// Sets a column's role on every table of the side.
-    pub(super) fn set_role(&mut self, side: Side, column: &str, role: Role) {
+    /// Sets a column's role on every table of both sides.
+    pub(super) fn set_role(&mut self, column: &str, role: Role) {
         self.version += 1;
         // A window cut from the data as it was would no longer match it.
         self.focus = None;
-        for table in self.side_mut(side).tables_mut() {
-            set_role(table, column, role);
+        for side in Side::BOTH {
+            for table in self.side_mut(side).tables_mut() {
+                set_role(table, column, role);
+            }
         }
     }
 
     /// Replaces both sides with the baseline rows where `column` equals each
-    /// value; the column is then ignored by the analyses (it differs by construction).
+    /// value; the column is then a split marker, left out of the analyses (it differs by construction).
     pub(super) fn split(&mut self, column: &str, baseline_value: &str, current_value: &str) -> Result<(), String> {
         let source = self.side(Side::Baseline);
         let (table, name, format, origin) = {
@@ -260,7 +282,7 @@ impl Datasets {
             if part.n_rows == 0 {
                 return Err(format!("no row of the baseline has {column} = {value}"));
             }
-            set_role(&mut part, column, Role::Ignored);
+            set_role(&mut part, column, Role::Split);
             parts.push((value, part));
         }
         for (side, (value, part)) in Side::BOTH.into_iter().zip(parts) {

@@ -91,14 +91,7 @@ impl Latest {
 }
 
 fn data_quality(q: &DataQualityResult) -> DataQualitySection {
-    DataQualitySection {
-        checks: q.checks.clone(),
-        baseline_statistics: q.baseline_statistics.clone(),
-        current_statistics: q.current_statistics.clone(),
-        constraints: q.constraints.clone(),
-        edited: q.edited,
-        violations: q.violations.clone(),
-    }
+    q.section.clone()
 }
 
 fn bias(b: &BiasResult) -> BiasSection {

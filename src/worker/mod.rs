@@ -70,10 +70,15 @@ fn scope() -> DedicatedWorkerGlobalScope {
 
 /// After both sides were replaced from memory (a demo, a scenario): both
 /// schemas, then the job's end.
-fn post_pair_loaded(worker: &Worker, job: u32, rows: u64, bytes: u64, started: f64) {
+/// Posts both sides' datasets (a change that touched both).
+fn post_both_sides(worker: &Worker) {
     for side in crate::protocol::Side::BOTH {
         post(&worker.datasets.borrow().dataset_reply(side));
     }
+}
+
+fn post_pair_loaded(worker: &Worker, job: u32, rows: u64, bytes: u64, started: f64) {
+    post_both_sides(worker);
     post(&Reply::JobDone {
         job,
         cancelled: false,
@@ -227,13 +232,13 @@ fn handle(worker: &Rc<Worker>, request: Request, files: Vec<web_sys::File>) {
             worker.datasets.borrow_mut().remove_file(side, index);
             post(&worker.datasets.borrow().dataset_reply(side));
         }
-        Request::SetKind { side, column, kind } => {
-            worker.datasets.borrow_mut().set_kind(side, &column, kind);
-            post(&worker.datasets.borrow().dataset_reply(side));
+        Request::SetKind { column, kind } => {
+            worker.datasets.borrow_mut().set_kind(&column, kind);
+            post_both_sides(worker);
         }
-        Request::SetRole { side, column, role } => {
-            worker.datasets.borrow_mut().set_role(side, &column, role);
-            post(&worker.datasets.borrow().dataset_reply(side));
+        Request::SetRole { column, role } => {
+            worker.datasets.borrow_mut().set_role(&column, role);
+            post_both_sides(worker);
         }
         Request::Compare { column, bins } => {
             let datasets = worker.datasets.borrow();
@@ -241,8 +246,8 @@ fn handle(worker: &Rc<Worker>, request: Request, files: Vec<web_sys::File>) {
             let cdf = analyses::cdf(&datasets, &column);
             post(&Reply::Comparison { column, histogram, cdf });
         }
-        Request::DataQuality { constraints } => {
-            let reply = data_quality::data_quality_reply(&worker.datasets.borrow(), constraints.as_deref());
+        Request::DataQuality { constraints, preset } => {
+            let reply = data_quality::data_quality_reply(&worker.datasets.borrow(), constraints.as_deref(), preset);
             post_result(worker, &reply);
         }
         Request::Pii { column, action } => {

@@ -79,9 +79,10 @@ export async function openApp(browser, origin) {
 
 /** The schema row of `column` on `side`: { type, kind, role }. */
 export async function schemaRow(page, side, column) {
-  const row = page.getByTestId(`${side}-col-${column}`);
+  // One Columns & roles table for both sides: per-side values are in each cell's data-baseline / data-current.
+  const row = page.getByTestId(`col-${column}`);
   return {
-    type: await row.getByTestId('inferred-type').innerText(),
+    type: await row.getByTestId('inferred-type').getAttribute(`data-${side}`),
     kind: await row.getByTestId('kind').inputValue(),
     role: await row.getByTestId('role').inputValue(),
   };

@@ -8,7 +8,9 @@
 use std::path::PathBuf;
 
 use clap::Args;
-use tideline_engine::bias::{bias_drift, bias_violations, Analysis};
+use tideline_engine::bias::{
+    bias_drift, bias_violations, judge_beyond_noise, metric_intervals, Analysis, BootstrapOptions,
+};
 
 use crate::bias::{analyse, write_outputs};
 use crate::bias_args::BiasConfigArgs;
@@ -32,22 +34,24 @@ pub fn run(args: &BiasDriftArgs) -> Result<(), String> {
         std::fs::read_to_string(&args.baseline).map_err(|e| format!("cannot read {}: {e}", args.baseline.display()))?;
     let baseline = Analysis::from_json(&text).map_err(|e| format!("{e}: {}", args.baseline.display()))?;
     let (config, table, run) = analyse(&args.input)?;
-    let checks = bias_drift(&baseline, &run.analysis);
+    let mut checks = bias_drift(&baseline, &run.analysis);
+    judge_beyond_noise(&mut checks, &metric_intervals(&run, &BootstrapOptions::default()));
     let violations = bias_violations(&checks);
     write_outputs(&args.out, &table, &config, &run)?;
     let path = args.out.join("constraint_violations.json");
     write(&path, &violations.to_json())?;
     let unchecked = checks.iter().filter(|c| c.current.is_none()).count();
+    let beyond = checks.iter().filter(|c| c.beyond_noise).count();
     println!(
-        "bias drift: {} metrics checked against the baseline, {} violations, {unchecked} not computable now",
+        "bias drift: {} metrics checked against the baseline, {} violations (Model Monitor's rule), {beyond} beyond their 95% bootstrap interval, {unchecked} not computable now",
         checks.len(),
         violations.violations.len()
     );
     if violations.violations.is_empty() {
         println!("Completed: no violations.");
     } else {
-        for v in &violations.violations {
-            println!("  {} = {}: {} {}", v.facet, v.facet_value, v.metric_name, v.description);
+        for (v, c) in violations.violations.iter().zip(checks.iter().filter(|c| c.violated)) {
+            println!("  {} = {}: {} {} ({})", v.facet, v.facet_value, v.metric_name, v.description, c.verdict());
         }
         println!("CompletedWithViolations: written to {}", path.display());
     }

@@ -5,12 +5,13 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 use tideline_engine::data_quality::{baseline_table, Statistics};
+use tideline_engine::drift::text::number_text;
 use tideline_engine::drift::{run_drift, Correction, DriftOptions, DriftReport, Stat};
 use tideline_engine::roles::Role;
 use tideline_engine::table::{concat, rows_where, ColumnData, Table};
 use tideline_engine::types::Kind;
 
-use crate::load::{load_file, ReadArgs};
+use crate::load::{load_file, mark_split_columns, ReadArgs};
 use crate::sides_args::SidesArgs;
 
 /// Arguments of `drift`.
@@ -82,10 +83,11 @@ pub fn run(args: &DriftArgs) -> Result<(), String> {
         let column = split.split_once('=').map_or(split.as_str(), |(c, _)| c);
         for table in [&mut baseline, &mut current] {
             if let Some(c) = table.column_mut(column) {
-                c.role = Role::Ignored;
+                c.role = Role::Split;
             }
         }
     }
+    mark_split_columns(&mut baseline, &mut current);
     for name in args.numeric.iter().chain(&args.categorical) {
         if baseline.column(name).is_none() && current.column(name).is_none() {
             return Err(format!("no column '{name}' in the baseline or the current data"));
@@ -184,22 +186,26 @@ fn force_kinds(table: &mut Table, names: &[String], kind: Kind) -> Result<(), St
 
 fn print_summary(report: &DriftReport) {
     println!(
-        "{} of {} columns drifted ({:.0}%, preset {}, correction {}): dataset drift {}",
-        report.n_drifted,
-        report.n_tested,
-        report.drift_share * 100.0,
+        "{} (preset {}, correction {}): dataset drift {}",
+        report.share_text(),
         report.preset.name(),
         report.correction.name(),
         if report.dataset_drift { "YES" } else { "no" }
     );
+    if let Some(outputs) = report.output_drift_text() {
+        println!("also {outputs}");
+    }
     for column in report.columns.iter().filter(|c| c.drifted) {
-        let p = column.p_value_adjusted.map_or(String::new(), |p| format!(" p={p:.3e}"));
         println!(
-            "  {}: {} {:.4}{p} effect {:.3}",
+            "  {}: {} {} {}, p {}, effect {}, PSI {} ({})",
             column.name,
+            column.verdict_text(),
             column.test.name(),
-            column.statistic,
-            column.effect_size
+            number_text(column.statistic),
+            column.p_values_text(),
+            number_text(column.effect_size),
+            number_text(column.psi),
+            column.rule_text()
         );
     }
 }

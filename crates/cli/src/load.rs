@@ -122,3 +122,15 @@ pub fn stacked(paths: &[std::path::PathBuf], read: &ReadArgs) -> Result<Table, S
     }
     Ok(if parts.len() == 1 { parts.remove(0) } else { concat(&parts) })
 }
+
+/// Marks the columns that only tell the two datasets apart (one value
+/// throughout each side, a different one on each: a split or period
+/// marker) as [`Role::Split`](tideline_engine::roles::Role::Split), so no
+/// check judges them, and says so.
+pub fn mark_split_columns(baseline: &mut Table, current: &mut Table) {
+    for name in tideline_engine::roles::guess_pair_roles(baseline, current) {
+        eprintln!(
+            "note: {name} holds one value in each dataset, a different one on each side: a split marker, not checked"
+        );
+    }
+}

@@ -26,7 +26,7 @@ use tideline_report::{
 };
 
 use crate::explain::read_model;
-use crate::load::{stacked, ReadArgs};
+use crate::load::{mark_split_columns, stacked, ReadArgs};
 use crate::sides_args::SidesArgs;
 use crate::suggest_baseline::write;
 
@@ -115,12 +115,13 @@ pub fn run(args: &ReportArgs) -> Result<(), String> {
             files.push(input(role, path)?);
         }
     }
-    let baseline = stacked(&args.sides.baseline, &args.read)?;
-    let current = stacked(&args.sides.current, &args.read)?;
+    let mut baseline = stacked(&args.sides.baseline, &args.read)?;
+    let mut current = stacked(&args.sides.current, &args.read)?;
+    mark_split_columns(&mut baseline, &mut current);
 
     let drift_options = DriftOptions { preset, ..DriftOptions::default() };
     let constraints = args.constraints.as_deref().map(read_text).transpose()?;
-    let (data_quality, _) = gather::data_quality(&baseline, &current, constraints.as_deref())?;
+    let (data_quality, _) = gather::data_quality(&baseline, &current, constraints.as_deref(), preset)?;
     let bias_config = match &args.config {
         Some(path) => {
             Some(AnalysisConfig::from_json(&read_text(path)?).map_err(|e| format!("{e}: {}", path.display()))?)

@@ -20,7 +20,7 @@ use tideline_engine::table::Table;
 use tideline_engine::timeline::{bias_config_for, run_timeline, CheckKind, ThresholdChoice, TimelineConfig};
 use tideline_engine::timeline::{AlertState, CheckStatus, Timeline};
 
-use crate::load::{stacked, ReadArgs};
+use crate::load::{mark_split_columns, stacked, ReadArgs};
 use crate::model_quality::Problem;
 use crate::suggest_baseline::write;
 
@@ -290,8 +290,9 @@ fn print_summary(timeline: &Timeline) {
 }
 
 pub fn run(args: &TimelineArgs) -> Result<(), String> {
-    let reference = stacked(&args.baseline, &args.read)?;
-    let current = stacked(&args.current, &args.read)?;
+    let mut reference = stacked(&args.baseline, &args.read)?;
+    let mut current = stacked(&args.current, &args.read)?;
+    mark_split_columns(&mut reference, &mut current);
     let config = config(args, &reference)?;
     let started = std::time::Instant::now();
     let run = run_timeline(&reference, &current, &config, &mut |_, _, _| {}).map_err(|e| e.to_string())?;

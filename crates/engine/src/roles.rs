@@ -28,6 +28,9 @@ pub enum Role {
     Timestamp,
     /// The key that joins rows to ground truth (inferenceId, eventId, id).
     JoinId,
+    /// Constant within each dataset but different between them: which
+    /// split or period a row came from (wfh's `period`, Adult's `dataset`).
+    Split,
     /// A sensitive attribute for bias metrics (also a feature).
     Facet,
     /// Left out of every analysis.
@@ -36,13 +39,14 @@ pub enum Role {
 
 impl Role {
     /// Every role, in the order the UI lists them.
-    pub const ALL: [Self; 8] = [
+    pub const ALL: [Self; 9] = [
         Self::Feature,
         Self::Label,
         Self::PredictedLabel,
         Self::PredictedScore,
         Self::Timestamp,
         Self::JoinId,
+        Self::Split,
         Self::Facet,
         Self::Ignored,
     ];
@@ -57,6 +61,7 @@ impl Role {
             Self::PredictedScore => "predicted_score",
             Self::Timestamp => "timestamp",
             Self::JoinId => "join_id",
+            Self::Split => "split",
             Self::Facet => "facet",
             Self::Ignored => "ignored",
         }
@@ -68,10 +73,48 @@ impl Role {
         Self::ALL.into_iter().find(|r| r.as_str() == name)
     }
 
-    /// True for roles held by one column at most.
+    /// True for roles held by one column at most (a multiclass model has a
+    /// score per class, so scores are not unique).
     #[must_use]
     pub fn is_unique(self) -> bool {
-        !matches!(self, Self::Feature | Self::Facet | Self::Ignored)
+        !matches!(self, Self::Feature | Self::Facet | Self::Ignored | Self::Split | Self::PredictedScore)
+    }
+
+    /// Why no check looks at a column with this role (no drift test, no Model
+    /// Monitor check, no timeline series), or `None` when checks do: ids,
+    /// times and split markers differ between datasets by construction.
+    #[must_use]
+    pub fn not_checked(self) -> Option<&'static str> {
+        match self {
+            Self::JoinId => Some("ids differ between datasets by design"),
+            Self::Timestamp => Some("times differ between datasets by design"),
+            Self::Split => Some("constant within each dataset, different between them"),
+            Self::Ignored => Some("set aside"),
+            Self::Feature | Self::Facet | Self::Label | Self::PredictedLabel | Self::PredictedScore => None,
+        }
+    }
+
+    /// True for the label and the model's outputs: checked for label and
+    /// prediction drift and model quality, never counted as feature drift.
+    #[must_use]
+    pub fn is_model_output(self) -> bool {
+        matches!(self, Self::Label | Self::PredictedLabel | Self::PredictedScore)
+    }
+
+    /// "not checked: role join_id (ids differ …)", when no check looks at it.
+    #[must_use]
+    pub fn not_checked_note(self) -> Option<String> {
+        self.not_checked().map(|why| format!("not checked: role {} ({why})", self.as_str()))
+    }
+
+    /// What drift of a column with this role is called.
+    #[must_use]
+    pub fn drift_name(self) -> &'static str {
+        match self {
+            Self::Label => "label drift",
+            Self::PredictedLabel | Self::PredictedScore => "prediction drift",
+            _ => "feature drift",
+        }
     }
 }
 
@@ -118,6 +161,10 @@ const FACET_NAMES: [&str; 14] = [
     "disability",
     "personal_status",
 ];
+
+fn is_target_name(name: &str) -> bool {
+    name.ends_with("_target") || name.starts_with("target_")
+}
 
 fn normalise(name: &str) -> String {
     name.trim().to_ascii_lowercase().replace([' ', '-', '.'], "_")
@@ -166,7 +213,8 @@ pub fn guess_roles(table: &mut Table) {
         let candidates = [
             (Role::PredictedScore, score),
             (Role::PredictedLabel, rank(&PREDICTION_NAMES)),
-            (Role::Label, rank(&LABEL_NAMES)),
+            // `clf_target`, `target_price`: a target by another name, ranked last.
+            (Role::Label, rank(&LABEL_NAMES).or_else(|| is_target_name(&name).then_some(LABEL_NAMES.len()))),
             (Role::Timestamp, timestamp),
             (Role::JoinId, join_id),
             (Role::Facet, rank(&FACET_NAMES)),
@@ -176,8 +224,12 @@ pub fn guess_roles(table: &mut Table) {
     hits.sort_by_key(|&(rank, index, _)| (rank, index));
     let mut guesses = vec![None; table.columns.len()];
     let mut taken: Vec<Role> = Vec::new();
-    for (_, index, role) in hits {
-        if guesses[index].is_none() && !(role.is_unique() && taken.contains(&role)) {
+    for (rank, index, role) in hits {
+        // One score by name (`score` beside `y_pred_proba` is a feature), or
+        // a family of per-class scores (`y_pred_proba_<class>`), ranked last.
+        let family_score = role == Role::PredictedScore && rank == SCORE_NAMES.len();
+        let unique = role.is_unique() || (role == Role::PredictedScore && !family_score);
+        if guesses[index].is_none() && !(unique && taken.contains(&role)) {
             taken.push(role);
             guesses[index] = Some(role);
         }
@@ -185,6 +237,41 @@ pub fn guess_roles(table: &mut Table) {
     for (column, role) in table.columns.iter_mut().zip(guesses) {
         column.role = role.unwrap_or(Role::Feature);
     }
+}
+
+/// The features that hold one value throughout each dataset, a different
+/// one on each side (wfh's `period`: "reference" then "analysis"): they
+/// tell the datasets apart by construction, so any check of them would fire.
+#[must_use]
+pub fn split_columns(baseline: &Table, current: &Table) -> Vec<String> {
+    baseline
+        .columns
+        .iter()
+        .filter(|c| matches!(c.role, Role::Feature | Role::Facet))
+        .filter_map(|b| {
+            let c = current.column(&b.name)?;
+            let (x, y) = (constant_value(b, baseline.n_rows)?, constant_value(c, current.n_rows)?);
+            (x != y).then(|| b.name.clone())
+        })
+        .collect()
+}
+
+/// Marks the [`split_columns`] as [`Role::Split`] on both sides (a guess
+/// that needs both, so made once both are read); returns their names.
+pub fn guess_pair_roles(baseline: &mut Table, current: &mut Table) -> Vec<String> {
+    let marked = split_columns(baseline, current);
+    for name in &marked {
+        for table in [&mut *baseline, &mut *current] {
+            set_role(table, name, Role::Split);
+        }
+    }
+    marked
+}
+
+/// The one value every row of `column` holds (none missing), if so.
+fn constant_value(column: &crate::table::Column, n_rows: usize) -> Option<String> {
+    let first = column.data.category_key(0)?;
+    (n_rows > 0 && (1..n_rows).all(|i| column.data.category_key(i).as_deref() == Some(first.as_str()))).then_some(first)
 }
 
 /// Gives `role` to `column`, taking a unique role away from the column that had it.
@@ -236,6 +323,47 @@ mod tests {
         assert_eq!(t.columns[1].role, Role::Feature);
         let roles = guessed(&["eventId", "inferenceId"], &["e1", "i1"]);
         assert_eq!(roles, [Role::Feature, Role::JoinId]);
+    }
+
+    #[test]
+    fn a_target_by_another_name_is_the_label() {
+        let roles = guessed(&["MedInc", "clf_target", "y_pred"], &["3.2", "1", "0"]);
+        assert_eq!(roles, [Role::Feature, Role::Label, Role::PredictedLabel]);
+        let roles = guessed(&["clf_target", "label"], &["1", "0"]);
+        assert_eq!(roles, [Role::Feature, Role::Label]);
+    }
+
+    #[test]
+    fn per_class_scores_are_one_family() {
+        let roles = guessed(
+            &["y_pred_proba_a", "y_pred_proba_b", "y_pred_proba_c", "y_pred", "y_true"],
+            &["0.5", "0.3", "0.2", "a", "b"],
+        );
+        let score = Role::PredictedScore;
+        assert_eq!(roles, [score, score, score, Role::PredictedLabel, Role::Label]);
+    }
+
+    #[test]
+    fn a_column_constant_per_dataset_and_different_is_a_split_marker() {
+        let table = |rows: &[[&str; 3]]| {
+            let mut b = TableBuilder::new(vec!["period".into(), "x".into(), "unit".into()], false);
+            for row in rows {
+                b.push_row(row.iter().copied());
+            }
+            b.finish()
+        };
+        let mut baseline = table(&[["reference", "1", "kg"], ["reference", "2", "kg"]]);
+        let mut current = table(&[["analysis", "1", "kg"], ["analysis", "3", "kg"]]);
+        // `unit` is constant too, but the same on both sides: a feature.
+        assert_eq!(guess_pair_roles(&mut baseline, &mut current), ["period"]);
+        for t in [&baseline, &current] {
+            let roles: Vec<Role> = t.columns.iter().map(|c| c.role).collect();
+            assert_eq!(roles, [Role::Split, Role::Feature, Role::Feature]);
+        }
+        // Two values on a side: not a marker.
+        let mut fresh = table(&[["reference", "1", "kg"], ["reference", "2", "kg"]]);
+        let mut mixed = table(&[["analysis", "1", "kg"], ["reference", "3", "kg"]]);
+        assert!(guess_pair_roles(&mut fresh, &mut mixed).is_empty());
     }
 
     #[test]

@@ -1,8 +1,8 @@
 //! Suggestion rules (spec §2.4) and the six checks (spec §2.5) on small tables.
 
 use tideline_engine::data_quality::{
-    evaluate, profile_table, suggest_constraints, CategoricalDriftMethod, CheckType, ComparisonMethod,
-    DataQualityReport,
+    evaluate, evaluate_with, profile_table, suggest_constraints, CategoricalDriftMethod, CheckType, ComparisonMethod,
+    DataQualityReport, TypeRule,
 };
 use tideline_engine::io::{load_bytes, LoadOptions};
 
@@ -89,6 +89,24 @@ fn type_completeness_and_domain_checks() {
     relaxed.monitoring_config.domain_content_threshold = 0.9;
     let report = evaluate(&relaxed, &statistics, &current).unwrap();
     assert!(!failed(&report, "c", CheckType::CategoricalValuesCheck));
+}
+
+#[test]
+fn widening_accepts_a_representation_but_not_a_type_change() {
+    // car-loan's `repaid`: 1.0/0.0 in the reference, 1/0 in the analysis;
+    // a ticket column of codes and numbers; an integer column gaining fractions.
+    let base = profile(&csv_of("repaid,ticket,n", (0..40).map(|i| format!("{}.0,A/{i},{i}", i % 2))));
+    let statistics = base.to_statistics();
+    let constraints = suggest_constraints(&statistics);
+    let current = profile(&csv_of("repaid,ticket,n", (0..40).map(|i| format!("{},{},{i}.5", i % 2, 3000 + i))));
+    let strict = evaluate(&constraints, &statistics, &current).unwrap();
+    let widening = evaluate_with(&constraints, &statistics, &current, TypeRule::Widening).unwrap();
+    for feature in ["repaid", "ticket", "n"] {
+        assert!(failed(&strict, feature, CheckType::DataTypeCheck), "Model Monitor flags {feature}");
+    }
+    assert!(!failed(&widening, "repaid", CheckType::DataTypeCheck), "1 fits a column written 1.0");
+    assert!(!failed(&widening, "ticket", CheckType::DataTypeCheck), "a number is a valid text value");
+    assert!(failed(&widening, "n", CheckType::DataTypeCheck), "3.5 does not fit an integer column");
 }
 
 #[test]

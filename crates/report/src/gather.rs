@@ -3,9 +3,13 @@
 //! Monitor's data-quality job, realised model quality and (for the CLI)
 //! attributions.
 
-use tideline_engine::bias::{bias_drift, bias_violations, run_bias, AnalysisConfig};
-use tideline_engine::data_quality::{evaluate, profile_table, suggest_constraints, Constraints, DataQualityReport};
-use tideline_engine::drift::{run_drift, DriftOptions, DriftReport};
+use tideline_engine::bias::{
+    bias_drift, bias_violations, judge_beyond_noise, metric_intervals, run_bias, AnalysisConfig, BootstrapOptions,
+};
+use tideline_engine::data_quality::{
+    evaluate_with, profile_table, suggest_constraints, Constraints, DataQualityReport, TypeRule,
+};
+use tideline_engine::drift::{run_drift, DriftOptions, DriftReport, Preset};
 use tideline_engine::explain::{
     analysis_json, by_label, check_attribution_drift, explain_table, ExplainConfig, ExplainOutcome, LoadedModel,
     DEFAULT_NDCG_THRESHOLD,
@@ -41,6 +45,9 @@ pub fn drift_histograms(baseline: &Table, current: &Table, report: &DriftReport)
 
 /// Model Monitor's data-quality job: profile the baseline, suggest (or read
 /// the user's) constraints, profile the current data, run the six checks.
+/// Columns whose role keeps them out of checks (ids, times, split markers,
+/// ignored) are left out and listed; data types follow Model Monitor under
+/// the `sagemaker` preset and the widening rule otherwise.
 ///
 /// # Errors
 /// A user's `constraints.json` that does not parse, or checks that fail to run.
@@ -48,17 +55,29 @@ pub fn data_quality(
     baseline: &Table,
     current: &Table,
     constraints: Option<&str>,
+    preset: Preset,
 ) -> Result<(DataQualitySection, DataQualityReport), String> {
-    let baseline = profile_table(baseline).to_statistics();
+    let not_checked: Vec<(String, String)> = baseline
+        .columns
+        .iter()
+        .chain(current.columns.iter().filter(|c| baseline.column(&c.name).is_none()))
+        .filter_map(|c| c.role.not_checked_note().map(|note| (c.name.clone(), note)))
+        .collect();
+    let checked = |table: &Table| Table {
+        columns: table.columns.iter().filter(|c| c.role.not_checked().is_none()).cloned().collect(),
+        n_rows: table.n_rows,
+    };
+    let baseline = profile_table(&checked(baseline)).to_statistics();
     let (constraints, edited) = match constraints {
         Some(text) => {
             (Constraints::from_json(text).map_err(|e| format!("constraints.json cannot be used: {e}"))?, true)
         }
         None => (suggest_constraints(&baseline), false),
     };
-    let current = profile_table(current);
-    let report =
-        evaluate(&constraints, &baseline, &current).map_err(|e| format!("the data-quality checks failed: {e}"))?;
+    let current = profile_table(&checked(current));
+    let types = if preset == Preset::Sagemaker { TypeRule::Strict } else { TypeRule::Widening };
+    let report = evaluate_with(&constraints, &baseline, &current, types)
+        .map_err(|e| format!("the data-quality checks failed: {e}"))?;
     let section = DataQualitySection {
         checks: report.checks.clone(),
         baseline_statistics: baseline.to_json(),
@@ -66,6 +85,8 @@ pub fn data_quality(
         constraints: constraints.to_json(),
         edited,
         violations: report.violations().to_json(),
+        types,
+        not_checked,
     };
     Ok((section, report))
 }
@@ -144,7 +165,10 @@ pub fn attributions(
 pub fn bias(baseline: &Table, current: &Table, config: &AnalysisConfig) -> Result<BiasSection, String> {
     let current_run = run_bias(current, config).map_err(|e| format!("current data: {e}"))?;
     let baseline_run = run_bias(baseline, config).ok();
-    let drift = baseline_run.as_ref().map(|b| bias_drift(&b.analysis, &current_run.analysis)).unwrap_or_default();
+    let mut drift = baseline_run.as_ref().map(|b| bias_drift(&b.analysis, &current_run.analysis)).unwrap_or_default();
+    if !drift.is_empty() {
+        judge_beyond_noise(&mut drift, &metric_intervals(&current_run, &BootstrapOptions::default()));
+    }
     let violations = baseline_run.as_ref().map(|_| bias_violations(&drift).to_json());
     Ok(BiasSection { config: config.clone(), baseline: baseline_run, current: Some(current_run), drift, violations })
 }

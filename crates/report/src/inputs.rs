@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 use tideline_engine::bias::{AnalysisConfig, BiasDriftCheck, BiasRun};
-use tideline_engine::data_quality::CheckResult;
+use tideline_engine::data_quality::{CheckResult, TypeRule};
 use tideline_engine::drift::DriftReport;
 use tideline_engine::histogram::Histogram;
 use tideline_engine::pii::PiiReport;
@@ -99,6 +99,12 @@ pub struct DataQualitySection {
     pub edited: bool,
     /// `constraint_violations.json`.
     pub violations: String,
+    /// The data-type rule the checks followed.
+    #[serde(default)]
+    pub types: TypeRule,
+    /// Columns left out by their role, with the note saying why.
+    #[serde(default)]
+    pub not_checked: Vec<(String, String)>,
 }
 
 /// Realised model quality of both sides.

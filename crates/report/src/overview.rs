@@ -3,25 +3,28 @@
 //! headline; the views hold the detail.
 //!
 //! - Data quality: red when Model Monitor reports any violation.
-//! - Drift: red when the dataset drifts (drifted share at or above the
-//!   preset's threshold), amber when some column drifts.
+//! - Drift: red when the dataset drifts (drifted share of features at or
+//!   above the preset's threshold), amber when some feature, the label or a
+//!   model output drifts.
 //! - Model quality: compares the current data's realised metrics with the
 //!   baseline's; amber past a 0.02 drop (5 % relative for error metrics),
 //!   red past 0.05 (10 %). Sampling noise alone rarely moves a metric of a
 //!   few thousand labelled rows by 0.02; the Monitoring view judges each
 //!   window against the reference's own variability instead.
-//! - Bias: red when bias drift moves a metric past its tolerance (disparate
-//!   impact outside the four-fifths rule's [0.8, 1.25], DPL or DPPL beyond
-//!   ±0.1); amber when a disparate impact is outside [0.8, 1.25], or when
-//!   bias drift moved metrics by less (Model Monitor flags any move away
-//!   from no bias, so sampling noise alone trips it).
+//! - Bias: the Bias view's rule of thumb per metric (`Metric::is_concern`:
+//!   disparate impact outside [0.8, 1.25], other metrics past their
+//!   concern level). Red when bias drift beyond noise (the current bootstrap
+//!   interval excludes the baseline value) leaves a metric past its
+//!   threshold; amber when any metric is past its threshold, or drift beyond
+//!   noise left them all within (Model Monitor flags any move away from no
+//!   bias, so sampling noise alone trips its rule).
 //! - Attributions: red when a label's NDCG is under Clarify's threshold.
 //! - Timeline: red when a check is in alert at the last window, amber when
 //!   one was in alert earlier.
 //! - Personal data: amber while a flagged column is neither masked nor left out.
 
 use serde::{Deserialize, Serialize};
-use tideline_engine::bias::BiasRun;
+use tideline_engine::bias::Metric;
 use tideline_engine::timeline::{AlertState, Timeline};
 
 use crate::inputs::{
@@ -202,18 +205,16 @@ fn data_quality(section: &DataQualitySection) -> (Light, String) {
 
 fn drift(section: &DriftSection) -> (Light, String) {
     let r = &section.report;
-    let share = format!(
-        "{} of {} columns drifted (share {:.2}; the dataset drifts at {:.2})",
-        r.n_drifted, r.n_tested, r.drift_share, r.drift_share_threshold
-    );
+    let outputs = r.output_drift_text();
     let light = if r.dataset_drift {
         Light::Red
-    } else if r.n_drifted > 0 {
+    } else if r.n_drifted > 0 || outputs.is_some() {
         Light::Amber
     } else {
         Light::Green
     };
-    (light, format!("{share}."))
+    let outputs = outputs.map(|o| format!(" Also {o}.")).unwrap_or_default();
+    (light, format!("{}.{outputs}", r.share_text()))
 }
 
 /// True when a larger value of `metric` is better.
@@ -259,47 +260,22 @@ fn model_quality(section: &ModelQualitySection) -> (Light, String) {
     (light, format!("{verb}: {metric} {baseline:.4} on the baseline, {current:.4} now."))
 }
 
-/// Every facet's disparate impact in `run`, as (facet, value, DI).
-fn disparate_impacts(run: &BiasRun) -> Vec<(String, String, f64)> {
-    let stages = [&run.analysis.pre_training_bias_metrics, &run.analysis.post_training_bias_metrics];
-    let mut out = Vec::new();
-    for stage in stages.into_iter().flatten() {
-        for (facet, reports) in &stage.facets {
-            for report in reports {
-                for metric in &report.metrics {
-                    if metric.name == "DI" {
-                        if let Some(v) = metric.value.filter(|v| v.is_finite()) {
-                            out.push((facet.clone(), report.value_or_threshold.clone(), v));
-                        }
-                    }
-                }
-            }
-        }
-    }
-    out
-}
-
-/// True when a bias metric's value is material: disparate impact outside
-/// the four-fifths rule, or a difference in positive proportions (DPL,
-/// DPPL) beyond ±0.1, the common fairness tolerance.
-fn material(metric: &str, value: f64) -> bool {
-    match metric {
-        "DI" => !(0.8..=1.25).contains(&value),
-        "DPL" | "DPPL" => value.abs() > 0.1,
-        _ => false,
-    }
+/// True when a metric's value is past its rule-of-thumb threshold, the
+/// Bias view's rule ([`Metric::is_concern`]).
+fn concern(metric: &str, value: f64) -> bool {
+    Metric::parse(metric).is_some_and(|m| m.is_concern(value))
 }
 
 fn bias(section: &BiasSection) -> (Light, String) {
-    let violated: Vec<_> = section.drift.iter().filter(|c| c.violated).collect();
+    let moved: Vec<_> = section.drift.iter().filter(|c| c.beyond_noise).collect();
     let material_drift: Vec<_> =
-        violated.iter().filter(|c| c.current.is_some_and(|v| material(&c.metric_name, v))).collect();
+        moved.iter().filter(|c| c.current.is_some_and(|v| concern(&c.metric_name, v))).collect();
     if let Some(first) = material_drift.first() {
         return (
             Light::Red,
             format!(
-                "Bias drift: {} of {} metrics moved away from no bias; {} of {}={} is now {:.3}, past its tolerance.",
-                violated.len(),
+                "Bias drift: {} of {} metrics moved away from no bias beyond their bootstrap interval; {} of {}={} is now {:.3}, past its rule-of-thumb threshold.",
+                moved.len(),
                 section.drift.len(),
                 first.metric_name,
                 first.facet,
@@ -308,22 +284,31 @@ fn bias(section: &BiasSection) -> (Light, String) {
             ),
         );
     }
-    let Some(run) = section.current.as_ref().or(section.baseline.as_ref()) else {
+    let Some((run, side)) =
+        section.current.as_ref().map(|r| (r, "current")).or_else(|| section.baseline.as_ref().map(|r| (r, "baseline")))
+    else {
         return (Light::Grey, "The bias analysis has no result.".to_owned());
     };
-    let outside: Vec<_> = disparate_impacts(run).into_iter().filter(|(_, _, di)| !(0.8..=1.25).contains(di)).collect();
-    if let Some((facet, value, di)) = outside.first() {
-        return (
-            Light::Amber,
-            format!("Disparate impact of {facet}={value} is {di:.3}, outside the four-fifths rule's [0.8, 1.25]."),
-        );
-    }
-    if let Some(first) = violated.first() {
+    let concerns = run.analysis.concerns();
+    if let Some(first) = concerns.first() {
         return (
             Light::Amber,
             format!(
-                "{} of {} metrics moved away from no bias (first: {} of {}={}), none past the four-fifths rule or ±0.1.",
-                violated.len(),
+                "{} metrics beyond their rule-of-thumb thresholds on the {side} data (first: {} of {}={} is {:.3}).",
+                concerns.len(),
+                first.metric,
+                first.facet,
+                first.facet_value,
+                first.value
+            ),
+        );
+    }
+    if let Some(first) = moved.first() {
+        return (
+            Light::Amber,
+            format!(
+                "{} of {} metrics moved away from no bias beyond their bootstrap interval (first: {} of {}={}), none past its rule-of-thumb threshold.",
+                moved.len(),
                 section.drift.len(),
                 first.metric_name,
                 first.facet,
@@ -337,11 +322,14 @@ fn bias(section: &BiasSection) -> (Light, String) {
         } else {
             ""
         };
-        (Light::Green, format!("Every disparate impact is within [0.8, 1.25].{why}"))
+        (Light::Green, format!("No metric beyond its rule-of-thumb threshold.{why}"))
     } else {
         (
             Light::Green,
-            format!("No bias drift in {} metrics; every disparate impact is within [0.8, 1.25].", section.drift.len()),
+            format!(
+                "No metric beyond its rule-of-thumb threshold; no bias drift beyond noise in {} metrics.",
+                section.drift.len()
+            ),
         )
     }
 }

@@ -57,7 +57,7 @@ fn drift_is_green_amber_or_red_by_share() {
     let expected = if r.dataset_drift { Light::Red } else { Light::Amber };
     let (l, headline) = light(&moved, Area::Drift);
     assert_eq!(l, expected);
-    assert!(headline.starts_with("1 of 2 columns drifted"), "{headline}");
+    assert!(headline.starts_with("1 of 2 features drifted"), "{headline}");
     // With a higher share threshold, one drifted column is only worth a look.
     let lenient = run_drift(&base, &numbers(500, 30.0), &DriftOptions { drift_share: 0.9, ..DriftOptions::default() });
     let lenient =

@@ -101,6 +101,9 @@ test('bias drift fires when the current predictions treat women worse', async ()
   assert.ok(Number(await verdict.getAttribute('data-violations')) >= 2);
   assert.equal(await page.getByTestId('bias-drift-DI-Female').getAttribute('data-violated'), 'true');
   assert.equal(await page.getByTestId('bias-drift-DPPL-Female').getAttribute('data-violated'), 'true');
+  // Every woman predicted negative: far beyond the current bootstrap interval, so flagged.
+  assert.equal(await page.getByTestId('bias-drift-DI-Female').getAttribute('data-beyond-noise'), 'true');
+  assert.ok(Number(await verdict.getAttribute('data-beyond-noise')) >= 2);
   // The label distribution did not change: CI and DPL are not violations.
   assert.equal(await page.getByTestId('bias-drift-CI-Female').getAttribute('data-violated'), 'false');
   assert.deepEqual(seen.errors, []);

@@ -56,7 +56,7 @@ test('first screen to a downloaded report in under a minute, by mouse alone; the
   const verdict = page.getByTestId('drift-verdict');
   const drifted = await verdict.getAttribute('data-drifted');
   const tested = await verdict.getAttribute('data-tested');
-  assert.match(html, new RegExp(`${drifted} of ${tested} columns drifted`));
+  assert.match(html, new RegExp(`${drifted} of ${tested} features drifted`));
   // The audit record in the report names each input with its SHA-256.
   for (const [name, hash] of Object.entries(DEMO)) {
     assert.ok(html.includes(name), name);

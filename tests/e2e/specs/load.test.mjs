@@ -38,20 +38,26 @@ test('the car-loan reference and analysis files load with their types', async ()
   await page.close();
 });
 
-test('kind and role can be changed and stay changed', async () => {
+test('kind and role can be changed once for both sides and stay changed', async () => {
   const { page } = await openApp(browser, server.origin);
   await page.getByTestId('open-demo').click();
   await page.getByTestId('baseline-rows').waitFor();
-  const row = page.getByTestId('baseline-col-loan_length');
+  const row = page.getByTestId('col-loan_length');
   await row.getByTestId('kind').selectOption('categorical');
   await row.getByTestId('role').selectOption('facet');
   await page.waitForFunction(() => {
-    const r = document.querySelector('[data-testid="baseline-col-loan_length"] [data-testid="kind"]');
-    return r && r.value === 'categorical';
+    const r = document.querySelector('[data-testid="col-loan_length"]');
+    return r && r.querySelector('[data-testid="kind"]').value === 'categorical' && r.dataset.role === 'facet';
   });
-  assert.deepEqual(await schemaRow(page, 'baseline', 'loan_length'), { type: 'Fractional', kind: 'categorical', role: 'facet' });
+  for (const side of ['baseline', 'current']) {
+    assert.deepEqual(await schemaRow(page, side, 'loan_length'), { type: 'Fractional', kind: 'categorical', role: 'facet' });
+  }
   // A unique role moves: making car_value the label takes it from repaid.
-  await page.getByTestId('baseline-col-car_value').getByTestId('role').selectOption('label');
-  await page.waitForFunction(() => document.querySelector('[data-testid="baseline-col-repaid"] [data-testid="role"]').value === 'feature');
+  await page.getByTestId('col-car_value').getByTestId('role').selectOption('label');
+  await page.waitForFunction(() => document.querySelector('[data-testid="col-repaid"] [data-testid="role"]').value === 'feature');
+  // Ignoring a column takes it out of the drift table, with the reason.
+  await page.getByTestId('col-driver_tenure').getByTestId('role').selectOption('ignored');
+  await page.waitForFunction(() => !document.querySelector('[data-testid="drift-row-driver_tenure"]'), null, { timeout: 60000 });
+  assert.match(await page.getByTestId('drift-skipped').textContent(), /driver_tenure: not checked: role ignored/);
   await page.close();
 });

@@ -13,9 +13,17 @@
 //! - a baseline metric that failed (`value: null`) sets no constraint; a
 //!   current metric that failed is reported as unchecked, not as a violation;
 //! - metrics are matched by stage, facet, facet value and name.
+//!
+//! Model Monitor's rule fires on any move away from no bias, so sampling
+//! noise alone trips it (Adult's CI 0.8081 → 0.8082). `constraint_violations.json`
+//! keeps that rule; what Tideline shows as bias drift is a violation beyond
+//! noise: the current value's bootstrap interval excludes the baseline value
+//! ([`judge_beyond_noise`]).
 
 use serde::{Deserialize, Serialize};
 
+use super::bootstrap::ConfidenceInterval;
+use super::intervals::MetricInterval;
 use super::metric::Metric;
 use super::report::{Analysis, StageReport};
 use crate::math::float_str;
@@ -60,8 +68,28 @@ pub struct BiasDriftCheck {
     pub baseline: f64,
     /// The current value; `None` when it could not be computed.
     pub current: Option<f64>,
-    /// True when the current value is farther from no bias.
+    /// True when the current value is farther from no bias (Model Monitor's rule).
     pub violated: bool,
+    /// The current value's bootstrap interval, when one could be drawn.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interval: Option<ConfidenceInterval>,
+    /// Violated, and the interval excludes the baseline value (or no
+    /// interval could be drawn): a move beyond sampling noise.
+    #[serde(default)]
+    pub beyond_noise: bool,
+}
+
+impl BiasDriftCheck {
+    /// The check's verdict in words, the same in every view and report.
+    #[must_use]
+    pub fn verdict(&self) -> &'static str {
+        match (self.violated, self.beyond_noise, self.current.is_some()) {
+            (_, _, false) => "not computable on the current data",
+            (false, _, true) => "ok",
+            (true, false, true) => "farther from no bias, within the current 95% interval: noise",
+            (true, true, true) => "farther from no bias, beyond the current 95% interval",
+        }
+    }
 }
 
 /// How far a value is from "no bias".
@@ -99,6 +127,8 @@ fn compare_stage(baseline: &StageReport, current: &StageReport, out: &mut Vec<Bi
                     baseline: base_value,
                     current: metric.value,
                     violated,
+                    interval: None,
+                    beyond_noise: violated,
                 });
             }
         }
@@ -118,6 +148,20 @@ pub fn bias_drift(baseline: &Analysis, current: &Analysis) -> Vec<BiasDriftCheck
         }
     }
     checks
+}
+
+/// Sets each check's interval from the current run's `intervals` and
+/// whether its violation lies beyond noise: the interval excludes the
+/// baseline value. A violation without a usable interval stays beyond noise.
+pub fn judge_beyond_noise(checks: &mut [BiasDriftCheck], intervals: &[MetricInterval]) {
+    for check in checks {
+        let found = intervals.iter().find(|i| {
+            i.facet == check.facet && i.value_or_threshold == check.facet_value && i.metric == check.metric_name
+        });
+        check.interval = found.map(|i| i.interval).filter(|i| i.used > 0 && i.lower <= i.upper);
+        let inside = check.interval.as_ref().is_some_and(|i| (i.lower..=i.upper).contains(&check.baseline));
+        check.beyond_noise = check.violated && !inside;
+    }
 }
 
 /// The violations among `checks`, as `constraint_violations.json`.

@@ -47,7 +47,8 @@ pub use counting::count_facet;
 pub use datatype::{series_datatype, DataType, UNIQUENESS_THRESHOLD};
 pub use divide::divide;
 pub use drift_check::{
-    bias_drift, bias_violations, distance_from_ideal, BiasDriftCheck, BiasViolation, BiasViolations, ROUNDING,
+    bias_drift, bias_violations, distance_from_ideal, judge_beyond_noise, BiasDriftCheck, BiasViolation,
+    BiasViolations, ROUNDING,
 };
 pub use error::BiasError;
 pub use fairness_run::fairness_for_config;
@@ -55,7 +56,7 @@ pub use flip_test::{flip_counts, flip_test, FlipCounts, NON_NUMERIC_FEATURES};
 pub use intervals::{metric_intervals, MetricInterval};
 pub use metric::{Metric, MetricInfo, Stage};
 pub use py_value::PyValue;
-pub use report::{Analysis, FacetReport, MetricResult, StageReport};
+pub use report::{Analysis, Concern, FacetReport, MetricResult, StageReport};
 pub use series::{Dtype, Elem, Series};
 pub use split::{split, Split};
 pub use strata::Strata;

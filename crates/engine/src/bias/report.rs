@@ -82,6 +82,46 @@ impl Analysis {
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_default()
     }
+
+    /// Every metric value past its rule-of-thumb threshold
+    /// ([`super::Metric::is_concern`]), pre-training first: the one rule
+    /// the Bias view, the Overview's light and the report all count.
+    #[must_use]
+    pub fn concerns(&self) -> Vec<Concern> {
+        let stages = [&self.pre_training_bias_metrics, &self.post_training_bias_metrics];
+        let mut out = Vec::new();
+        for stage in stages.into_iter().flatten() {
+            for (facet, reports) in &stage.facets {
+                for report in reports {
+                    for metric in &report.metrics {
+                        let Some(value) = metric.value else { continue };
+                        if super::Metric::parse(&metric.name).is_some_and(|m| m.is_concern(value)) {
+                            out.push(Concern {
+                                facet: facet.clone(),
+                                facet_value: report.value_or_threshold.clone(),
+                                metric: metric.name.clone(),
+                                value,
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+/// A metric value past its rule-of-thumb threshold.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Concern {
+    /// The facet column.
+    pub facet: String,
+    /// The facet value (or threshold range).
+    pub facet_value: String,
+    /// The metric's short name (`"DI"`).
+    pub metric: String,
+    /// Its value.
+    pub value: f64,
 }
 
 fn write_value<S: Serializer>(value: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {

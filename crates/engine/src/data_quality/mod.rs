@@ -29,7 +29,7 @@ mod value_counts;
 mod violations_json;
 
 pub use baseline_table::baseline_table;
-pub use checks::{evaluate, CheckResult, CheckType, DataQualityReport};
+pub use checks::{evaluate, evaluate_with, CheckResult, CheckType, DataQualityReport, TypeRule};
 pub use chi_square_deequ::{chi_square_drift, regroup_categories, ChiSquareOutcome};
 pub use constraints_json::{
     CategoricalDriftMethod, ComparisonMethod, Constraints, DistributionConstraints, FeatureConstraints,

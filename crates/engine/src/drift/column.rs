@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use super::effect::effect_size;
+use super::effect::{effect_size, psi_effect};
 use super::preset::{robust_linf, Choice};
 use super::report::{ColumnCounts, ColumnDrift, DriftOptions, SkippedColumn};
 use super::run::run_test;
@@ -56,6 +56,7 @@ pub fn judge_column(prepared: Prepared, options: &DriftOptions) -> Result<Column
     };
     let statistic = if choice.robust { robust_linf(outcome.statistic, n_ref, n_cur) } else { outcome.statistic };
     let (effect, measure) = effect_size(&values);
+    let psi = psi_effect(&values);
     let tests = options.all_tests.then(|| {
         Stat::ALL
             .into_iter()
@@ -66,6 +67,7 @@ pub fn judge_column(prepared: Prepared, options: &DriftOptions) -> Result<Column
     let counts = column_counts(prepared.baseline, prepared.current, &values);
     Ok(ColumnDrift {
         name,
+        role: prepared.baseline.role,
         kind: prepared.kind,
         test: choice.stat,
         robust: choice.robust,
@@ -77,6 +79,8 @@ pub fn judge_column(prepared: Prepared, options: &DriftOptions) -> Result<Column
         effect_size: effect,
         effect_size_measure: measure,
         min_effect: choice.min_effect,
+        psi,
+        min_psi: choice.min_psi,
         counts,
         tests,
     })
@@ -85,7 +89,7 @@ pub fn judge_column(prepared: Prepared, options: &DriftOptions) -> Result<Column
 /// The preset's choice, unless a forced test applies; the threshold option wins.
 fn choose(kind: Kind, values: &ColumnValues, options: &DriftOptions) -> Choice {
     let mut choice = match options.tests.iter().find(|s| s.applies_to(kind)) {
-        Some(&stat) => Choice { stat, threshold: stat.default_threshold(), robust: false, min_effect: None },
+        Some(&stat) => Choice::plain(stat),
         None => options.preset.choose(kind, values),
     };
     if let Some(threshold) = options.threshold {
@@ -102,8 +106,15 @@ impl ColumnDrift {
         self.p_value_adjusted = adjusted.or(self.p_value);
         let value = if decision.uses_p_value() { self.p_value_adjusted } else { Some(self.statistic) };
         let significant = value.is_some_and(|v| !v.is_nan() && decision.drifted(v, self.threshold));
-        let large_enough = self.min_effect.is_none_or(|min| self.effect_size >= min);
-        self.drifted = significant && large_enough;
+        self.drifted = significant && self.large_enough();
+    }
+
+    /// True when the effect rule holds (or there is none): the effect size
+    /// reaches `min_effect`, or the PSI reaches `min_psi`.
+    #[must_use]
+    pub fn large_enough(&self) -> bool {
+        let psi = self.min_psi.is_some_and(|min| self.psi >= min);
+        self.min_effect.is_none_or(|min| self.effect_size >= min || psi)
     }
 }
 

@@ -28,6 +28,7 @@ pub mod report;
 pub mod run;
 mod skip_reason;
 pub mod stat;
+pub mod text;
 pub mod values;
 
 pub use crate::category_counts::Counts;

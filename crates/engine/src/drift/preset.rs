@@ -14,9 +14,12 @@
 //!   `chi2` homogeneity (otherwise) p-value, Benjamini–Hochberg adjusted
 //!   over the columns, below 0.05. Large enough: the effect size (largest
 //!   CDF gap or share change) at least 0.1, Model Monitor's default
-//!   distance threshold. At small n the p-value decides (a large observed
-//!   gap can be noise); at large n the effect size does, so a million rows
-//!   do not flag every column on a negligible shift (Evidently #20, #50).
+//!   distance threshold, or the PSI at least 0.1, where practice starts to
+//!   call a shift moderate (the PSI counts a small category's collapse that
+//!   the largest share change dilutes). At small n the p-value decides (a
+//!   large observed gap can be noise); at large n the effect size does, so
+//!   a million rows do not flag every column on a negligible shift
+//!   (Evidently #20, #50). The calibration behind it is in the README.
 
 use serde::{Deserialize, Serialize};
 
@@ -29,6 +32,8 @@ use crate::types::Kind;
 pub const EVIDENTLY_SMALL_REFERENCE: u64 = 1000;
 /// Model Monitor's default comparison threshold, also Tideline's minimum effect.
 pub const DEFAULT_DISTANCE_THRESHOLD: f64 = 0.1;
+/// The PSI from which practice calls a shift moderate: Tideline's other minimum effect.
+pub const MATERIAL_PSI: f64 = 0.1;
 /// Deequ 2.0.2's hard-coded c_α of the Robust L∞ (spec §2.6).
 pub const ROBUST_C_ALPHA: f64 = 1.8;
 
@@ -54,8 +59,18 @@ pub struct Choice {
     pub threshold: f64,
     /// Subtract Model Monitor's small-sample allowance from an L∞ distance.
     pub robust: bool,
-    /// Drift also needs the effect size to reach this.
+    /// Drift also needs the effect size to reach this (or the PSI `min_psi`).
     pub min_effect: Option<f64>,
+    /// A PSI at least this large is also a large enough effect.
+    pub min_psi: Option<f64>,
+}
+
+impl Choice {
+    /// The test at its default threshold, with no effect rule.
+    #[must_use]
+    pub fn plain(stat: Stat) -> Self {
+        Self { stat, threshold: stat.default_threshold(), robust: false, min_effect: None, min_psi: None }
+    }
 }
 
 impl Preset {
@@ -78,6 +93,14 @@ impl Preset {
         Self::ALL.into_iter().find(|p| p.name().eq_ignore_ascii_case(name))
     }
 
+    /// True when the dataset's drift share counts the label and the model's
+    /// outputs as columns, as Evidently's preset does; the others count
+    /// features only and report label and prediction drift on their own.
+    #[must_use]
+    pub fn counts_outputs_as_features(self) -> bool {
+        self == Self::Evidently
+    }
+
     /// The correction the preset applies unless told otherwise.
     #[must_use]
     pub fn default_correction(self) -> Correction {
@@ -90,7 +113,7 @@ impl Preset {
     /// The test for a column of `kind` with these values.
     #[must_use]
     pub fn choose(self, kind: Kind, values: &ColumnValues) -> Choice {
-        let plain = |stat: Stat| Choice { stat, threshold: stat.default_threshold(), robust: false, min_effect: None };
+        let plain = |stat: Stat| Choice::plain(stat);
         let numeric = kind == Kind::Numerical && values.samples().is_some();
         match self {
             Self::Evidently => {
@@ -105,11 +128,16 @@ impl Preset {
                 })
             }
             Self::Sagemaker => {
-                Choice { stat: Stat::Linf, threshold: DEFAULT_DISTANCE_THRESHOLD, robust: true, min_effect: None }
+                Choice { threshold: DEFAULT_DISTANCE_THRESHOLD, robust: true, ..Choice::plain(Stat::Linf) }
             }
             Self::Tideline => {
                 let stat = if numeric && values.n_unique() > 5 { Stat::Ks } else { Stat::Chi2 };
-                Choice { stat, threshold: 0.05, robust: false, min_effect: Some(DEFAULT_DISTANCE_THRESHOLD) }
+                Choice {
+                    threshold: 0.05,
+                    min_effect: Some(DEFAULT_DISTANCE_THRESHOLD),
+                    min_psi: Some(MATERIAL_PSI),
+                    ..Choice::plain(stat)
+                }
             }
         }
     }

@@ -13,6 +13,7 @@ use super::outcome::TestOutcome;
 use super::preset::Preset;
 use super::skip_reason::SkipReason;
 use super::stat::Stat;
+use crate::roles::Role;
 use crate::table::{Column, Table};
 use crate::types::Kind;
 
@@ -76,6 +77,11 @@ pub struct ColumnCounts {
 pub struct ColumnDrift {
     /// Column name.
     pub name: String,
+    /// Its role: a feature, or the label or a model output (label and
+    /// prediction drift, which the dataset's share leaves out but under
+    /// the `evidently` preset).
+    #[serde(default)]
+    pub role: Role,
     /// How it was treated.
     pub kind: Kind,
     /// The test that decided.
@@ -101,6 +107,12 @@ pub struct ColumnDrift {
     pub effect_size_measure: EffectMeasure,
     /// The effect size drift also needed, if any.
     pub min_effect: Option<f64>,
+    /// The PSI (see [`super::effect::psi_effect`]).
+    #[serde(default, deserialize_with = "super::nan_as_null::deserialize")]
+    pub psi: f64,
+    /// A PSI at least this large also makes the effect large enough.
+    #[serde(default)]
+    pub min_psi: Option<f64>,
     /// The rows behind it.
     pub counts: ColumnCounts,
     /// Every applicable test, when asked for.
@@ -127,13 +139,14 @@ pub struct DriftReport {
     pub n_baseline: u64,
     /// Current rows.
     pub n_current: u64,
-    /// Share of tested columns that drifted.
+    /// Share of tested features that drifted (every tested column under the
+    /// `evidently` preset).
     pub drift_share: f64,
     /// The share at or above which the dataset drifts.
     pub drift_share_threshold: f64,
-    /// Drifted columns.
+    /// Drifted features (columns under `evidently`).
     pub n_drifted: usize,
-    /// Tested columns.
+    /// Tested features (columns under `evidently`).
     pub n_tested: usize,
     /// The dataset verdict.
     pub dataset_drift: bool,
@@ -210,8 +223,9 @@ pub fn assemble_drift(
     for (column, q) in columns.iter_mut().zip(adjusted) {
         column.decide(if q.is_nan() { None } else { Some(q) });
     }
-    let n_drifted = columns.iter().filter(|c| c.drifted).count();
-    let n_tested = columns.len();
+    let counted = |c: &&ColumnDrift| options.preset.counts_outputs_as_features() || !c.role.is_model_output();
+    let n_drifted = columns.iter().filter(counted).filter(|c| c.drifted).count();
+    let n_tested = columns.iter().filter(counted).count();
     let drift_share = if n_tested == 0 { 0.0 } else { n_drifted as f64 / n_tested as f64 };
     DriftReport {
         preset: options.preset,

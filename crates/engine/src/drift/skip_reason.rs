@@ -14,15 +14,9 @@ pub(crate) enum SkipReason {
     /// The current data's column is not in the baseline.
     #[error("not in the baseline")]
     NotInBaseline,
-    /// The column's role is [`Role::Ignored`].
-    #[error("ignored")]
-    Ignored,
-    /// The column's role is [`Role::JoinId`].
-    #[error("an id column")]
-    IdColumn,
-    /// The column's role is [`Role::Timestamp`].
-    #[error("the timestamp column")]
-    TimestampColumn,
+    /// The column's role keeps it out of every check ([`Role::not_checked`]).
+    #[error("not checked: role {} ({})", .0.as_str(), .0.not_checked().unwrap_or_default())]
+    NotChecked(Role),
     /// The column is free text ([`Kind::Text`]).
     #[error("free text: not tested for drift")]
     FreeText,
@@ -37,9 +31,7 @@ impl SkipReason {
     #[must_use]
     pub(crate) fn of(role: Role, kind: Kind) -> Option<Self> {
         match (role, kind) {
-            (Role::Ignored, _) => Some(Self::Ignored),
-            (Role::JoinId, _) => Some(Self::IdColumn),
-            (Role::Timestamp, _) => Some(Self::TimestampColumn),
+            (role, _) if role.not_checked().is_some() => Some(Self::NotChecked(role)),
             (_, Kind::Text) => Some(Self::FreeText),
             (_, Kind::Datetime) => Some(Self::Datetime),
             (_, Kind::Numerical | Kind::Categorical) => None,

@@ -97,7 +97,7 @@ mod tests {
         ("y_pred_proba", Role::PredictedScore),
         ("timestamp", Role::Timestamp),
         ("id", Role::JoinId),
-        ("period", Role::Ignored),
+        ("period", Role::Split),
     ];
 
     fn load(name: &str, content: &[u8], roles: &[(&str, Role)]) -> Table {

@@ -83,13 +83,18 @@ impl ModelColumns {
     }
 
     /// The positive label: the configured one, else `1` / `true` when the
-    /// labels and predictions found in `table` are 0/1 or booleans.
+    /// labels and predictions found in `table` are 0/1 or booleans; empty
+    /// for multiclass and regression problems, which have none.
     ///
     /// # Errors
     /// [`ModelColumnsError::Unusable`] when the values are something else.
     pub fn positive_in(&self, table: &Table) -> Result<String, ModelColumnsError> {
         if let Some(p) = &self.positive {
             return Ok(p.clone());
+        }
+        // Only a binary classifier has a positive class.
+        if self.problem != ProblemType::BinaryClassification {
+            return Ok(String::new());
         }
         let mut distinct: Vec<String> = [Some(self.label.as_str()), self.prediction.as_deref()]
             .into_iter()

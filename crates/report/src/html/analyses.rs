@@ -4,6 +4,7 @@
 use std::fmt::Write as _;
 
 use tideline_charts::{histogram_svg, importance_svg, ImportanceChart};
+use tideline_engine::drift::text::number_text;
 use tideline_engine::timeline::{AlertState, CheckStatus};
 
 use super::escape::{escape, num, opt};
@@ -30,14 +31,13 @@ pub(crate) fn drift(out: &mut String, inputs: &ReportInputs) {
         return;
     };
     let r = &section.report;
+    let outputs = r.output_drift_text().map(|o| format!(" Also {o}.")).unwrap_or_default();
     let _ = writeln!(
         out,
-        "<p>{} of {} columns drifted (share {:.2}; the dataset drifts at {:.2}): <strong>{}</strong>. Preset {}, correction {}, {} baseline and {} current rows.</p>",
-        r.n_drifted,
-        r.n_tested,
-        r.drift_share,
-        r.drift_share_threshold,
+        "<p>{}: <strong>{}</strong>.{} Preset {}, correction {}, {} baseline and {} current rows.</p>",
+        escape(&r.share_text()),
         if r.dataset_drift { "dataset drift" } else { "no dataset drift" },
+        escape(&outputs),
         escape(r.preset.name()),
         escape(r.correction.name()),
         r.n_baseline,
@@ -45,20 +45,23 @@ pub(crate) fn drift(out: &mut String, inputs: &ReportInputs) {
     );
     let _ = writeln!(
         out,
-        "<table><tr><th>Column</th><th>Kind</th><th>Test</th><th>Statistic</th><th>p-value</th><th>Threshold</th><th>Drifted</th><th>Effect size</th></tr>"
+        "<table><tr><th>Column</th><th>Role</th><th>Kind</th><th>Test</th><th>Statistic</th><th>p-value</th><th>Effect size</th><th>PSI</th><th>Rule</th><th>Verdict</th></tr>"
     );
     for c in &r.columns {
+        let verdict = c.verdict_text();
+        let verdict = if c.drifted { format!("<span class=\"yes\">{verdict}</span>") } else { verdict.to_owned() };
         let _ = writeln!(
             out,
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td><td class=\"n\">{}</td></tr>",
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td><td>{verdict}</td></tr>",
             escape(&c.name),
+            escape(c.role.as_str()),
             escape(c.kind.as_str()),
-            escape(c.test.name()),
-            num(c.statistic),
-            opt(c.p_value),
-            num(c.threshold),
-            yes_no(c.drifted),
-            num(c.effect_size)
+            escape(&if c.robust { format!("{} (robust)", c.test.name()) } else { c.test.name().to_owned() }),
+            number_text(c.statistic),
+            escape(&c.p_values_text()),
+            number_text(c.effect_size),
+            number_text(c.psi),
+            escape(&c.rule_text()),
         );
     }
     let _ = writeln!(out, "</table>");
@@ -183,17 +186,18 @@ pub(crate) fn bias(out: &mut String, inputs: &ReportInputs) {
     }
     if !b.drift.is_empty() {
         let _ = writeln!(out, "<h3>Bias drift against the baseline</h3>");
-        let _ = writeln!(out, "<table><tr><th>Facet</th><th>Value</th><th>Metric</th><th>Baseline</th><th>Current</th><th>Violated</th></tr>");
+        let _ = writeln!(out, "<table><tr><th>Facet</th><th>Value</th><th>Metric</th><th>Baseline</th><th>Current</th><th>Current 95% interval</th><th>Check</th></tr>");
         for c in &b.drift {
             let _ = writeln!(
                 out,
-                "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td></tr>",
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td></tr>",
                 escape(&c.facet),
                 escape(&c.facet_value),
                 escape(&c.metric_name),
                 num(c.baseline),
                 opt(c.current),
-                yes_no(c.violated)
+                c.interval.map_or_else(|| "—".to_owned(), |i| format!("[{}, {}]", num(i.lower), num(i.upper))),
+                c.verdict()
             );
         }
         let _ = writeln!(out, "</table>");

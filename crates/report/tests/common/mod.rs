@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use serde_json::json;
 use tideline_engine::bias::AnalysisConfig;
-use tideline_engine::drift::DriftOptions;
+use tideline_engine::drift::{DriftOptions, Preset};
 use tideline_engine::explain::{load_model, ExplainConfig};
 use tideline_engine::guess::guess_timeline_config;
 use tideline_engine::io::{load_bytes, LoadOptions};
@@ -96,7 +96,7 @@ pub fn full_inputs() -> ReportInputs {
         baseline: Some(summarize(&baseline)),
         current: Some(summarize(&current)),
         drift: Some(gather::drift(&baseline, &current, &drift_options)),
-        data_quality: Some(gather::data_quality(&baseline, &current, None).unwrap().0),
+        data_quality: Some(gather::data_quality(&baseline, &current, None, Preset::Tideline).unwrap().0),
         model_quality: gather::model_quality(&baseline, &current),
         bias: Some(gather::bias(&baseline, &current, &config).unwrap()),
         attributions: Some(gather::attributions(&model, &baseline, &current, &ExplainConfig::default()).unwrap()),

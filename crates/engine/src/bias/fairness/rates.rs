@@ -65,6 +65,21 @@ impl GroupRates {
     }
 }
 
+impl GroupRates {
+    /// Leaves out every rate that needs predictions (the counts of a run
+    /// without a predicted label hold none, which would read as 0 %).
+    pub fn forget_predictions(&mut self) {
+        self.selection_rate = None;
+        self.true_positive_rate = None;
+        self.false_positive_rate = None;
+        self.true_negative_rate = None;
+        self.false_negative_rate = None;
+        self.positive_predictive_value = None;
+        self.accuracy = None;
+        self.impact_ratio = None;
+    }
+}
+
 /// `num / den`, `None` when `den` is 0.
 #[must_use]
 pub fn rate(num: u64, den: u64) -> Option<f64> {

@@ -158,7 +158,11 @@ pub fn facet_fairness(input: &FacetGroups, options: &FairnessOptions) -> Result<
         }
     }
     let counts: Vec<Confusion> = input.groups.iter().map(|(_, c)| *c).collect();
-    let groups = group_rates(&input.groups);
+    let mut groups = group_rates(&input.groups);
+    if !input.has_predictions {
+        // No predicted label: every rate of predictions is undefined, not 0.
+        groups.iter_mut().for_each(GroupRates::forget_predictions);
+    }
     let aif360 = if input.unprivileged.is_empty() { Vec::new() } else { aif360_block(d, a, input, options) };
     let fairlearn = if input.has_predictions { fairlearn_block(&counts, options) } else { Vec::new() };
     let flags = flags(&groups, &aif360, &fairlearn);

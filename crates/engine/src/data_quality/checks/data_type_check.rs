@@ -1,16 +1,20 @@
 //! `data_type_check`: the share of present values of the baseline's type
-//! against `datatype_check_threshold` (Deequ's `hasDataType`, strict).
+//! against `datatype_check_threshold` (Deequ's `hasDataType`, strict; or
+//! the [`TypeRule::Widening`] rule).
 
-use super::{percent, ratio, requirement, CheckResult, CheckType, FeatureChecker};
+use super::{percent, ratio, requirement, CheckResult, CheckType, FeatureChecker, TypeRule};
 use crate::data_quality::InferredType;
 
 impl FeatureChecker<'_> {
     pub(super) fn data_type_check(&self) -> Option<CheckResult> {
         let counts = &self.observed.deequ;
         let present = counts.present();
+        let widening = self.types == TypeRule::Widening;
         let matching = match self.feature.inferred_type {
             InferredType::Integral => counts.integral,
+            InferredType::Fractional if widening => counts.fractional + counts.integral,
             InferredType::Fractional => counts.fractional,
+            InferredType::String if widening => present,
             InferredType::String => counts.string + counts.boolean,
             InferredType::Unknown => return None,
         };

@@ -139,7 +139,23 @@ impl DataQualityReport {
     }
 }
 
-/// Checks the current dataset's profile against a baseline's constraints and statistics.
+/// Which current values match a baseline's data type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TypeRule {
+    /// Model Monitor's (Deequ's `hasDataType`): only values of the very
+    /// type, so `1` in a Fractional column written `1.0` is a violation.
+    #[default]
+    Strict,
+    /// A representation is not a type: Integral values match a Fractional
+    /// baseline, and any value matches a String one (`347082` is a ticket
+    /// number as much as `A/5 21171`). A Fractional value in an Integral
+    /// column is still a violation.
+    Widening,
+}
+
+/// Checks the current dataset's profile against a baseline's constraints
+/// and statistics, as Model Monitor does ([`TypeRule::Strict`]).
 ///
 /// # Errors
 /// A baseline KLL sketch with invalid parameters or items.
@@ -147,6 +163,19 @@ pub fn evaluate(
     constraints: &Constraints,
     baseline: &Statistics,
     current: &DatasetProfile,
+) -> Result<DataQualityReport, DataQualityError> {
+    evaluate_with(constraints, baseline, current, TypeRule::Strict)
+}
+
+/// [`evaluate`] with the given data-type rule.
+///
+/// # Errors
+/// A baseline KLL sketch with invalid parameters or items.
+pub fn evaluate_with(
+    constraints: &Constraints,
+    baseline: &Statistics,
+    current: &DatasetProfile,
+    types: TypeRule,
 ) -> Result<DataQualityReport, DataQualityError> {
     let mut report = DataQualityReport::default();
     let config = &constraints.monitoring_config;
@@ -162,7 +191,7 @@ pub fn evaluate(
             report.checks.push(missing_column_check(&feature.name, n_current, n_baseline));
             continue;
         };
-        let checker = FeatureChecker { constraints, feature, observed, item_count: current.item_count };
+        let checker = FeatureChecker { constraints, feature, observed, item_count: current.item_count, types };
         report.checks.extend(checker.data_type_check());
         report.checks.extend(checker.completeness_check());
         if let Some(base) = baseline.feature(&feature.name) {
@@ -210,6 +239,7 @@ struct FeatureChecker<'a> {
     feature: &'a FeatureConstraints,
     observed: &'a FeatureProfile,
     item_count: u64,
+    types: TypeRule,
 }
 
 impl FeatureChecker<'_> {

@@ -1,14 +1,14 @@
 //! Data quality per window: Model Monitor's six checks of the window's
 //! profile against the reference's statistics and constraints (given, or
 //! suggested from the reference as a baselining job would); the value is
-//! the number of violations. Join ids, ignored columns, the time column and
-//! the columns the user excludes are left out: ids and times differ in every
-//! window by design (and profiling a million distinct timestamps per run
+//! the number of violations. Columns whose role keeps them out of checks
+//! (join ids, times, split markers, ignored; `Role::not_checked`), the time
+//! column and the columns the user excludes are left out: ids and times
+//! differ in every window by design (and profiling a million distinct timestamps per run
 //! would cost more than every other check together).
 
 use super::window_check::{Side, WindowCheck};
-use crate::data_quality::{evaluate, profile_table, suggest_constraints, Constraints, Statistics};
-use crate::roles::Role;
+use crate::data_quality::{evaluate_with, profile_table, suggest_constraints, Constraints, Statistics, TypeRule};
 use crate::table::{take_window, Column, Table};
 use crate::timeline::series::{Observation, SeriesSpec, UPPER_SIDE};
 use crate::timeline::ThresholdRule;
@@ -37,9 +37,7 @@ impl<'t> DataQualityCheck<'t> {
     ) -> Self {
         let kept = |table: &'t Table| -> Vec<&'t Column> {
             let left_out = |c: &Column| {
-                matches!(c.role, Role::JoinId | Role::Ignored)
-                    || exclude.contains(&c.name)
-                    || Some(c.name.as_str()) == time_column
+                c.role.not_checked().is_some() || exclude.contains(&c.name) || Some(c.name.as_str()) == time_column
             };
             table.columns.iter().filter(|c| !left_out(c)).collect()
         };
@@ -67,7 +65,8 @@ impl WindowCheck for DataQualityCheck<'_> {
         let (table, columns) =
             side.pick((self.reference, &self.reference_columns), (self.current, &self.current_columns));
         let profile = profile_table(&take_window(table, columns, rows));
-        let value = evaluate(&self.constraints, &self.statistics, &profile)
+        // A representation change (1 written 1.0) is not a type change.
+        let value = evaluate_with(&self.constraints, &self.statistics, &profile, TypeRule::Widening)
             .map_or(f64::NAN, |report| report.violations().violations.len() as f64);
         vec![Observation::value(value)]
     }

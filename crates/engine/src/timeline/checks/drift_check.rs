@@ -6,7 +6,6 @@
 use super::check_error::CheckError;
 use super::window_check::{Side, WindowCheck};
 use crate::drift::nannyml::{fit_univariate, FittedUnivariate, UnivariateMethod};
-use crate::roles::Role;
 use crate::table::{Column, Table};
 use crate::timeline::config::DriftConfig;
 use crate::timeline::series::{Observation, SeriesSpec, UPPER_SIDE};
@@ -31,7 +30,7 @@ pub struct DriftCheck<'t> {
 
 /// Whether a column is tested when the user lists none.
 fn tested_by_default(column: &Column, time_column: Option<&str>) -> bool {
-    let role_ok = !matches!(column.role, Role::Timestamp | Role::JoinId | Role::Ignored);
+    let role_ok = column.role.not_checked().is_none();
     let kind_ok = matches!(column.kind, Kind::Numerical | Kind::Categorical);
     role_ok && kind_ok && Some(column.name.as_str()) != time_column
 }

@@ -155,7 +155,7 @@ pub fn DriftView() -> impl IntoView {
                     <label>
                         "Preset "
                         <select data-testid="drift-preset" on:change=on_preset prop:value=move || state.drift.options.get().preset.name().to_owned()>
-                            <option value="tideline">"Tideline: significant after BH and an effect ≥ 0.1"</option>
+                            <option value="tideline">"Tideline: significant after BH, and an effect or PSI ≥ 0.1"</option>
                             <option value="evidently">"Evidently: its default tests"</option>
                             <option value="sagemaker">"SageMaker: Model Monitor's robust L∞ > 0.1"</option>
                         </select>

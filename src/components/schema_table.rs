@@ -46,8 +46,8 @@ pub fn SchemaTable() -> impl IntoView {
             <section class="schema" data-testid="columns-roles" aria-labelledby="columns-title">
                 <h2 id="columns-title">"Columns & roles"</h2>
                 <p class="schema-size">
-                    {size(Side::Baseline, b_rows)}" · "{size(Side::Current, c_rows)}{format!(" · {} columns", names.len())}
-                    " A role or kind set here applies to both datasets. Ids, timestamps and split markers are not checked."
+                    {size(Side::Baseline, b_rows)}" · "{size(Side::Current, c_rows)}{format!(" · {} columns.", names.len())}
+                    <span class="help">" A role or kind set here applies to both datasets; ids, timestamps and split markers are not checked."</span>
                 </p>
                 <div class="table-scroll">
                     <table data-testid="schema">

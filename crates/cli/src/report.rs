@@ -15,7 +15,7 @@ use serde_json::json;
 use tideline_engine::bias::{run_bias, AnalysisConfig};
 use tideline_engine::drift::DriftOptions;
 use tideline_engine::explain::ExplainConfig;
-use tideline_engine::guess::guess_timeline_config;
+use tideline_engine::guess::{guess_bias_config, guess_timeline_config};
 use tideline_engine::pii::scan_table;
 use tideline_engine::summary::summarize;
 use tideline_engine::timeline::{run_timeline, TimelineConfig};
@@ -126,9 +126,17 @@ pub fn run(args: &ReportArgs) -> Result<(), String> {
         Some(path) => {
             Some(AnalysisConfig::from_json(&read_text(path)?).map_err(|e| format!("{e}: {}", path.display()))?)
         }
-        None => None,
+        // As the app: an analysis guessed from the roles (label, facet).
+        None => guess_bias_config(&summarize(&current)),
     };
-    let bias = bias_config.as_ref().map(|c| gather::bias(&baseline, &current, c)).transpose()?;
+    let bias = match (&bias_config, &args.config) {
+        (Some(c), Some(_)) => Some(gather::bias(&baseline, &current, c)?),
+        // A guess that cannot run (the current data has no label yet) is a note, not an error.
+        (Some(c), None) => gather::bias(&baseline, &current, c)
+            .map_err(|e| eprintln!("note: no bias analysis from the guessed roles ({e})"))
+            .ok(),
+        (None, _) => None,
+    };
     if let (Some(BiasSection { baseline: None, .. }), Some(config)) = (&bias, &bias_config) {
         if let Err(e) = run_bias(&baseline, config) {
             eprintln!("note: no bias drift, the baseline's bias metrics failed ({e})");

@@ -53,7 +53,10 @@ test('the demo gets a drift verdict by itself, with car_value flagged', async ()
   await page.getByTestId('open-demo').click();
   const verdict = page.locator('[data-testid="drift-verdict"][data-preset="tideline"]');
   await verdict.waitFor({ timeout: 60000 });
-  assert.ok(Number(await verdict.getAttribute('data-tested')) >= 8);
+  // 7 features count toward the share; the label and the model's two outputs get their own rows.
+  assert.equal(Number(await verdict.getAttribute('data-tested')), 7);
+  assert.equal(await page.locator('[data-testid^="drift-row-"]').count(), 10);
+  assert.match(await page.getByTestId('drift-row-y_pred_proba').innerText(), /prediction drift/);
   const carValue = page.getByTestId('drift-row-car_value');
   assert.equal(await carValue.getAttribute('data-drifted'), 'true');
   assert.equal(await carValue.getAttribute('data-test'), 'ks');

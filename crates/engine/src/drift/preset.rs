@@ -45,7 +45,7 @@ pub enum Preset {
     Evidently,
     /// Model Monitor's baseline drift check.
     Sagemaker,
-    /// Tideline's default: significant after BH and at least a 0.1 effect.
+    /// Tideline's default: significant after BH, and an effect or a PSI of at least 0.1.
     #[default]
     Tideline,
 }

@@ -17,12 +17,15 @@ pub fn number_text(x: f64) -> String {
     }
 }
 
-/// A p-value: four decimals, scientific below 1e-4, "–" for NaN.
+/// A p-value: four decimals, scientific below 1e-4, "< 1e-300" where it
+/// underflows to 0, "–" for NaN.
 #[must_use]
 pub fn p_text(p: f64) -> String {
     if p.is_nan() {
         "–".to_owned()
-    } else if p != 0.0 && p < 1e-4 {
+    } else if p == 0.0 {
+        "< 1e-300".to_owned()
+    } else if p < 1e-4 {
         format!("{p:.2e}")
     } else {
         format!("{p:.4}")
@@ -113,7 +116,7 @@ mod tests {
     #[test]
     fn tiny_values_go_scientific_and_zero_does_not() {
         assert_eq!(p_text(1.5e-52), "1.50e-52");
-        assert_eq!(p_text(0.0), "0.0000");
+        assert_eq!(p_text(0.0), "< 1e-300");
         assert_eq!(p_text(0.0312), "0.0312");
         assert_eq!(number_text(0.0), "0.0000");
         assert_eq!(number_text(f64::NAN), "–");

@@ -66,6 +66,34 @@ pub fn MonitoringControls() -> impl IntoView {
         views
     };
     let model = move || config().and_then(|c| c.model);
+    // The label's values as the current data's schema lists them.
+    let label_values = move || -> (u64, Vec<String>) {
+        let Some(label) = model().map(|m| m.label) else { return (0, Vec::new()) };
+        state.sides[1].summary.with(|s| {
+            s.as_ref()
+                .and_then(|s| s.columns.iter().find(|c| c.name == label))
+                .map(|c| (c.distinct, c.top_values.iter().map(|v| v.value.clone()).collect()))
+                .unwrap_or_default()
+        })
+    };
+    // What the model's columns still need, said beside the controls.
+    let missing = move || -> Option<String> {
+        let m = model()?;
+        let (distinct, _) = label_values();
+        match m.problem {
+            ProblemType::BinaryClassification if distinct > 2 => Some(format!(
+                "The label {} has {distinct} values: a binary classifier needs two. Choose multiclass classification (or regression for a number).",
+                m.label
+            )),
+            ProblemType::BinaryClassification if m.prediction.is_none() && m.score.is_none() => {
+                Some("A binary classifier needs a prediction or a score column.".to_owned())
+            }
+            ProblemType::MulticlassClassification | ProblemType::Regression if m.prediction.is_none() => {
+                Some("Choose the prediction column (multiclass and regression metrics compare it with the label).".to_owned())
+            }
+            _ => None,
+        }
+    };
     let edit_model = move |change: &dyn Fn(&mut ModelColumns)| {
         edit(&|c| {
             let mut m = c.model.clone().unwrap_or_default();
@@ -193,11 +221,31 @@ pub fn MonitoringControls() -> impl IntoView {
             <label>"Problem "
                 <select data-testid="monitoring-problem" on:change=move |ev| {
                     let v = event_target_value(&ev);
-                    if let Some((p, _)) = PROBLEMS.iter().find(|(_, t)| *t == v) { let p = *p; edit_model(&|m| m.problem = p); }
+                    if let Some((p, _)) = PROBLEMS.iter().find(|(_, t)| *t == v) {
+                        let p = *p;
+                        // A score and a positive class belong to a binary classifier only.
+                        edit_model(&|m| { m.problem = p; if p != ProblemType::BinaryClassification { m.score = None; m.positive = None; } });
+                    }
                 }>
                     {move || { let shown = model().map(|m| m.problem); PROBLEMS.iter().map(|&(p, t)| view! { <option value=t selected=shown == Some(p)>{t}</option> }).collect_view() }}
                 </select>
             </label>
+            <Show when=move || model().is_some_and(|m| m.problem == ProblemType::BinaryClassification)>
+                <label>"Positive class "
+                    <select data-testid="monitoring-positive" on:change=move |ev| { let v = event_target_value(&ev); edit_model(&|m| m.positive = (!v.is_empty()).then(|| v.clone())); }>
+                        {move || {
+                            let chosen = model().and_then(|m| m.positive).unwrap_or_default();
+                            let mut views = vec![view! { <option value="" selected=chosen.is_empty()>"1 or true"</option> }.into_any()];
+                            for v in label_values().1 {
+                                let is = v == chosen;
+                                views.push(view! { <option value=v.clone() selected=is>{v.clone()}</option> }.into_any());
+                            }
+                            views
+                        }}
+                    </select>
+                </label>
+            </Show>
+            <p class="error" role="status" data-testid="monitoring-model-missing">{missing}</p>
             <label>"Drift: leave out columns (comma-separated) "
                 <input type="text" data-testid="monitoring-exclude" prop:value=move || config().map(|c| c.drift.exclude.join(", ")).unwrap_or_default()
                     on:change=move |ev| {

@@ -29,7 +29,12 @@ pub struct Selection {
 
 /// The configuration in force: the user's, else the one the last result used.
 pub fn shown_config(state: AppState) -> Option<TimelineConfig> {
-    state.timeline.config.get().or_else(|| state.timeline.result.with(|t| t.as_ref().map(|t| t.config.clone())))
+    state
+        .timeline
+        .config
+        .get()
+        .or_else(|| state.timeline.result.with(|t| t.as_ref().map(|t| t.config.clone())))
+        .or_else(|| state.timeline.tried.get())
 }
 
 /// The alert rule in force (the M and N inputs).

@@ -315,6 +315,9 @@ pub enum Reply {
     TimelineFailed {
         /// What went wrong.
         message: String,
+        /// The configuration tried (guessed or the user's), so the form
+        /// shows it and can mend it; `None` before both sides are loaded.
+        config: Option<Box<TimelineConfig>>,
     },
     /// The window the analyses now look at (`None`: the whole current data).
     Focus(Option<FocusInfo>),

@@ -284,12 +284,15 @@ impl AppState {
                 self.timeline.running.set(false);
                 self.timeline.progress.set(None);
                 self.timeline.error.set(None);
+                self.timeline.tried.set(None);
                 self.timeline.result.set(Some(*result));
             }
-            Reply::TimelineFailed { message } => {
+            Reply::TimelineFailed { message, config } => {
                 self.timeline.running.set(false);
                 self.timeline.progress.set(None);
                 self.timeline.error.set(Some(message));
+                // The form shows what was tried, so the user can mend it.
+                self.timeline.tried.set(config.map(|c| *c));
             }
             Reply::Model(_)
             | Reply::AttributionsLoaded(_)

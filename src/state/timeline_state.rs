@@ -19,6 +19,9 @@ pub struct TimelineState {
     pub progress: RwSignal<Option<(String, usize, usize)>>,
     /// The timeline chosen by the user (`None`: guessed from the data).
     pub config: RwSignal<Option<TimelineConfig>>,
+    /// The configuration of a timeline that could not be built, shown in
+    /// the form so the user can mend it (not kept as their choice).
+    pub tried: RwSignal<Option<TimelineConfig>>,
 }
 
 impl TimelineState {
@@ -29,6 +32,7 @@ impl TimelineState {
             running: RwSignal::new(false),
             progress: RwSignal::new(None),
             config: RwSignal::new(None),
+            tried: RwSignal::new(None),
         }
     }
 

@@ -16,7 +16,7 @@ pub(super) fn timeline_reply(datasets: &Datasets, config: Option<TimelineConfig>
     let started = js_sys::Date::now();
     let (reference, current) = (datasets.table(Side::Baseline), datasets.table(Side::Current));
     if reference.n_rows == 0 || current.n_rows == 0 {
-        return Reply::TimelineFailed { message: "load both a baseline and current data first".into() };
+        return Reply::TimelineFailed { message: "load both a baseline and current data first".into(), config: None };
     }
     let mut config = config.unwrap_or_else(|| guess_timeline_config(reference, current));
     config.attribution_model = model.map(Box::new);
@@ -30,6 +30,9 @@ pub(super) fn timeline_reply(datasets: &Datasets, config: Option<TimelineConfig>
             reference_chunk_rows: run.reference_chunk_rows,
             millis: js_sys::Date::now() - started,
         })),
-        Err(e) => Reply::TimelineFailed { message: e.to_string() },
+        Err(e) => {
+            config.attribution_model = None;
+            Reply::TimelineFailed { message: e.to_string(), config: Some(Box::new(config)) }
+        }
     }
 }

@@ -212,12 +212,14 @@ fn drift_row(
 ) -> impl IntoView {
     let name = c.name.clone();
     let (p, threshold, verdict) = (c.p_values_text(), c.rule_text(), c.verdict_text());
+    let (data_p, data_rule) = (p.clone(), threshold.clone());
     let unseen = (c.counts.unseen_rows > 0).then(|| {
         format!(" · {} rows in {} new categories", thousands(c.counts.unseen_rows), c.counts.unseen_categories.len())
     });
     let test = if c.robust { format!("{} (robust)", c.test.name()) } else { c.test.name().to_owned() };
     view! {
         <tr data-testid=format!("drift-row-{}", c.name) data-drifted=c.drifted.to_string() data-test=c.test.name() class:drifted=c.drifted tabindex="0"
+            data-p=data_p data-rule=data_rule data-verdict=verdict data-output=c.role.is_model_output().to_string() data-role=c.role.as_str()
             on:click={let name = name.clone(); move |_| open(name.clone())}
             on:keydown=move |ev| if ev.key() == "Enter" { open(name.clone()) }>
             <th scope="row">{c.name.clone()}<span class="unseen">{unseen}</span></th>

@@ -65,8 +65,9 @@ pub enum HelperReply {
         job: u32,
         /// The pair's number in the run.
         index: usize,
-        /// The column's result, or why it could not be tested.
-        result: Result<ColumnDrift, SkippedColumn>,
+        /// The column's result, or why it could not be tested (boxed: a
+        /// result is far larger than the other replies).
+        result: Box<Result<ColumnDrift, SkippedColumn>>,
         /// Its small histogram (both sides).
         histogram: Option<Histogram>,
     },

@@ -34,6 +34,15 @@ impl Side {
         }
     }
 
+    /// The side across from this one.
+    #[must_use]
+    pub fn other(self) -> Self {
+        match self {
+            Self::Baseline => Self::Current,
+            Self::Current => Self::Baseline,
+        }
+    }
+
     /// Index into per-side arrays.
     #[must_use]
     pub fn index(self) -> usize {

@@ -124,8 +124,9 @@ impl Datasets {
         &mut self.sides[side.index()]
     }
 
-    /// Adds a file (its table is `None` when it failed).
-    pub(super) fn add_file(&mut self, side: Side, status: FileStatus, table: Option<Table>, origin: Origin) {
+    /// Adds a file (its table is `None` when it failed); true when it made a
+    /// column of the other side a split marker, whose summary is then stale.
+    pub(super) fn add_file(&mut self, side: Side, status: FileStatus, table: Option<Table>, origin: Origin) -> bool {
         self.version += 1;
         // A window cut from the data as it was would no longer match it.
         self.focus = None;
@@ -138,26 +139,30 @@ impl Datasets {
         let data = self.side_mut(side);
         let changed = table.is_some();
         data.files.push(FileEntry { status, table, origin });
-        if changed {
-            data.restack();
-            self.mark_split_columns();
+        if !changed {
+            return false;
         }
+        data.restack();
+        self.mark_split_columns()
     }
 
     /// Marks the columns that only tell the two sides apart (one value in
-    /// each, a different one on each) as split markers, once both hold rows.
-    fn mark_split_columns(&mut self) {
+    /// each, a different one on each) as split markers, once both hold rows;
+    /// true when there were any.
+    fn mark_split_columns(&mut self) -> bool {
         let (baseline, current) = (self.table(Side::Baseline), self.table(Side::Current));
         if baseline.n_rows == 0 || current.n_rows == 0 {
-            return;
+            return false;
         }
-        for name in split_columns(baseline, current) {
+        let names = split_columns(baseline, current);
+        for name in &names {
             for side in Side::BOTH {
                 for table in self.side_mut(side).tables_mut() {
-                    set_role(table, &name, Role::Split);
+                    set_role(table, name, Role::Split);
                 }
             }
         }
+        !names.is_empty()
     }
 
     /// Masks or drops `column` on both sides (every file, and every file read

@@ -23,7 +23,8 @@ pub(super) fn serve(request: &DriftColumnRequest, data: &JsValue) {
         ),
         Err(skip) => (Err(skip), None),
     };
-    let reply = HelperReply::DriftColumnDone { job: request.job, index: request.index, result, histogram };
+    let reply =
+        HelperReply::DriftColumnDone { job: request.job, index: request.index, result: Box::new(result), histogram };
     match serde_json::to_string(&reply) {
         Ok(text) => {
             if let Err(e) = scope().post_message(&text.into()) {

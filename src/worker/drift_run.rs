@@ -47,11 +47,17 @@ pub(super) async fn drift_reply(worker: &Rc<Worker>, options: &DriftOptions, run
     let datasets = worker.datasets.borrow();
     let (baseline, current) = (datasets.analysed(Side::Baseline), datasets.analysed(Side::Current));
     let (pairs, skipped) = drift_pairs(baseline, current);
-    // A helper that stopped: its columns are judged here.
+    // A helper that stopped: its columns are judged here. A helper's column
+    // carries no role, so the pair's is set on its result.
     let judged: Vec<Judged> = judged
         .into_iter()
         .zip(&pairs)
-        .map(|(result, pair)| result.unwrap_or_else(|| judge_pair(pair, options)))
+        .map(|(result, pair)| {
+            result.unwrap_or_else(|| judge_pair(pair, options)).map(|mut c| {
+                c.role = pair.0.role;
+                c
+            })
+        })
         .collect();
     // Each tested column's histogram: the helper's, else drawn up here.
     let sparklines = pairs

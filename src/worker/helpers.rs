@@ -292,7 +292,7 @@ fn spawn(href: &str, answers: &Rc<Answers>) -> Result<Helper, JsValue> {
             }
             HelperReply::DriftColumnDone { job, index, result, histogram } => {
                 s.borrow_mut().busy.retain(|&c| c != (job, index));
-                answers_in.columns.borrow_mut().push_back(ColumnOutcome { job, index, result, histogram });
+                answers_in.columns.borrow_mut().push_back(ColumnOutcome { job, index, result: *result, histogram });
                 return;
             }
             other => other,

@@ -62,6 +62,7 @@ pub(super) async fn run_job(
         progress.ingest_millis += millis;
         let bytes = file.size() as u64;
         progress.bytes_before += bytes;
+        let mut other_stale = false;
         let status = match result {
             Ok(loaded) => {
                 progress.rows_before += loaded.table.n_rows as u64;
@@ -74,7 +75,12 @@ pub(super) async fn run_job(
                     warnings: loaded.warnings,
                     millis,
                 };
-                worker.datasets.borrow_mut().add_file(side, status, Some(loaded.table), Origin::Handle(file.clone()));
+                other_stale = worker.datasets.borrow_mut().add_file(
+                    side,
+                    status,
+                    Some(loaded.table),
+                    Origin::Handle(file.clone()),
+                );
                 None
             }
             Err(e) if e.kind == ErrorKind::Cancelled => {
@@ -97,6 +103,10 @@ pub(super) async fn run_job(
         let summaries = worker.summaries.get().wrapping_add(1);
         worker.summaries.set(summaries);
         post(&super::summary_run::dataset_reply(worker, side, summaries).await);
+        if other_stale {
+            // The other side's split marker was found only now: its roles changed too.
+            post(&worker.datasets.borrow().dataset_reply(side.other()));
+        }
         if cancelled {
             break;
         }

@@ -45,6 +45,17 @@ export function launch() {
 }
 
 /**
+ * A file of the shared data sets (../shared/data, or TIDELINE_SHARED_DATA);
+ * throws, naming it, when absent: a spec comparing real pairs must not pass
+ * without them.
+ */
+export function sharedFile(name) {
+  const file = path.join(sharedData, name);
+  if (!fs.existsSync(file)) throw new Error(`missing shared data set ${file} (set TIDELINE_SHARED_DATA)`);
+  return file;
+}
+
+/**
  * A real dataset from shared/data when present, else the committed 3,000-row
  * slice (public/demo) with its own expected row count.
  */

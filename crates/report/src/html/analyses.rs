@@ -4,6 +4,7 @@
 use std::fmt::Write as _;
 
 use tideline_charts::{histogram_svg, importance_svg, ImportanceChart};
+use tideline_engine::data_quality::TypeRule;
 use tideline_engine::drift::text::number_text;
 use tideline_engine::timeline::{AlertState, CheckStatus};
 
@@ -65,6 +66,12 @@ pub(crate) fn drift(out: &mut String, inputs: &ReportInputs) {
         );
     }
     let _ = writeln!(out, "</table>");
+    let skipped: Vec<(String, String)> = r.skipped.iter().map(|s| (s.name.clone(), s.reason.clone())).collect();
+    if !skipped.is_empty() {
+        let items: Vec<String> =
+            skipped.iter().map(|(name, why)| format!("<li>{}: {}</li>", escape(name), escape(why))).collect();
+        let _ = writeln!(out, "<p>Not tested:</p><ul>{}</ul>", items.join(""));
+    }
     // Histograms of the drifted columns first, then the others (each found
     // by its column's name, so a column without one shifts nothing).
     let histogram = |i: usize| section.histograms.iter().find(|h| h.column == r.columns[i].name);
@@ -91,13 +98,18 @@ pub(crate) fn data_quality(out: &mut String, inputs: &ReportInputs) {
         return;
     };
     let failed: Vec<_> = q.checks.iter().filter(|c| !c.passed).collect();
+    let types = match q.types {
+        TypeRule::Strict => "Model Monitor's strict data types (the sagemaker preset)",
+        TypeRule::Widening => "widening data types (whole numbers fit a fractional column, any value a text one)",
+    };
     let _ = writeln!(
         out,
-        "<p>{} of {} checks violated; constraints {}.</p>",
+        "<p>{} of {} checks violated; constraints {}; {types}.</p>",
         failed.len(),
         q.checks.len(),
         if q.edited { "edited by the analyst" } else { "suggested from the baseline" }
     );
+    not_checked(out, &q.not_checked);
     if failed.is_empty() {
         return;
     }
@@ -112,6 +124,16 @@ pub(crate) fn data_quality(out: &mut String, inputs: &ReportInputs) {
         );
     }
     let _ = writeln!(out, "</table>");
+}
+
+/// The columns left out by their role, with why.
+fn not_checked(out: &mut String, columns: &[(String, String)]) {
+    if columns.is_empty() {
+        return;
+    }
+    let items: Vec<String> =
+        columns.iter().map(|(name, note)| format!("<li>{}: {}</li>", escape(name), escape(note))).collect();
+    let _ = writeln!(out, "<p>Left out by their role:</p><ul>{}</ul>", items.join(""));
 }
 
 pub(crate) fn model_quality(out: &mut String, inputs: &ReportInputs) {

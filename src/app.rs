@@ -4,8 +4,8 @@ use leptos::prelude::*;
 
 use crate::bridge;
 use crate::components::{
-    BiasView, ColumnCompare, DataQualityView, DatasetPanel, DriftView, ExplainView, FocusBanner, Intro, MonitoringView,
-    OverviewPanel, PiiPanel, SchemaTable, SplitControl, TeachPanel,
+    BiasView, ColumnCompare, DataQualityView, DatasetPanel, DriftView, ExplainView, FocusBanner, Intro,
+    ModelQualityView, MonitoringView, OverviewPanel, PiiPanel, SchemaTable, SplitControl, TeachPanel,
 };
 use crate::format::bytes;
 use crate::protocol::Side;
@@ -44,6 +44,7 @@ pub fn App() -> impl IntoView {
             <OverviewPanel/>
             <DriftView/>
             <DataQualityView/>
+            <ModelQualityView/>
             <BiasView/>
             <ExplainView/>
             <MonitoringView/>

@@ -16,7 +16,8 @@ fn view_of(area: Area) -> &'static str {
     match area {
         Area::DataQuality => "[data-testid='quality-view']",
         Area::Drift => "[data-testid='drift-view']",
-        Area::ModelQuality | Area::Timeline => "[data-testid='monitoring-view']",
+        Area::ModelQuality => "[data-testid='model-quality-view']",
+        Area::Timeline => "[data-testid='monitoring-view']",
         Area::Bias => "[data-testid='bias-view']",
         Area::Attributions => "[data-testid='explain-view']",
         Area::PersonalData => "[data-testid='pii-panel'], [data-testid='baseline-panel']",
@@ -27,7 +28,8 @@ fn view_of(area: Area) -> &'static str {
 fn running(state: AppState, area: Area) -> bool {
     match area {
         Area::DataQuality => state.data_quality.running.get(),
-        Area::Drift | Area::ModelQuality => state.drift.running.get(),
+        Area::Drift => state.drift.running.get(),
+        Area::ModelQuality => state.model_quality.running.get(),
         Area::Bias => state.bias.running.get(),
         Area::Attributions => state.explain.job.with(Option::is_some),
         Area::Timeline => state.timeline.running.get(),
@@ -56,7 +58,7 @@ fn card(state: AppState, status: AreaStatus) -> impl IntoView {
     }
 }
 
-fn light_key(light: Light) -> &'static str {
+pub(crate) fn light_key(light: Light) -> &'static str {
     match light {
         Light::Grey => "grey",
         Light::Green => "green",

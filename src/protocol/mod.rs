@@ -10,7 +10,7 @@ pub mod page;
 mod side;
 
 pub use page::{
-    BiasResult, DataQualityResult, Demo, ExportKind, FileStatus, FocusInfo, Memory, PiiAction, Reply, Request,
-    TimelineResult,
+    BiasResult, DataQualityResult, Demo, ExportKind, FileStatus, FocusInfo, Memory, ModelQualityReply, PiiAction,
+    Reply, Request, TimelineResult,
 };
 pub use side::Side;

@@ -16,6 +16,7 @@ use tideline_engine::summary::DatasetSummary;
 use tideline_engine::timeline::Timeline;
 use tideline_engine::timeline::TimelineConfig;
 use tideline_engine::types::Kind;
+use tideline_report::gather::ModelQualityResult;
 use tideline_report::{DataQualitySection, ModelCardInfo, Overview};
 
 pub use crate::export_kind::ExportKind;
@@ -110,6 +111,12 @@ pub enum Request {
         constraints: Option<String>,
         /// The drift preset chosen: `sagemaker` keeps Model Monitor's strict data types.
         preset: Preset,
+    },
+    /// Realised model quality of both sides, for the Model quality view and
+    /// the Overview, with the model the roles describe.
+    ModelQuality {
+        /// A binary model's positive class chosen by the user (`None`: the guess).
+        positive: Option<String>,
     },
     /// Clarify's bias metrics of one side, with intervals, and bias drift
     /// against the baseline when `side` is the current data.
@@ -293,6 +300,8 @@ pub enum Reply {
     },
     /// The data-quality checks asked for with `DataQuality`.
     DataQuality(Box<DataQualityResult>),
+    /// Model quality asked for with `ModelQuality`.
+    ModelQuality(Box<ModelQualityReply>),
     /// The bias analysis asked for with `Bias`.
     Bias(Box<BiasResult>),
     /// A bias analysis that could not run (the message says why).
@@ -373,6 +382,15 @@ pub struct DataQualityResult {
     pub section: DataQualitySection,
     /// (check, evaluated, violated) per check type.
     pub counts: Vec<(String, usize, usize)>,
+    /// Milliseconds the worker took.
+    pub millis: f64,
+}
+
+/// Both sides' model quality and how long it took.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ModelQualityReply {
+    /// The model, the Overview's section and each side's detail.
+    pub result: ModelQualityResult,
     /// Milliseconds the worker took.
     pub millis: f64,
 }

@@ -15,6 +15,7 @@ mod data_quality_state;
 mod drift_state;
 mod explain_state;
 mod export_state;
+mod model_quality_state;
 mod side_state;
 mod timeline_state;
 
@@ -23,6 +24,7 @@ pub use data_quality_state::DataQualityState;
 pub use drift_state::{DriftResult, DriftState};
 pub use explain_state::{ExplainJob, ExplainState};
 pub use export_state::ExportState;
+pub use model_quality_state::ModelQualityState;
 pub use side_state::{Job, JobResult, SideState};
 pub use timeline_state::TimelineState;
 
@@ -48,6 +50,8 @@ pub struct AppState {
     pub drift: DriftState,
     /// The Data quality view.
     pub data_quality: DataQualityState,
+    /// The Model quality view.
+    pub model_quality: ModelQualityState,
     /// The Bias view.
     pub bias: BiasState,
     /// The Monitoring view.
@@ -91,6 +95,7 @@ impl AppState {
             cdf: RwSignal::new(None),
             drift: DriftState::new(),
             data_quality: DataQualityState::new(),
+            model_quality: ModelQualityState::new(),
             bias: BiasState::new(),
             timeline: TimelineState::new(),
             focus: RwSignal::new(None),
@@ -146,6 +151,11 @@ impl AppState {
     #[must_use]
     pub fn data_quality_request(&self) -> Option<Request> {
         self.data_quality.request(self.both_loaded(), self.drift.options.with_untracked(|o| o.preset))
+    }
+
+    /// The model-quality request, when both sides hold rows.
+    pub fn model_quality_request(&self) -> Option<Request> {
+        self.model_quality.request(self.both_loaded())
     }
 
     /// The side bias is measured on: the current data when loaded, else the baseline.
@@ -204,6 +214,7 @@ impl AppState {
             .into_iter()
             .chain(self.drift_request())
             .chain(self.data_quality_request())
+            .chain(self.model_quality_request())
             .chain(self.bias_request())
             .collect()
     }
@@ -267,6 +278,10 @@ impl AppState {
             Reply::DataQuality(result) => {
                 self.data_quality.running.set(false);
                 self.data_quality.result.set(Some(*result));
+            }
+            Reply::ModelQuality(result) => {
+                self.model_quality.running.set(false);
+                self.model_quality.result.set(Some(*result));
             }
             Reply::Bias(result) => {
                 self.bias.running.set(false);
@@ -435,7 +450,10 @@ mod tests {
         let info = FocusInfo { index: 2, label: "2024-01-03".into(), rows: 1 };
         let requests = state.apply(Reply::Focus(Some(info.clone())));
         assert!(
-            matches!(requests.as_slice(), [Request::Drift { .. }, Request::DataQuality { .. }]),
+            matches!(
+                requests.as_slice(),
+                [Request::Drift { .. }, Request::DataQuality { .. }, Request::ModelQuality { positive: None }]
+            ),
             "the window is compared again, the timeline is not rebuilt: {requests:?}"
         );
         assert_eq!(state.focus.get_untracked(), Some(info));
@@ -471,6 +489,7 @@ mod tests {
                 [
                     Request::Drift { .. },
                     Request::DataQuality { constraints: None, .. },
+                    Request::ModelQuality { positive: None },
                     Request::Timeline { config: None }
                 ]
             ),

@@ -4,7 +4,6 @@
 //! datasets' version, and only those of the data loaded now count.
 
 use tideline_engine::timeline::Timeline;
-use tideline_report::gather::model_quality;
 use tideline_report::{
     overview, AttributionSection, BiasSection, DataQualitySection, DriftSection, ModelQualitySection, Overview,
     ReportInputs,
@@ -44,12 +43,8 @@ impl Latest {
             Reply::Drift { report, sparklines, .. } => {
                 let value = DriftSection { report: report.clone(), histograms: sparklines.clone() };
                 self.drift = Some(Stamped { version, value });
-                // Drift runs whenever the data or the window changes: so does realised quality.
-                self.model_quality = Some(Stamped {
-                    version,
-                    value: model_quality(datasets.analysed(Side::Baseline), datasets.analysed(Side::Current)),
-                });
             }
+            Reply::ModelQuality(q) => self.model_quality = Some(Stamped { version, value: q.result.section.clone() }),
             Reply::DataQuality(q) => self.data_quality = Some(Stamped { version, value: data_quality(q) }),
             Reply::Bias(b) => self.bias = Some(Stamped { version, value: bias(b) }),
             Reply::Timeline(t) => self.timeline = Some(Stamped { version, value: t.timeline.clone() }),

@@ -250,6 +250,18 @@ fn handle(worker: &Rc<Worker>, request: Request, files: Vec<web_sys::File>) {
             let reply = data_quality::data_quality_reply(&worker.datasets.borrow(), constraints.as_deref(), preset);
             post_result(worker, &reply);
         }
+        Request::ModelQuality { positive } => {
+            let started = js_sys::Date::now();
+            let datasets = worker.datasets.borrow();
+            let result = tideline_report::gather::model_quality_detail(
+                datasets.analysed(crate::protocol::Side::Baseline),
+                datasets.analysed(crate::protocol::Side::Current),
+                positive.as_deref(),
+            );
+            drop(datasets);
+            let reply = crate::protocol::ModelQualityReply { result, millis: js_sys::Date::now() - started };
+            post_result(worker, &Reply::ModelQuality(Box::new(reply)));
+        }
         Request::Pii { column, action } => {
             let result = worker.datasets.borrow_mut().pii(&column, action);
             match result {

@@ -18,11 +18,12 @@ import numpy as np
 import pandas as pd
 import sklearn
 from sklearn import metrics as skm
+from sklearn.calibration import calibration_curve
 
 from fixture_support import num
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-DATA = "/work/shared/data"
+DATA = os.environ.get("TIDELINE_SHARED_DATA", "/work/shared/data")
 OUT = os.path.join(ROOT, "crates/engine/tests/fixtures/reference/model_quality.json")
 VERSIONS = {"python": sys.version.split()[0], "numpy": np.__version__, "pandas": pd.__version__, "scikit-learn": sklearn.__version__}
 
@@ -72,7 +73,15 @@ BINARY_CALLS = {
     "*_best_constant_classifier": "the same call with p = np.ones_like(y)",
     "roc": "roc_curve(y, s) (drop_intermediate=True)",
     "precision_recall": "precision_recall_curve(y, s)",
+    "calibration": "calibration_curve(y, s, n_bins=10, strategy='uniform') (prob_true, prob_pred)",
+    "per_class": "precision_recall_fscore_support(y, p, labels=[0, 1], average=None, zero_division=0.0)",
 }
+
+
+def per_class(y, p, labels):
+    prec, rec, f1, support = skm.precision_recall_fscore_support(y, p, labels=labels, average=None, zero_division=0.0)
+    return [{"class": str(c), "precision": num(a), "recall": num(b), "f1": num(f), "support": int(n)}
+            for c, a, b, f, n in zip(labels, prec, rec, f1, support)]
 
 
 def binary_case(name, y, p, s):
@@ -87,12 +96,15 @@ def binary_case(name, y, p, s):
         m[k + "_best_constant_classifier"] = best[k]
     fpr, tpr, _ = skm.roc_curve(y, s)
     prec, rec, _ = skm.precision_recall_curve(y, s)
+    cal_true, cal_pred = calibration_curve(y, s, n_bins=10, strategy="uniform")
     return {
         "name": name, "problem": "binary", "actual": y.tolist(), "predicted": p.tolist(), "scores": s.tolist(),
         "calls": BINARY_CALLS, "metrics": {k: num(v) for k, v in m.items()},
         "confusion": {"tn": tn, "fp": fp, "fn": fn, "tp": tp},
         "roc": {"false_positive_rates": [num(v) for v in fpr], "true_positive_rates": [num(v) for v in tpr]},
         "precision_recall": {"precisions": [num(v) for v in prec], "recalls": [num(v) for v in rec]},
+        "calibration": {"fraction_positive": [num(v) for v in cal_true], "mean_score": [num(v) for v in cal_pred]},
+        "per_class": per_class(y, p, [0, 1]),
     }
 
 
@@ -122,9 +134,11 @@ def multiclass_case(name, y, p):
                   "weighted_precision": "precision_score(y, p, average='weighted', zero_division=0.0)",
                   "weighted_f<b>": "fbeta_score(y, p, beta=b, average='weighted', zero_division=0.0)",
                   "*_best_constant_classifier": "the same call with p = the majority label of y (first in sorted order on ties)",
-                  "confusion": "confusion_matrix(y, p, labels=sorted(set(y) | set(p)))"},
+                  "confusion": "confusion_matrix(y, p, labels=sorted(set(y) | set(p)))",
+                  "per_class": "precision_recall_fscore_support(y, p, labels=sorted(set(y) | set(p)), average=None, zero_division=0.0)"},
         "metrics": {k: num(v) for k, v in m.items()},
         "confusion": {"labels": cm_labels, "counts": cm.tolist()},
+        "per_class": per_class(y, p, cm_labels),
     }
 
 

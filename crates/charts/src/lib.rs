@@ -8,6 +8,7 @@ mod attribution_drift;
 mod beeswarm;
 mod cdf;
 mod colour_scale;
+mod curves;
 mod dependence;
 mod frame;
 mod histogram;
@@ -28,6 +29,7 @@ pub use attribution_drift::{attribution_drift_svg, draw_attribution_drift, Attri
 pub use beeswarm::{beeswarm_svg, draw_beeswarm, BeeswarmChart, MAX_BEESWARM_POINTS};
 pub use cdf::{cdf_svg, draw_cdf};
 pub use colour_scale::{MISSING, NEGATIVE, POSITIVE};
+pub use curves::{curves_svg, draw_curves, CurveChart, CurveSide, CurveStyle, Reference};
 pub use dependence::{
     dependence_counts, dependence_svg, draw_dependence, DependenceChart, DependenceCounts, DependenceSide,
     MAX_DEPENDENCE_POINTS,

@@ -3,6 +3,7 @@
 //! Monitor's data-quality job, realised model quality and (for the CLI)
 //! attributions.
 
+use serde::{Deserialize, Serialize};
 use tideline_engine::bias::{
     bias_drift, bias_violations, judge_beyond_noise, metric_intervals, run_bias, AnalysisConfig, BootstrapOptions,
 };
@@ -17,6 +18,7 @@ use tideline_engine::explain::{
 use tideline_engine::guess::guess_model_columns;
 use tideline_engine::histogram::compare;
 use tideline_engine::histogram::Histogram;
+use tideline_engine::model_quality::{quality_detail, ModelColumns, ProblemType, QualityDetail};
 use tideline_engine::progress::NoProgress;
 use tideline_engine::table::Table;
 
@@ -95,27 +97,94 @@ pub fn data_quality(
 /// prediction or score on both; the problem type's followed metrics only.
 #[must_use]
 pub fn model_quality(baseline: &Table, current: &Table) -> Option<ModelQualitySection> {
-    let columns = guess_model_columns(baseline)?;
-    guess_model_columns(current)?;
-    let positive = columns.positive_in(baseline).ok()?;
-    let metrics = |table| -> Option<(Vec<(String, f64)>, usize)> {
-        let outputs = columns.outputs(table, &positive).ok()?;
-        let rows = outputs.labelled(&(0..outputs.len()).collect::<Vec<_>>());
-        let values = outputs.realized(&rows).ok()?;
-        let followed = outputs.default_metrics();
-        let values =
-            followed.iter().filter_map(|m| values.iter().find(|(n, _)| n == m)).map(|(m, v)| ((*m).to_owned(), *v));
-        Some((values.collect(), rows.len()))
+    model_quality_detail(baseline, current, None).section
+}
+
+/// The model the roles describe, with `positive` as a binary model's
+/// positive class when given (else the guess): the Overview's section and
+/// each side's detail for the Model quality view, from the same rows.
+#[must_use]
+pub fn model_quality_detail(baseline: &Table, current: &Table, positive: Option<&str>) -> ModelQualityResult {
+    let Some(mut columns) = guess_model_columns(baseline) else {
+        return ModelQualityResult::missing(
+            "No label with a prediction or score: give columns the roles label and prediction (or score) in Columns & roles.",
+        );
     };
-    let (b, nb) = metrics(baseline)?;
-    let (c, nc) = metrics(current)?;
-    Some(ModelQualitySection {
-        problem: columns.problem.key_prefix().to_owned(),
-        columns: columns.names().into_iter().map(str::to_owned).collect(),
-        baseline: b,
-        current: c,
-        labelled_rows: (nb, nc),
-    })
+    if guess_model_columns(current).is_none() {
+        return ModelQualityResult::missing(&format!(
+            "The current data has no label {} with a prediction or score.",
+            columns.label
+        ));
+    }
+    // A class chosen for other data (one no longer among the labels) is dropped for the guess.
+    let known = |p: &str| {
+        baseline
+            .column(&columns.label)
+            .is_some_and(|c| (0..baseline.n_rows).any(|i| c.data.category_key(i).as_deref() == Some(p)))
+    };
+    if let Some(p) = positive.filter(|p| !p.is_empty() && known(p)) {
+        if columns.problem == ProblemType::BinaryClassification {
+            columns.positive = Some(p.to_owned());
+        }
+    }
+    let positive = match columns.positive_in(baseline) {
+        Ok(p) => p,
+        Err(e) => return ModelQualityResult { columns: Some(columns), ..ModelQualityResult::missing(&e.to_string()) },
+    };
+    let side =
+        |table: &Table, name: &str| quality_detail(&columns, table, &positive).map_err(|e| format!("{name}: {e}"));
+    let (b, c) = (side(baseline, "baseline"), side(current, "current"));
+    let followed = |d: &QualityDetail| d.metrics.iter().map(|m| (m.name.clone(), m.value)).collect();
+    let section = match (&b, &c) {
+        (Ok(b), Ok(c)) => Some(ModelQualitySection {
+            problem: columns.problem.key_prefix().to_owned(),
+            columns: columns.names().into_iter().map(str::to_owned).collect(),
+            baseline: followed(b),
+            current: followed(c),
+            labelled_rows: (b.labelled_rows, c.labelled_rows),
+        }),
+        _ => None,
+    };
+    let message = [&b, &c].iter().find_map(|r| r.as_ref().err().cloned());
+    ModelQualityResult {
+        positive: (!positive.is_empty()).then(|| positive.clone()),
+        columns: Some(columns),
+        section,
+        baseline: b.ok(),
+        current: c.ok(),
+        message,
+    }
+}
+
+/// What the Model quality view shows: the model read from the roles, the
+/// section the Overview judges, each side's detail, or why not.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ModelQualityResult {
+    /// The model's columns, when the roles name one.
+    pub columns: Option<ModelColumns>,
+    /// The binary positive class used.
+    pub positive: Option<String>,
+    /// The followed metrics of both sides, as the Overview and the report judge them.
+    pub section: Option<ModelQualitySection>,
+    /// The baseline's detail.
+    pub baseline: Option<QualityDetail>,
+    /// The current data's detail.
+    pub current: Option<QualityDetail>,
+    /// Why a side has no detail.
+    pub message: Option<String>,
+}
+
+impl ModelQualityResult {
+    fn missing(message: &str) -> Self {
+        Self {
+            columns: None,
+            positive: None,
+            section: None,
+            baseline: None,
+            current: None,
+            message: Some(message.to_owned()),
+        }
+    }
 }
 
 /// SHAP attributions of both sides with `model`, their NDCG per label and

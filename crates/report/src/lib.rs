@@ -29,5 +29,7 @@ pub use inputs::{
 };
 pub use model_card::model_card;
 pub use model_card_info::{ModelCardInfo, RiskRating};
-pub use overview::{overview, Area, AreaStatus, Light, Overview};
+pub use overview::{
+    higher_is_better, metric_light, model_quality_light, overview, Area, AreaStatus, Light, Overview, METRIC_RULE,
+};
 pub use sagemaker_zip::{sagemaker_files, zip};

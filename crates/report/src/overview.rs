@@ -168,7 +168,7 @@ pub fn overview(inputs: &ReportInputs) -> Overview {
                     .map_or_else(|| (Light::Grey, "Needs a baseline and current data.".to_owned()), drift),
                 Area::ModelQuality => inputs.model_quality.as_ref().map_or_else(
                     || (Light::Grey, "Needs a label and a prediction or score column on both sides.".to_owned()),
-                    model_quality,
+                    model_quality_light,
                 ),
                 Area::Bias => inputs.bias.as_ref().map_or_else(
                     || (Light::Grey, "Needs a label column and a facet (e.g. sex, age).".to_owned()),
@@ -218,7 +218,8 @@ fn drift(section: &DriftSection) -> (Light, String) {
 }
 
 /// True when a larger value of `metric` is better.
-fn higher_is_better(metric: &str) -> bool {
+#[must_use]
+pub fn higher_is_better(metric: &str) -> bool {
     !matches!(metric, "mae" | "mse" | "rmse")
 }
 
@@ -234,7 +235,35 @@ fn worsening(metric: &str, baseline: f64, current: f64) -> f64 {
     }
 }
 
-fn model_quality(section: &ModelQualitySection) -> (Light, String) {
+fn worsening_light(w: f64) -> Light {
+    if w >= 1.0 {
+        Light::Red
+    } else if w >= 0.4 {
+        Light::Amber
+    } else {
+        Light::Green
+    }
+}
+
+/// One metric's light, by the rule the Model quality light applies to the
+/// worst of them: red when a higher-is-better metric lost 0.05 or an error
+/// grew by 10 %, amber at 40 % of that; grey when either value is undefined.
+#[must_use]
+pub fn metric_light(metric: &str, baseline: f64, current: f64) -> Light {
+    if !baseline.is_finite() || !current.is_finite() {
+        return Light::Grey;
+    }
+    worsening_light(worsening(metric, baseline, current))
+}
+
+/// The rule of [`metric_light`] in words, for a table's caption.
+pub const METRIC_RULE: &str =
+    "red when a score (accuracy, F1, AUC, R²…) falls by 0.05 or more, or an error (MAE, RMSE, MSE) grows by 10 % or more; amber from 40 % of that";
+
+/// The Model quality light and its sentence: the worst change of a
+/// followed metric against its tolerance.
+#[must_use]
+pub fn model_quality_light(section: &ModelQualitySection) -> (Light, String) {
     let mut worst: Option<(&str, f64, f64, f64)> = None;
     for (metric, current) in &section.current {
         let Some((_, baseline)) = section.baseline.iter().find(|(m, _)| m == metric) else { continue };
@@ -249,13 +278,7 @@ fn model_quality(section: &ModelQualitySection) -> (Light, String) {
     let Some((metric, baseline, current, w)) = worst else {
         return (Light::Grey, "No metric could be computed on both sides.".to_owned());
     };
-    let light = if w >= 1.0 {
-        Light::Red
-    } else if w >= 0.4 {
-        Light::Amber
-    } else {
-        Light::Green
-    };
+    let light = worsening_light(w);
     let verb = if light == Light::Green { "Largest change" } else { "Worst change" };
     (light, format!("{verb}: {metric} {baseline:.4} on the baseline, {current:.4} now."))
 }

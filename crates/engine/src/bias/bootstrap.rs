@@ -177,7 +177,7 @@ fn resample_interval(
 
 /// `numpy.quantile(sorted, q)` with the default linear interpolation
 /// (`sorted` non-empty and ascending).
-fn quantile(sorted: &[f64], q: f64) -> f64 {
+pub(crate) fn quantile(sorted: &[f64], q: f64) -> f64 {
     let position = q * (sorted.len() - 1) as f64;
     let below = position.floor() as usize;
     let fraction = position - below as f64;

@@ -39,6 +39,7 @@ mod strata;
 mod warnings;
 
 pub use analysis::{run_bias, BiasRun, GroupCounts};
+pub(crate) use bootstrap::quantile;
 pub use bootstrap::{bootstrap_ci, bootstrap_groups_ci, BootstrapOptions, ConfidenceInterval};
 pub use compute::compute;
 pub use config::{AnalysisConfig, ColumnRef, FacetConfig, MethodSelection, Methods, StageMethods};

@@ -23,6 +23,9 @@ pub enum ModelQualityError {
         /// The 0-based row.
         row: usize,
     },
+    /// An argument that cannot be used (a bin count of 0, a score outside [0, 1]).
+    #[error("{0}")]
+    Invalid(String),
     /// A statistics or constraints file does not have the expected shape.
     #[error("invalid model-quality file: {0}")]
     InvalidFile(String),

@@ -13,10 +13,13 @@
 //!   subsamples ([`subsample`]).
 
 pub mod binary;
+pub mod calibration;
 pub mod constraints;
 pub mod curves;
+pub mod detail;
 pub mod error;
 pub mod fbeta;
+pub mod intervals;
 mod json;
 pub mod labels;
 mod model_columns;
@@ -29,13 +32,16 @@ pub mod subsample;
 pub mod violations;
 
 pub use binary::{binary_metrics, BinaryCounts};
+pub use calibration::{calibration_curve, CalibrationBin};
 pub use constraints::{suggest_constraints, ComparisonOperator, Constraint, ModelQualityConstraints};
 pub use curves::{precision_recall_curve, roc_auc, roc_curve, PrecisionRecallCurve, RocCurve};
+pub use detail::{quality_detail, ClassCurves, Curve, QualityDetail};
 pub use error::ModelQualityError;
+pub use intervals::{metric_estimates, MetricEstimate};
 pub use labels::labels_from_scores;
 pub use model_columns::{ModelColumns, ModelColumnsError};
 pub use model_outputs::{BinaryRows, ModelOutputs, BINARY_METRICS, MULTICLASS_METRICS, REGRESSION_METRICS};
-pub use multiclass::{multiclass_metrics, MulticlassCounts};
+pub use multiclass::{multiclass_metrics, ClassQuality, MulticlassCounts};
 pub use regression::regression_metrics;
 pub use statistics::{
     binary_statistics, multiclass_statistics, regression_statistics, BinaryStatistics, MetricValue,

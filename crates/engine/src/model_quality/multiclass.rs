@@ -11,6 +11,21 @@ use super::error::{check_lengths, ModelQualityError};
 use super::fbeta::{f_beta, ratio, BETAS};
 use indexmap::IndexMap;
 
+/// One class's quality.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ClassQuality {
+    /// The class.
+    pub class: String,
+    /// Share of the rows predicted as the class that are the class.
+    pub precision: f64,
+    /// Share of the class's rows predicted as the class.
+    pub recall: f64,
+    /// Harmonic mean of precision and recall.
+    pub f1: f64,
+    /// Rows whose true class it is.
+    pub support: u64,
+}
+
 /// A multiclass confusion matrix over sorted labels.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MulticlassCounts {
@@ -68,6 +83,26 @@ impl MulticlassCounts {
             out.push((name, weighted(&|i| f_beta(*beta, tp[i], predicted[i] - tp[i], support[i] - tp[i]))));
         }
         out
+    }
+
+    /// Each class's precision, recall and F1 (0/0 is 0.0) and its support,
+    /// as scikit-learn's `precision_recall_fscore_support(average=None)`.
+    pub fn per_class(&self) -> Vec<ClassQuality> {
+        let k = self.labels.len();
+        (0..k)
+            .map(|i| {
+                let tp = self.counts[i][i] as f64;
+                let support = self.counts[i].iter().sum::<u64>();
+                let predicted = self.counts.iter().map(|r| r[i]).sum::<u64>() as f64;
+                ClassQuality {
+                    class: self.labels[i].clone(),
+                    precision: ratio(tp, predicted),
+                    recall: ratio(tp, support as f64),
+                    f1: f_beta(1.0, tp, predicted - tp, support as f64 - tp),
+                    support,
+                }
+            })
+            .collect()
     }
 
     /// The confusion matrix of always predicting the majority class.

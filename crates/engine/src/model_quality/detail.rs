@@ -154,7 +154,7 @@ fn ordered(counts: MulticlassCounts, order: &[String]) -> MulticlassCounts {
 }
 
 /// The label's value that is not `positive` when there is one such value,
-/// else "not <positive>".
+/// else `not <positive>`.
 fn negative_name(table: &Table, label: &str, positive: &str) -> String {
     let mut others: Vec<String> = table
         .column(label)

@@ -1,14 +1,18 @@
-//! The page: what Tideline is, the demo, the two datasets and the comparison.
+//! The page: the title, the section bar and one section at a time (the
+//! data, the Overview, each analysis, teaching and exports).
 
 use leptos::prelude::*;
 
 use crate::bridge;
 use crate::components::{
-    BiasView, ColumnCompare, DataQualityView, DatasetPanel, DriftView, ExplainView, FocusBanner, Intro,
-    ModelQualityView, MonitoringView, OverviewPanel, PiiPanel, SchemaTable, SplitControl, TeachPanel,
+    BiasView, ColumnCompare, DataQualityView, DatasetPanel, DriftView, ExplainView, ExportPanel, FocusBanner, Intro,
+    ModelQualityView, MonitoringView, OverviewPanel, PiiPanel, SchemaTable, SectionBar, SectionPane, SplitControl,
+    TeachPanel,
 };
 use crate::format::bytes;
+use crate::navigate;
 use crate::protocol::Side;
+use crate::section::Section;
 use crate::state::AppState;
 
 /// The whole app.
@@ -18,37 +22,40 @@ pub fn App() -> impl IntoView {
     provide_context(state);
     bridge::start(state);
     let notice = move || state.notice.get();
+    navigate::sync_with_hash(state.section);
     view! {
         <header class="top">
-            // For keyboards: past the file panels' many controls, straight to the findings.
-            <a class="skip-link" href="#overview" data-testid="skip-to-overview">"Skip to the Overview"</a>
             <h1>"Tideline"</h1>
             <p class="tagline">"Drift, bias and attribution explorer: everything runs in this tab, no data leaves your device."</p>
         </header>
+        <SectionBar/>
         <main>
-            <Intro/>
-            <Show when=move || state.teach_open.get()>
-                <TeachPanel/>
-            </Show>
             <Show when=move || notice().is_some()>
                 <p class="notice" role="alert" data-testid="notice">{notice}</p>
             </Show>
-            <div class="datasets">
-                <DatasetPanel side=Side::Baseline/>
-                <DatasetPanel side=Side::Current/>
-            </div>
-            <SchemaTable/>
-            <PiiPanel/>
-            <SplitControl/>
             <FocusBanner/>
-            <OverviewPanel/>
-            <DriftView/>
-            <DataQualityView/>
-            <ModelQualityView/>
-            <BiasView/>
-            <ExplainView/>
-            <MonitoringView/>
-            <ColumnCompare/>
+            <SectionPane section=Section::Data>
+                <Intro/>
+                <div class="datasets">
+                    <DatasetPanel side=Side::Baseline/>
+                    <DatasetPanel side=Side::Current/>
+                </div>
+                <SchemaTable/>
+                <SplitControl/>
+            </SectionPane>
+            <SectionPane section=Section::Overview><OverviewPanel/></SectionPane>
+            <SectionPane section=Section::Drift>
+                <DriftView/>
+                <ColumnCompare/>
+            </SectionPane>
+            <SectionPane section=Section::DataQuality><DataQualityView/></SectionPane>
+            <SectionPane section=Section::ModelQuality><ModelQualityView/></SectionPane>
+            <SectionPane section=Section::Bias><BiasView/></SectionPane>
+            <SectionPane section=Section::Attributions><ExplainView/></SectionPane>
+            <SectionPane section=Section::Timeline><MonitoringView/></SectionPane>
+            <SectionPane section=Section::PersonalData><PiiPanel/></SectionPane>
+            <SectionPane section=Section::Teach><TeachPanel/></SectionPane>
+            <SectionPane section=Section::Export><ExportPanel/></SectionPane>
         </main>
         <footer class="bottom">
             {move || {

@@ -14,5 +14,6 @@ pub mod format;
 pub mod navigate;
 pub mod offline;
 pub mod protocol;
+pub mod section;
 pub mod state;
 pub mod worker;

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::bridge;
 use crate::navigate::go_to;
 use crate::protocol::{Demo, Request};
+use crate::section::Section;
 use crate::state::AppState;
 
 /// The opening lines and the three starts.
@@ -15,6 +16,7 @@ pub fn Intro() -> impl IntoView {
     let open_demo = move |demo: Demo| {
         move |_| {
             let job = state.take_job_id();
+            state.overview_after.set(Some(job));
             // A timeline chosen for other data would not fit the demo's columns.
             state.timeline.config.set(None);
             bridge::send(&Request::LoadDemo { job, demo }, &[]);
@@ -22,9 +24,9 @@ pub fn Intro() -> impl IntoView {
     };
     let drop_files = move |_| go_to("[data-testid='baseline-drop']", "label.button");
     let teach = move |_| {
-        state.teach_open.set(true);
-        // The panel renders on the next tick; focus its picker then.
-        request_animation_frame(|| go_to("[data-testid='teach-panel']", "select"));
+        state.section.set(Section::Teach);
+        // The section shows on the next tick; focus its picker then.
+        request_animation_frame(|| request_animation_frame(|| go_to("[data-testid='teach-panel']", "select")));
     };
     view! {
         <section class="intro" aria-labelledby="intro-title">

@@ -6,23 +6,8 @@
 use leptos::prelude::*;
 use tideline_report::{Area, AreaStatus, Light};
 
-use super::export_panel::ExportPanel;
-use crate::navigate::go_to;
+use crate::section::Section;
 use crate::state::AppState;
-
-/// The view each area's link opens (the personal-data panel shows only
-/// when something was found; else the schemas, where columns are listed).
-fn view_of(area: Area) -> &'static str {
-    match area {
-        Area::DataQuality => "[data-testid='quality-view']",
-        Area::Drift => "[data-testid='drift-view']",
-        Area::ModelQuality => "[data-testid='model-quality-view']",
-        Area::Timeline => "[data-testid='monitoring-view']",
-        Area::Bias => "[data-testid='bias-view']",
-        Area::Attributions => "[data-testid='explain-view']",
-        Area::PersonalData => "[data-testid='pii-panel'], [data-testid='baseline-panel']",
-    }
-}
 
 /// True while the area's analysis is computing.
 fn running(state: AppState, area: Area) -> bool {
@@ -43,7 +28,7 @@ fn card(state: AppState, status: AreaStatus) -> impl IntoView {
     let key = area.key();
     let busy = move || running(state, area);
     let word = move || if busy() { "computing" } else { light.word() };
-    let open = move |_| go_to(view_of(area), "h2");
+    let open = move |_| state.section.set(Section::of_area(area));
     view! {
         <li class="area" data-testid=format!("overview-{key}") data-light=move || if busy() { "busy" } else { light_key(light) }>
             <span class="light" aria-hidden="true"></span>
@@ -80,7 +65,7 @@ pub fn OverviewPanel() -> impl IntoView {
                 <ul class="areas">
                     <For each=areas key=|a| (a.area.key(), a.light, a.headline.clone()) children=move |a| card(state, a)/>
                 </ul>
-                <ExportPanel/>
+                <p class="help">"Reports, the model card, the audit record and SageMaker's files are under "<a href="#export" data-testid="overview-open-export" on:click=move |ev: leptos::ev::MouseEvent| { ev.prevent_default(); state.section.set(Section::Export); }>"Export"</a>"."</p>
             </section>
         </Show>
     }

@@ -7,6 +7,7 @@ use tideline_engine::types::Kind;
 
 use crate::bridge;
 use crate::protocol::Request;
+use crate::section::Section;
 use crate::state::AppState;
 
 /// Values that name the earlier period.
@@ -80,6 +81,8 @@ pub fn SplitControl() -> impl IntoView {
             },
             &[],
         );
+        // The two parts are a pair: show what they give.
+        state.section.set(Section::Overview);
     };
     view! {
         <Show when=move || !candidates().is_empty()>

@@ -9,6 +9,7 @@ use tideline_engine::histogram::Histogram;
 use tideline_report::Overview;
 
 use crate::protocol::{ExportKind, FocusInfo, Memory, PiiAction, Reply, Request, Side};
+use crate::section::Section;
 
 mod bias_state;
 mod data_quality_state;
@@ -64,8 +65,10 @@ pub struct AppState {
     pub memory: RwSignal<Memory>,
     /// A message about a request that failed.
     pub notice: RwSignal<Option<String>>,
-    /// Whether the Teach panel is open (the first screen's third start).
-    pub teach_open: RwSignal<bool>,
+    /// The section shown (the URL hash follows it, and it follows the hash).
+    pub section: RwSignal<Section>,
+    /// A load whose end opens the Overview, once both sides hold rows.
+    pub overview_after: RwSignal<Option<u32>>,
     /// The Export panel.
     pub export: ExportState,
     /// The Overview's lights, from the worker after each analysis.
@@ -103,7 +106,8 @@ impl AppState {
             memory: RwSignal::new(Memory::default()),
             notice: RwSignal::new(None),
             pii_actions: RwSignal::new(Vec::new()),
-            teach_open: RwSignal::new(false),
+            section: RwSignal::new(Section::Data),
+            overview_after: RwSignal::new(None),
             overview: RwSignal::new(None),
             export: ExportState::new(),
             next_job: RwSignal::new(1),
@@ -135,6 +139,7 @@ impl AppState {
             cancelling: false,
         };
         self.side(side).job.set(Some(job));
+        self.overview_after.set(Some(id));
     }
 
     fn side_of_job(&self, id: u32) -> Option<SideState> {
@@ -263,6 +268,13 @@ impl AppState {
                 if let Some(side) = self.side_of_job(job) {
                     side.job.set(None);
                     side.last_job.set(Some(result));
+                }
+                // A demo, or the load that completes the pair, opens the Overview.
+                if self.overview_after.get_untracked() == Some(job) {
+                    self.overview_after.set(None);
+                    if !cancelled && self.both_loaded() {
+                        self.section.set(Section::Overview);
+                    }
                 }
             }
             Reply::Comparison { column, histogram, cdf } => {

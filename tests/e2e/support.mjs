@@ -88,6 +88,17 @@ export async function openApp(browser, origin) {
   return { page, seen };
 }
 
+/** Opens a section from the section bar, as a user does, and waits until it shows. */
+export async function section(page, key) {
+  await page.getByTestId(`nav-${key}`).click();
+  await page.locator(`[data-testid="section-${key}"]:not([hidden])`).waitFor({ timeout: 10000 });
+}
+
+/** Waits until a pair's load (or a demo) has opened the Overview, as it does. */
+export async function overviewShown(page, timeout = 120000) {
+  await page.locator('[data-testid="section-overview"]:not([hidden])').waitFor({ timeout });
+}
+
 /** The schema row of `column` on `side`: { type, kind, role }. */
 export async function schemaRow(page, side, column) {
   // One Columns & roles table for both sides: per-side values are in each cell's data-baseline / data-current.

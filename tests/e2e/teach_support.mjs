@@ -1,9 +1,11 @@
 // Shared by the teaching specs: generating a scenario from the Teach panel
 // and waiting for a view to show its result.
 
+import { section } from './support.mjs';
+
 /** Picks `scenario` (generates at the current strength), then sets `strength` and lets go of the slider. */
 export async function generate(page, scenario, strength) {
-  if (!(await page.getByTestId('teach-panel').isVisible())) await page.getByTestId('start-teach').click();
+  if (!(await page.getByTestId('teach-panel').isVisible())) await section(page, 'teach');
   await page.getByTestId('teach-scenario').selectOption(scenario);
   const slider = page.getByTestId('teach-strength');
   await slider.fill(String(strength));

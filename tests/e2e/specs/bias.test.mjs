@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serveDist, launch, openApp, repoRoot } from '../support.mjs';
+import { serveDist, launch, openApp, repoRoot, section, overviewShown } from '../support.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -39,6 +39,8 @@ function close(a, b) { return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b))
 test('the Bias view shows smclarify\'s metrics for sex = Female on Adult', async () => {
   const { page, seen } = await openApp(browser, server.origin);
   await page.getByTestId('baseline-file-input').setInputFiles(slice);
+  await page.getByTestId('baseline-rows').waitFor({ timeout: 60000 });
+  await section(page, 'bias');
   const verdict = page.getByTestId('bias-verdict');
   await verdict.waitFor({ timeout: 60000 });
   // Guessed from the roles: label income_per_year = >50K, facet sex = Female, predicted label `prediction`.
@@ -96,6 +98,8 @@ test('bias drift fires when the current predictions treat women worse', async ()
   const { page, seen } = await openApp(browser, server.origin);
   await page.getByTestId('baseline-file-input').setInputFiles(slice);
   await page.getByTestId('current-file-input').setInputFiles(driftedSlice());
+  await overviewShown(page);
+  await section(page, 'bias');
   const verdict = page.locator('[data-testid="bias-drift-verdict"]');
   await verdict.waitFor({ timeout: 60000 });
   assert.ok(Number(await verdict.getAttribute('data-violations')) >= 2);

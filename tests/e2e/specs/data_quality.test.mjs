@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serveDist, launch, openApp, repoRoot } from '../support.mjs';
+import { serveDist, launch, openApp, repoRoot, section, overviewShown } from '../support.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -37,6 +37,8 @@ const close = (got, want) => Math.abs(got - want) <= 1e-9 * Math.max(1, Math.abs
 test('suggested constraints flag car_value; edited ones are used; files download', async () => {
   const { page, seen } = await openApp(browser, server.origin);
   await page.getByTestId('open-demo').click();
+  await overviewShown(page);
+  await section(page, 'data-quality');
   const verdict = page.getByTestId('quality-verdict');
   await verdict.waitFor({ timeout: 60000 });
   assert.ok(Number(await verdict.getAttribute('data-violations')) > 0);

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serveDist, launch, openApp, repoRoot } from '../support.mjs';
+import { serveDist, launch, openApp, repoRoot, section, overviewShown } from '../support.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -51,6 +51,8 @@ function decodePng(page, bytes) {
 test('the demo gets a drift verdict by itself, with car_value flagged', async () => {
   const { page, seen } = await openApp(browser, server.origin);
   await page.getByTestId('open-demo').click();
+  await overviewShown(page);
+  await section(page, 'drift');
   const verdict = page.locator('[data-testid="drift-verdict"][data-preset="tideline"]');
   await verdict.waitFor({ timeout: 60000 });
   // 7 features count toward the share; the label and the model's two outputs get their own rows.

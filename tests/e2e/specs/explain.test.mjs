@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serveDist, launch, openApp, repoRoot } from '../support.mjs';
+import { serveDist, launch, openApp, repoRoot, section, overviewShown } from '../support.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -18,7 +18,9 @@ const reference = JSON.parse(fs.readFileSync(path.join(fixtures, 'reference/tree
 
 async function openDemoAndExplain(page) {
   await page.getByTestId('open-demo').click();
-  await page.getByTestId('monitoring-verdict').waitFor({ timeout: 120000 });
+  await overviewShown(page);
+  await section(page, 'attributions');
+  await page.getByTestId('monitoring-verdict').waitFor({ state: 'attached', timeout: 120000 });
   await page.getByTestId('explain-demo-model').click();
   await page.getByTestId('explain-summary').waitFor({ timeout: 30000 });
   const verdict = page.getByTestId('explain-verdict');
@@ -94,12 +96,14 @@ test('current rows explained in the browser equal XGBoost pred_contribs', async 
   const verdict = await openDemoAndExplain(page);
   const job = await verdict.getAttribute('data-job');
   // The fixture's rows are the first analysis rows: make them the current data.
+  await section(page, 'data');
   await page.getByTestId('current-file-0').getByRole('button', { name: /Remove/ }).click();
   await page.getByTestId('current-file-input').setInputFiles(path.join(fixtures, 'models/car_loan_analysis_head.csv'));
   await page.waitForFunction((j) => {
     const v = document.querySelector('[data-testid="explain-verdict"]');
     return v && v.dataset.job !== j && v.dataset.rows === String(3000 + 40);
   }, job, { timeout: 60000 });
+  await section(page, 'attributions');
   for (const row of [0, 1, 17, reference.contribs.length - 1]) {
     const got = await waterfall(page, row);
     assert.deepEqual(got.features, reference.features);
@@ -139,6 +143,8 @@ test('Cancel stops a run; a malformed model file says why and keeps the data', a
 test('without a model file, a surrogate of the captured scores is explained and labelled so', async () => {
   const { page, seen } = await openApp(browser, server.origin);
   await page.getByTestId('open-demo').click();
+  await overviewShown(page);
+  await section(page, 'attributions');
   await page.getByTestId('explain-surrogate-fit').click();
   const note = page.getByTestId('explain-surrogate');
   await note.waitFor({ timeout: 60000 });
@@ -156,6 +162,8 @@ test('without a model file, a surrogate of the captured scores is explained and 
 test("two Clarify explanations_shap/out.csv files are aggregated (mean |SHAP|) to the spec's example NDCG", async () => {
   const { page, seen } = await openApp(browser, server.origin);
   await page.getByTestId('open-demo').click();
+  await overviewShown(page);
+  await section(page, 'attributions');
   await page.getByTestId('explain-model-input').waitFor();
   const ndcg = JSON.parse(fs.readFileSync(path.join(fixtures, 'reference/ndcg.json'), 'utf8'));
   const example = ndcg.cases.find((c) => c.name === 'doc_example');
@@ -180,6 +188,8 @@ test("two Clarify explanations_shap/out.csv files are aggregated (mean |SHAP|) t
 test("two Clarify analysis.json files give the NDCG of the spec's example", async () => {
   const { page, seen } = await openApp(browser, server.origin);
   await page.getByTestId('open-demo').click();
+  await overviewShown(page);
+  await section(page, 'attributions');
   await page.getByTestId('explain-model-input').waitFor();
   const ndcg = JSON.parse(fs.readFileSync(path.join(fixtures, 'reference/ndcg.json'), 'utf8'));
   const example = ndcg.cases.find((c) => c.name === 'doc_example');

@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { serveDist, launch, openApp } from '../support.mjs';
+import { serveDist, launch, openApp, section, overviewShown } from '../support.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -15,7 +15,9 @@ after(async () => { await browser?.close(); await server?.close(); });
 
 async function openDemoAndExplain(page) {
   await page.getByTestId('open-demo').click();
-  await page.getByTestId('monitoring-verdict').waitFor({ timeout: 120000 });
+  await overviewShown(page);
+  await section(page, 'attributions');
+  await page.getByTestId('monitoring-verdict').waitFor({ state: 'attached', timeout: 120000 });
   await page.getByTestId('explain-demo-model').click();
   await page.getByTestId('explain-verdict').waitFor({ timeout: 120000 });
 }
@@ -149,6 +151,7 @@ test("a window in violation (the Teach panel's attribution drift) is shaded and 
   await slider.fill('1');
   await slider.dispatchEvent('change');
   await page.waitForFunction(() => Number(document.querySelector('[data-testid="explain-drift-chart"]')?.dataset.violations) > 0, null, { timeout: 90000 });
+  await section(page, 'attributions');
   // The shading is drawn: down the column of every window in violation (both
   // panels, a few hundred pixels), and nowhere in the others'.
   const chart = page.getByTestId('explain-drift-chart');

@@ -11,7 +11,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serveDist, launch, openApp, repoRoot } from '../support.mjs';
+import { serveDist, launch, openApp, repoRoot, section, overviewShown } from '../support.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -44,6 +44,8 @@ async function explain({ features, baseline, rows, model, method }) {
     await page.getByTestId(`${side}-file-input`).setInputFiles({ name: `${side}.csv`, mimeType: 'text/csv', buffer: csv(features, data) });
     await page.waitForFunction(([s, n]) => document.querySelector(`[data-testid="${s}-rows"]`)?.dataset.rows === String(n), [side, data.length], { timeout: 60000 });
   }
+  await overviewShown(page);
+  await section(page, 'attributions');
   await page.getByTestId('explain-method').selectOption(method);
   await page.getByTestId('explain-model-input').setInputFiles(model);
   await page.waitForFunction((n) => {

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serveDist, launch, openApp, repoRoot } from '../support.mjs';
+import { serveDist, launch, openApp, repoRoot, section, overviewShown } from '../support.mjs';
 import { unzip } from '../unzip.mjs';
 
 let server, browser;
@@ -35,6 +35,8 @@ async function settled(page) {
     return cards.length === 7 && cards.every((c) => c.dataset.light !== 'busy')
       && ['drift', 'data-quality', 'timeline'].every((a) => document.querySelector(`[data-testid="overview-${a}"]`).dataset.light !== 'grey');
   }, null, { timeout: 60000 });
+  // Reports and files are in the Export section.
+  await section(page, 'export');
 }
 
 test('first screen to a downloaded report in under a minute, by mouse alone; the report is self-contained', async () => {

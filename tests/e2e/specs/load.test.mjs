@@ -1,7 +1,7 @@
 // Dropping the NannyML car-loan pair: schemas with the right row counts and types.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, openApp, carLoan, schemaRow } from '../support.mjs';
+import { serveDist, launch, openApp, carLoan, schemaRow, section, overviewShown } from '../support.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -13,6 +13,8 @@ test('the car-loan reference and analysis files load with their types', async ()
   const analysis = carLoan('analysis');
   await page.getByTestId('baseline-file-input').setInputFiles(reference.file);
   await page.getByTestId('current-file-input').setInputFiles(analysis.file);
+  await overviewShown(page);
+  await section(page, 'data');
   for (const [side, data] of [['baseline', reference], ['current', analysis]]) {
     const rows = page.getByTestId(`${side}-rows`);
     await rows.waitFor({ timeout: 60000 });
@@ -27,6 +29,7 @@ test('the car-loan reference and analysis files load with their types', async ()
   assert.deepEqual(await schemaRow(page, 'baseline', 'repaid'), { type: 'Fractional', kind: 'categorical', role: 'label' });
   assert.deepEqual(await schemaRow(page, 'current', 'repaid'), { type: 'Integral', kind: 'categorical', role: 'label' });
   // The comparison opens by itself on the first numerical feature, drawn on a canvas.
+  await section(page, 'drift');
   await page.getByTestId('compare-canvas').waitFor();
   assert.equal(await page.getByTestId('compare-select').inputValue(), 'car_value');
   await page.getByTestId('compare-select').selectOption('salary_range');
@@ -41,6 +44,8 @@ test('the car-loan reference and analysis files load with their types', async ()
 test('kind and role can be changed once for both sides and stay changed', async () => {
   const { page } = await openApp(browser, server.origin);
   await page.getByTestId('open-demo').click();
+  await overviewShown(page);
+  await section(page, 'data');
   await page.getByTestId('baseline-rows').waitFor();
   const row = page.getByTestId('col-loan_length');
   await row.getByTestId('kind').selectOption('categorical');

@@ -8,7 +8,7 @@
 // landing on the view.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, openApp, sharedFile } from '../support.mjs';
+import { serveDist, launch, openApp, sharedFile, section, overviewShown } from '../support.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -21,8 +21,10 @@ async function loadPair(page, name) {
 
 /** Waits for the view's verdict and returns the metric rows' data. */
 async function metrics(page) {
+  await overviewShown(page);
+  await section(page, 'model-quality');
   await page.getByTestId('quality-model-verdict').waitFor({ timeout: 120000 });
-  await page.locator('[data-testid="overview-model-quality"]:not([data-light="busy"])').waitFor({ timeout: 120000 });
+  await page.locator('[data-testid="overview-model-quality"]:not([data-light="busy"])').waitFor({ state: 'attached', timeout: 120000 });
   return page.locator('[data-testid^="quality-metric-"]').evaluateAll((rows) => rows.map((r) => ({ name: r.dataset.testid.slice('quality-metric-'.length), ...r.dataset })));
 }
 
@@ -66,11 +68,12 @@ test('binary (the car-loan demo): metrics with intervals, confusion matrices, cu
   assert.equal(await page.locator('[data-testid^="quality-class-"]').count(), 2);
   for (const chart of ['quality-roc', 'quality-pr', 'quality-calibration']) assert.ok(await page.getByTestId(chart).isVisible(), chart);
   assert.equal(await page.getByTestId('quality-scatter').count(), 0);
-  // The Overview's link lands on the view.
+  // The Overview's link lands on the view, at the top of the window.
+  await section(page, 'overview');
   await page.getByTestId('overview-open-model-quality').click();
   await page.waitForFunction(() => {
     const r = document.querySelector('[data-testid="model-quality-view"]').getBoundingClientRect();
-    return r.top >= -2 && r.top < window.innerHeight / 2;
+    return location.hash === '#model-quality' && r.top >= -2 && r.top < window.innerHeight / 2;
   }, null, { timeout: 10000 });
   assert.deepEqual(seen.errors, []);
   await page.close();

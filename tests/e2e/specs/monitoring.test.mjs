@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serveDist, launch, openApp, repoRoot } from '../support.mjs';
+import { serveDist, launch, openApp, repoRoot, section, overviewShown } from '../support.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -30,6 +30,8 @@ async function cells(page) {
 
 async function openWfh(page) {
   await page.getByTestId('open-demo-wfh').click();
+  await overviewShown(page);
+  await section(page, 'timeline');
   const verdict = page.locator('[data-testid="monitoring-verdict"]');
   await verdict.waitFor({ timeout: 120000 });
   return verdict;
@@ -166,12 +168,16 @@ test('M of N changes alerts at once; downloads; a bad window keeps the data', as
 test('with the Explainability model the timeline gains the attribution check, equal to the view\'s NDCG per window', async () => {
   const { page, seen } = await openApp(browser, server.origin);
   await page.getByTestId('open-demo').click();
+  await overviewShown(page);
+  await section(page, 'timeline');
   const verdict = page.getByTestId('monitoring-verdict');
   await verdict.waitFor({ timeout: 120000 });
   assert.equal(await page.locator('[data-testid^="monitoring-cell-attribution"]').count(), 0, 'no model, no attribution series');
+  await section(page, 'attributions');
   await page.getByTestId('explain-demo-model').click();
   await page.getByTestId('explain-verdict').waitFor({ timeout: 120000 });
   const millis = await verdict.getAttribute('data-millis');
+  await section(page, 'timeline');
   await page.getByTestId('monitoring-run').click();
   await page.waitForFunction((m) => !document.querySelector('[data-testid="monitoring-running"]')
     && document.querySelector('[data-testid="monitoring-verdict"]')?.dataset.millis !== m, millis, { timeout: 120000 });

@@ -2,7 +2,7 @@
 // service worker kept the app's own files (never the user's data).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, watch, helpersReady } from '../support.mjs';
+import { serveDist, launch, watch, helpersReady, section, overviewShown } from '../support.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -36,6 +36,8 @@ test('the app reloads and runs the demo with the server gone and the network off
   }, server.origin);
   assert.equal(reachable, false);
   await page.getByTestId('open-demo').click();
+  await overviewShown(page);
+  await section(page, 'drift');
   await page.getByTestId('drift-verdict').waitFor({ timeout: 60000 });
   assert.ok(Number(await page.getByTestId('drift-verdict').getAttribute('data-tested')) > 0);
   assert.deepEqual(seen.errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to load resource/.test(e)), []);

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serveDist, launch, openApp, repoRoot } from '../support.mjs';
+import { serveDist, launch, openApp, repoRoot, section, overviewShown } from '../support.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -58,13 +58,14 @@ async function settledLight(page, area) {
 
 test('the demo gets a light per area that matches its view, and each link opens its view', async () => {
   const { page, seen } = await openApp(browser, server.origin);
-  // The page's first Tab stop skips to the Overview.
+  // The page's first Tab stop is the section bar.
   await page.keyboard.press('Tab');
-  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'skip-to-overview');
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'nav-data');
   await page.getByTestId('open-demo').click();
-  await page.getByTestId('overview').waitFor();
-  await page.getByTestId('drift-verdict').waitFor({ timeout: 60000 });
-  await page.getByTestId('quality-verdict').waitFor({ timeout: 60000 });
+  await overviewShown(page);
+  // The views compute in their own sections while the Overview shows.
+  await page.getByTestId('drift-verdict').waitFor({ state: 'attached', timeout: 60000 });
+  await page.getByTestId('quality-verdict').waitFor({ state: 'attached', timeout: 60000 });
   for (const area of AREAS) await page.getByTestId(`overview-${area}`).waitFor();
 
   // Drift: red exactly when the dataset drifts, amber when only some features (or outputs) do.
@@ -90,16 +91,15 @@ test('the demo gets a light per area that matches its view, and each link opens 
   assert.equal(await settledLight(page, 'attributions'), 'grey');
   assert.match(await page.getByTestId('overview-attributions-headline').innerText(), /Needs a model/);
 
-  // A link moves the keyboard focus to its view's heading.
+  // A link opens its view's section and moves the keyboard focus to its heading; back returns.
   await page.getByTestId('overview-open-drift').click();
-  assert.equal(await page.evaluate(() => document.activeElement?.id), 'drift-title');
+  await page.waitForFunction(() => document.activeElement?.id === 'drift-title' && location.hash === '#drift');
+  await page.goBack();
+  await overviewShown(page, 10000);
   await page.getByTestId('overview-open-data-quality').focus();
   await page.keyboard.press('Enter');
-  assert.equal(await page.evaluate(() => document.activeElement?.id), 'quality-title');
-  await page.getByTestId('skip-to-overview').focus();
-  assert.ok((await page.getByTestId('skip-to-overview').boundingBox()).x >= 0, 'the focused skip link is on screen');
-  await page.keyboard.press('Enter');
-  await page.waitForFunction(() => document.activeElement?.id === 'overview');
+  await page.waitForFunction(() => document.activeElement?.id === 'quality-title' && location.hash === '#data-quality');
+  await section(page, 'drift');
 
   // Evidently's preset: the light follows Evidently's own verdict on the demo (dataset drift: red).
   assert.deepEqual([EVIDENTLY.dataset_drift, EVIDENTLY.number_of_drifted_columns, EVIDENTLY.number_of_columns], [true, 5, 10]);
@@ -117,7 +117,8 @@ test('the demo gets a light per area that matches its view, and each link opens 
 test('explaining with the demo model turns the attributions light on, agreeing with the NDCG', async () => {
   const { page, seen } = await openApp(browser, server.origin);
   await page.getByTestId('open-demo').click();
-  await page.getByTestId('overview').waitFor();
+  await overviewShown(page);
+  await section(page, 'attributions');
   await page.getByTestId('explain-demo-model').click();
   await page.waitForFunction(() => {
     const light = document.querySelector('[data-testid="overview-attributions"]')?.getAttribute('data-light');

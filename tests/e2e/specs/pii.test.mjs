@@ -4,7 +4,7 @@
 // and the demo data is found clean.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, openApp } from '../support.mjs';
+import { serveDist, launch, openApp, section, overviewShown } from '../support.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -31,7 +31,8 @@ function contacts(rows, offset) {
 async function load(page) {
   await page.getByTestId('baseline-file-input').setInputFiles({ name: 'contacts_before.csv', mimeType: 'text/csv', buffer: Buffer.from(contacts(60, 0)) });
   await page.getByTestId('current-file-input').setInputFiles({ name: 'contacts_after.csv', mimeType: 'text/csv', buffer: Buffer.from(contacts(45, 100)) });
-  await page.getByTestId('current-rows').waitFor({ timeout: 60000 });
+  await overviewShown(page);
+  await section(page, 'personal-data');
   await page.getByTestId('pii-table').waitFor({ timeout: 60000 });
 }
 
@@ -81,6 +82,8 @@ test('masking and leaving out act on both sides, and the scan and schema follow'
 test('the demo data holds no personal data', async () => {
   const { page, seen } = await openApp(browser, server.origin);
   await page.getByTestId('open-demo').click();
+  await overviewShown(page);
+  await section(page, 'personal-data');
   const clean = page.getByTestId('pii-clean');
   await clean.waitFor({ timeout: 60000 });
   assert.match(await clean.innerText(), /No personal data found in the \d+ columns scanned/);

@@ -2,7 +2,7 @@
 // and the Content-Security-Policy blocks nothing the app needs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, openApp, carLoan } from '../support.mjs';
+import { serveDist, launch, openApp, carLoan, section, overviewShown } from '../support.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -11,9 +11,10 @@ after(async () => { await browser?.close(); await server?.close(); });
 test('the page requests nothing outside its own origin', async () => {
   const { page, seen } = await openApp(browser, server.origin);
   await page.getByTestId('open-demo').click();
-  await page.getByTestId('current-rows').waitFor();
+  await overviewShown(page);
   await page.getByTestId('baseline-file-input').setInputFiles(carLoan('reference').file);
-  await page.getByTestId('baseline-file-1').waitFor({ timeout: 60000 });
+  await page.getByTestId('baseline-file-1').waitFor({ state: 'attached', timeout: 60000 });
+  await section(page, 'drift');
   await page.getByTestId('compare-canvas').waitFor();
   const foreign = seen.requests.filter((url) => new URL(url).origin !== server.origin);
   assert.deepEqual(foreign, [], 'requests outside the origin');
@@ -36,6 +37,8 @@ test('the page requests nothing outside its own origin', async () => {
 test('a full analysis and every export request nothing outside the origin', async () => {
   const { page, seen } = await openApp(browser, server.origin);
   await page.getByTestId('open-demo').click();
+  await overviewShown(page);
+  await section(page, 'attributions');
   await page.getByTestId('explain-demo-model').click();
   // Drift, data quality, model quality, the timeline and attributions all settle.
   await page.waitForFunction(() => {
@@ -43,6 +46,7 @@ test('a full analysis and every export request nothing outside the origin', asyn
       .map((a) => document.querySelector(`[data-testid="overview-${a}"]`)?.dataset.light);
     return lights.every((l) => l && l !== 'busy' && l !== 'grey');
   }, null, { timeout: 120000 });
+  await section(page, 'export');
   for (const kind of ['report', 'model-card', 'audit', 'zip']) {
     await Promise.all([page.waitForEvent('download', { timeout: 60000 }), page.getByTestId(`export-${kind}`).click()]);
   }

@@ -28,7 +28,7 @@ test('the single file runs from file:// and analyses two dropped files', async (
   await page.getByTestId('baseline-file-input').setInputFiles(base.file);
   await page.getByTestId('baseline-file-0').waitFor({ timeout: 60000 });
   await page.getByTestId('current-file-input').setInputFiles(cur.file);
-  await page.getByTestId('drift-verdict').waitFor({ timeout: 120000 });
+  await page.getByTestId('drift-verdict').waitFor({ state: 'attached', timeout: 120000 });
   assert.ok(Number(await page.getByTestId('drift-verdict').getAttribute('data-tested')) > 0);
   assert.equal(await page.getByTestId('current-rows').getAttribute('data-rows'), String(cur.rows));
   const foreign = seen.requests.filter((u) => !/^(file|data|blob):/.test(u));

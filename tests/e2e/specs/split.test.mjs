@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serveDist, launch, openApp, repoRoot } from '../support.mjs';
+import { serveDist, launch, openApp, repoRoot, section, overviewShown } from '../support.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -29,6 +29,9 @@ test('Adult split by dataset gets train vs test drift', async () => {
   assert.equal(await page.getByTestId('split-baseline').inputValue(), 'train');
   assert.equal(await page.getByTestId('split-current').inputValue(), 'test');
   await page.getByTestId('split-apply').click();
+  // The two parts are a pair: the Overview opens; the drift table is a click away.
+  await overviewShown(page);
+  await section(page, 'drift');
   const verdict = page.locator('[data-testid="drift-verdict"]');
   await verdict.waitFor({ timeout: 60000 });
   assert.equal(await page.getByTestId('baseline-rows').getAttribute('data-rows'), '1200');

@@ -15,7 +15,7 @@ test('three starts: files, demo, teach', async () => {
   for (const id of ['start-files', 'open-demo', 'open-demo-wfh', 'start-teach']) {
     assert.ok(await page.getByTestId(id).isVisible(), `${id} is on the first screen`);
   }
-  assert.equal(await page.getByTestId('teach-panel').count(), 0, 'the Teach panel waits to be asked for');
+  assert.equal(await page.getByTestId('teach-panel').isVisible(), false, 'the Teach panel waits to be asked for');
   await page.getByTestId('start-files').click();
   const inDrop = await page.evaluate(() => document.activeElement?.closest('[data-testid="baseline-drop"]') !== null);
   assert.ok(inDrop, 'focus is in the baseline drop zone');

@@ -35,7 +35,7 @@ test('attribution drift: the scenario model is explained and its NDCG falls belo
   const { page, seen } = await openApp(browser, server.origin);
   await generate(page, 'attribution-drift', 1);
   const verdict = page.getByTestId('explain-verdict');
-  await verdict.waitFor({ timeout: 60000 });
+  await verdict.waitFor({ state: 'attached', timeout: 60000 });
   await page.waitForFunction(() => {
     const v = document.querySelector('[data-testid="explain-verdict"]');
     return v && Number(v.dataset.ndcgMin) < 0.9;

@@ -24,7 +24,7 @@ async function lightBecomes(page, area, lights) {
 
 /** The timeline's income drift series: per window, its status and value. */
 async function incomeSeries(page) {
-  await page.getByTestId('monitoring-grid').waitFor({ timeout: 60000 });
+  await page.getByTestId('monitoring-grid').waitFor({ state: 'attached', timeout: 60000 });
   return page.evaluate(() => {
     const row = [...document.querySelectorAll('[data-testid^="monitoring-row-drift:income"]')][0];
     if (!row) return null;

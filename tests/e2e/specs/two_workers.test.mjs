@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serveDist, launch, openApp, appears, helpersReady } from '../support.mjs';
+import { serveDist, launch, openApp, appears, helpersReady, section, overviewShown } from '../support.mjs';
 
 let server, browser, dir;
 before(async () => {
@@ -138,9 +138,12 @@ test('a drift run shared with a helper gives the distances computed here', async
   // A load of over 4 MB starts the helpers; they are ready by the drift run.
   await page.getByTestId('baseline-file-input').setInputFiles(sides.baseline.file);
   await appears(page, '[data-testid="baseline-last-job"]');
+  await section(page, 'drift');
   await page.getByTestId('drift-preset').selectOption('evidently');
   await page.getByTestId('current-file-input').setInputFiles(sides.current.file);
   await appears(page, '[data-testid="drift-verdict"][data-preset="evidently"]');
+  await overviewShown(page);
+  await section(page, 'drift');
   const verdict = page.getByTestId('drift-verdict');
   if (cores > 1) assert.equal(await verdict.getAttribute('data-workers'), '2', 'a helper judged columns');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('drift-download').click()]);

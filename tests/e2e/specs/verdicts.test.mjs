@@ -8,7 +8,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { serveDist, launch, openApp, sharedFile } from '../support.mjs';
+import { serveDist, launch, openApp, sharedFile, section, overviewShown } from '../support.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -18,7 +18,7 @@ const escapeHtml = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace
 
 /** Waits until the drift, data-quality and timeline lights have settled. */
 async function settled(page) {
-  await page.getByTestId('quality-verdict').waitFor({ timeout: 120000 });
+  await page.getByTestId('quality-verdict').waitFor({ state: 'attached', timeout: 120000 });
   await page.waitForFunction(() => {
     const cards = [...document.querySelectorAll('[data-testid^="overview-"][data-light]')];
     return cards.length === 7 && cards.every((c) => c.dataset.light !== 'busy')
@@ -52,6 +52,7 @@ async function agrees(page, name) {
   const violated = Number(await page.getByTestId('quality-verdict').getAttribute('data-violations'));
   assert.equal(await light(page, 'data-quality'), violated > 0 ? 'red' : 'green', name);
   // The report says what the page says, row by row.
+  await section(page, 'export');
   const [file] = await Promise.all([page.waitForEvent('download', { timeout: 60000 }), page.getByTestId('export-report').click()]);
   const html = fs.readFileSync(await file.path(), 'utf8');
   assert.ok(html.includes(escapeHtml(headline)), `${name}: the report lacks the drift light's headline`);

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serveDist, launch, openApp } from '../support.mjs';
+import { serveDist, launch, openApp, section, overviewShown } from '../support.mjs';
 
 let server, browser, bigFile;
 before(async () => {
@@ -28,6 +28,8 @@ after(async () => { await browser?.close(); await server?.close(); });
 test('a big load shows progress, keeps the page responsive and can be cancelled', async () => {
   const { page } = await openApp(browser, server.origin);
   await page.getByTestId('open-demo').click();
+  await overviewShown(page);
+  await section(page, 'data');
   await page.getByTestId('baseline-rows').waitFor();
   const before = await page.getByTestId('baseline-rows').getAttribute('data-rows');
 

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::bridge;
+use crate::components::compare_inline;
 use crate::components::{
     BiasView, ColumnCompare, DataQualityView, DatasetPanel, DriftView, ExplainView, ExportPanel, FocusBanner, Intro,
     ModelQualityView, MonitoringView, OverviewPanel, PiiPanel, SchemaTable, SectionBar, SectionPane, SplitControl,
@@ -46,7 +47,9 @@ pub fn App() -> impl IntoView {
             <SectionPane section=Section::Overview><OverviewPanel/></SectionPane>
             <SectionPane section=Section::Drift>
                 <DriftView/>
-                <ColumnCompare/>
+                <Show when=move || !compare_inline(state)>
+                    <ColumnCompare/>
+                </Show>
             </SectionPane>
             <SectionPane section=Section::DataQuality><DataQualityView/></SectionPane>
             <SectionPane section=Section::ModelQuality><ModelQualityView/></SectionPane>

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use tideline_engine::drift::text::number_text as number;
 use tideline_engine::drift::{ColumnDrift, Correction, Preset};
 
-use super::SparklineCanvas;
+use super::{ColumnCompare, SparklineCanvas};
 use crate::bridge::{self, COMPARE_BINS};
 use crate::download::download_text;
 use crate::format::thousands;
@@ -59,11 +59,16 @@ pub fn DriftView() -> impl IntoView {
     let open = move |column: String| {
         state.compare_column.set(Some(column.clone()));
         bridge::send(&Request::Compare { column, bins: COMPARE_BINS }, &[]);
-        if let Some(target) =
-            web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("compare-title"))
-        {
-            target.scroll_into_view();
-        }
+        // The charts open under the row on the next frame: bring them into view.
+        request_animation_frame(|| {
+            if let Some(target) =
+                web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("compare-title"))
+            {
+                let options = web_sys::ScrollIntoViewOptions::new();
+                options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                target.scroll_into_view_with_scroll_into_view_options(&options);
+            }
+        });
     };
     let verdict = move || {
         state.drift.result.get().map(|d| {
@@ -217,6 +222,14 @@ fn drift_row(
         format!(" · {} rows in {} new categories", thousands(c.counts.unseen_rows), c.counts.unseen_categories.len())
     });
     let test = if c.robust { format!("{} (robust)", c.test.name()) } else { c.test.name().to_owned() };
+    let state = expect_context::<AppState>();
+    let here = name.clone();
+    // The picked column's charts open under its own row.
+    let inline = move || {
+        (state.compare_column.get().as_deref() == Some(here.as_str())).then(|| {
+            view! { <tr class="inline-compare" data-testid="inline-compare"><td colspan="10"><ColumnCompare/></td></tr> }
+        })
+    };
     view! {
         <tr data-testid=format!("drift-row-{}", c.name) data-drifted=c.drifted.to_string() data-test=c.test.name() class:drifted=c.drifted tabindex="0"
             data-p=data_p data-rule=data_rule data-verdict=verdict data-output=c.role.is_model_output().to_string() data-role=c.role.as_str()
@@ -233,5 +246,13 @@ fn drift_row(
             <td><span class=if c.drifted { "badge bad" } else { "badge ok" }>{verdict}</span></td>
             <td>{sparkline.map(|h| view! { <SparklineCanvas histogram=h/> })}</td>
         </tr>
+        {inline}
     }
+}
+
+/// True when the picked column has a row in the drift table (its charts
+/// show there, else below the table).
+pub fn compare_inline(state: AppState) -> bool {
+    let Some(column) = state.compare_column.get() else { return false };
+    state.drift.result.with(|r| r.as_ref().is_some_and(|r| r.report.columns.iter().any(|c| c.name == column)))
 }

@@ -54,15 +54,52 @@ pub fn DropZone(
         state.start_job(side, job, total);
         bridge::send(&Request::Load { job, side, options }, &files);
     };
+    // Files for a side that already holds some wait for the user's answer: replace or add.
+    let pending = RwSignal::new_local(None::<Vec<File>>);
+    let held = move || state.side(side).files.with(Vec::len);
+    let arrive = move |files: Vec<File>| {
+        if files.is_empty() || busy() {
+            return;
+        }
+        if held() > 0 {
+            pending.set(Some(files));
+        } else {
+            load(files);
+        }
+    };
+    let answer = move |replace: bool| {
+        let Some(files) = pending.get_untracked() else { return };
+        pending.set(None);
+        if replace {
+            // Last first, so each index still names the file it did.
+            for index in (0..held()).rev() {
+                bridge::send(&Request::RemoveFile { side, index }, &[]);
+            }
+        }
+        load(files);
+    };
     let on_pick = move |ev: leptos::ev::Event| {
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else { return };
-        load(files_of(input.files()));
+        arrive(files_of(input.files()));
         input.set_value("");
     };
     let on_drop = move |ev: DragEvent| {
         ev.prevent_default();
         dragging.set(false);
-        load(files_of(ev.data_transfer().and_then(|d| d.files())));
+        arrive(files_of(ev.data_transfer().and_then(|d| d.files())));
+    };
+    let prompt = move || {
+        pending.with(|p| p.as_ref().map(|files| (files.len(), held()))).map(|(new, old)| {
+            let plural = |n: usize| if n == 1 { "" } else { "s" };
+            view! {
+                <div class="replace-or-add" role="alertdialog" aria-label="Replace or add" data-testid=format!("{}-replace-or-add", side.as_str())>
+                    <p>{format!("The {} already holds {old} file{}. Replace {} with the {new} new file{}, or add their rows?", match side { Side::Baseline => "baseline", Side::Current => "current data" }, plural(old), if old == 1 { "it" } else { "them" }, plural(new))}</p>
+                    <button class="primary" data-testid=format!("{}-replace", side.as_str()) on:click=move |_| answer(true)>"Replace"</button>
+                    <button data-testid=format!("{}-add", side.as_str()) on:click=move |_| answer(false)>"Add rows"</button>
+                    <button class="link" data-testid=format!("{}-keep", side.as_str()) on:click=move |_| pending.set(None)>"Cancel"</button>
+                </div>
+            }
+        })
     };
     let id = side.as_str();
     view! {
@@ -77,6 +114,7 @@ pub fn DropZone(
             on:dragleave=move |_| dragging.set(false)
             on:drop=on_drop
         >
+            {prompt}
             <p>"Drop files here, or"</p>
             <label class="button">
                 "Choose files"

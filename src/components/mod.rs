@@ -47,7 +47,7 @@ pub use cdf_canvas::CdfCanvas;
 pub use column_compare::ColumnCompare;
 pub use data_quality_view::DataQualityView;
 pub use dataset_panel::DatasetPanel;
-pub use drift_view::DriftView;
+pub use drift_view::{compare_inline, DriftView};
 pub use drop_zone::DropZone;
 pub use explain_view::ExplainView;
 pub use explain_waterfall::ExplainWaterfall;

@@ -24,6 +24,9 @@ test('a malformed file shows its error beside it and keeps what was loaded', asy
   assert.equal(await page.getByTestId('baseline-rows').getAttribute('data-rows'), '3');
 
   await dropFiles(page, 'baseline', [{ name: 'broken.json', content: '[{"a": 1}, {"a": 2,, }]' }]);
+  // A side that holds data asks first: add the new file's rows.
+  assert.match(await page.getByTestId('baseline-replace-or-add').innerText(), /already holds 1 file/);
+  await page.getByTestId('baseline-add').click();
   const error = page.getByTestId('baseline-file-error');
   await error.waitFor();
   const message = await error.innerText();

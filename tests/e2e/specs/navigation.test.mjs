@@ -96,3 +96,40 @@ test('loading a shared pair by its files shows the Overview', async () => {
   assert.deepEqual(seen.errors, []);
   await page.close();
 });
+
+test('a file dropped on a side that holds data asks: replace, add or cancel', async () => {
+  const { page, seen } = await openApp(browser, server.origin);
+  await page.getByTestId('open-demo').click();
+  await overviewShown(page);
+  await section(page, 'data');
+  const rows = async () => Number(await page.getByTestId('current-rows').getAttribute('data-rows'));
+  const before = await rows();
+  const small = { name: 'more.csv', mimeType: 'text/csv', buffer: Buffer.from('id,car_value\n1,100\n2,200\n') };
+  // Cancel keeps the data as it was.
+  await page.getByTestId('current-file-input').setInputFiles(small);
+  await page.getByTestId('current-keep').click();
+  assert.equal(await page.getByTestId('current-replace-or-add').count(), 0);
+  assert.equal(await rows(), before);
+  // Replace leaves the new file alone on the side.
+  await page.getByTestId('current-file-input').setInputFiles(small);
+  await page.getByTestId('current-replace').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="current-rows"]')?.dataset.rows === '2', null, { timeout: 60000 });
+  assert.match(await page.getByTestId('current-file-0').innerText(), /more\.csv/);
+  assert.equal(await page.getByTestId('current-file-1').count(), 0);
+  assert.deepEqual(seen.errors, []);
+  await page.close();
+});
+
+test('a drift row opens its column\'s charts under it', async () => {
+  const { page, seen } = await openApp(browser, server.origin);
+  await page.getByTestId('open-demo').click();
+  await overviewShown(page);
+  await section(page, 'drift');
+  await page.getByTestId('drift-row-loan_length').click();
+  const inline = page.locator('[data-testid="drift-row-loan_length"] + tr[data-testid="inline-compare"]');
+  await inline.waitFor({ timeout: 10000 });
+  await inline.getByTestId('cdf-canvas').waitFor({ timeout: 30000 });
+  assert.equal(await page.getByTestId('inline-compare').count(), 1);
+  assert.deepEqual(seen.errors, []);
+  await page.close();
+});

@@ -12,7 +12,9 @@ test('the page requests nothing outside its own origin', async () => {
   const { page, seen } = await openApp(browser, server.origin);
   await page.getByTestId('open-demo').click();
   await overviewShown(page);
+  await section(page, 'data');
   await page.getByTestId('baseline-file-input').setInputFiles(carLoan('reference').file);
+  await page.getByTestId('baseline-add').click();
   await page.getByTestId('baseline-file-1').waitFor({ state: 'attached', timeout: 60000 });
   await section(page, 'drift');
   await page.getByTestId('compare-canvas').waitFor();

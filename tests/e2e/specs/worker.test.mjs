@@ -34,6 +34,7 @@ test('a big load shows progress, keeps the page responsive and can be cancelled'
   const before = await page.getByTestId('baseline-rows').getAttribute('data-rows');
 
   await page.getByTestId('baseline-file-input').setInputFiles(bigFile);
+  await page.getByTestId('baseline-add').click();
   const rate = page.getByTestId('baseline-rate');
   await rate.waitFor({ timeout: 30000 });
   await page.waitForFunction(() => /[1-9]/.test(document.querySelector('[data-testid="baseline-rate"]')?.textContent ?? ''), null, { timeout: 30000 });

@@ -6,9 +6,9 @@ use leptos::prelude::*;
 use crate::bridge;
 use crate::components::compare_inline;
 use crate::components::{
-    BiasView, ColumnCompare, DataQualityView, DatasetPanel, DriftView, ExplainView, ExportPanel, FocusBanner, Intro,
-    ModelQualityView, MonitoringView, OverviewPanel, PiiPanel, SchemaTable, SectionBar, SectionPane, SplitControl,
-    TeachPanel,
+    Announcer, BiasView, ColumnCompare, DataQualityView, DatasetPanel, DriftView, ExplainView, ExportPanel,
+    FocusBanner, Intro, ModelQualityView, MonitoringView, OverviewPanel, PiiPanel, SchemaTable, SectionBar,
+    SectionPane, SplitControl, TeachPanel,
 };
 use crate::format::bytes;
 use crate::navigate;
@@ -30,6 +30,7 @@ pub fn App() -> impl IntoView {
             <p class="tagline">"Drift, bias and attribution explorer: everything runs in this tab, no data leaves your device."</p>
         </header>
         <SectionBar/>
+        <Announcer/>
         <main>
             <Show when=move || notice().is_some()>
                 <p class="notice" role="alert" data-testid="notice">{notice}</p>

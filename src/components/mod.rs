@@ -1,5 +1,6 @@
 //! UI components, one per file.
 
+mod announcer;
 mod bias_controls;
 mod bias_results;
 mod bias_view;
@@ -42,6 +43,7 @@ mod sparkline_canvas;
 mod split_control;
 mod teach_panel;
 
+pub use announcer::Announcer;
 pub use bias_view::BiasView;
 pub use cdf_canvas::CdfCanvas;
 pub use column_compare::ColumnCompare;

@@ -10,7 +10,7 @@ use crate::section::Section;
 use crate::state::AppState;
 
 /// True while the area's analysis is computing.
-fn running(state: AppState, area: Area) -> bool {
+pub(crate) fn running(state: AppState, area: Area) -> bool {
     match area {
         Area::DataQuality => state.data_quality.running.get(),
         Area::Drift => state.drift.running.get(),

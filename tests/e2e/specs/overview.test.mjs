@@ -89,6 +89,11 @@ test('the demo gets a light per area that matches its view, and each link opens 
 
   // No model yet: attributions are grey and say what they need.
   assert.equal(await settledLight(page, 'attributions'), 'grey');
+  // Screen readers hear the settled verdicts once, from a polite live region.
+  const announcer = page.getByTestId('announcer');
+  assert.equal(await announcer.getAttribute('aria-live'), 'polite');
+  await page.waitForFunction(() => /Drift fails: 4 of 7 features drifted/.test(document.querySelector('[data-testid="announcer"]')?.textContent ?? ''), null, { timeout: 30000 });
+  assert.match(await announcer.textContent(), /^Results ready\. Data quality fails: 3 of 33/);
   assert.match(await page.getByTestId('overview-attributions-headline').innerText(), /Needs a model/);
 
   // A link opens its view's section and moves the keyboard focus to its heading; back returns.

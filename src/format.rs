@@ -29,9 +29,23 @@ pub fn bytes(n: u64) -> String {
     }
 }
 
+/// `n` and `noun`, in the plural unless `n` is 1: "1 column", "3,000 columns".
+#[must_use]
+pub fn count(n: usize, noun: &str) -> String {
+    let s = if n == 1 { "" } else { "s" };
+    format!("{} {noun}{s}", thousands(n as u64))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_agree_with_their_number() {
+        assert_eq!(count(1, "column"), "1 column");
+        assert_eq!(count(0, "column"), "0 columns");
+        assert_eq!(count(2500, "row"), "2,500 rows");
+    }
 
     #[test]
     fn formats() {

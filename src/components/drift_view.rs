@@ -9,7 +9,7 @@ use tideline_engine::drift::{ColumnDrift, Correction, Preset};
 use super::{ColumnCompare, SparklineCanvas};
 use crate::bridge::{self, COMPARE_BINS};
 use crate::download::download_text;
-use crate::format::thousands;
+use crate::format::{count, thousands};
 use crate::protocol::Request;
 use crate::state::AppState;
 
@@ -127,7 +127,7 @@ pub fn DriftView() -> impl IntoView {
         state.drift.result.get().filter(|d| !d.report.skipped.is_empty()).map(|d| {
             view! {
                 <details data-testid="drift-skipped">
-                    <summary>{format!("{} columns not tested", d.report.skipped.len())}</summary>
+                    <summary>{format!("{} not tested", count(d.report.skipped.len(), "column"))}</summary>
                     <ul>{d.report.skipped.into_iter().map(|s| view! { <li><strong>{s.name}</strong>": "{s.reason}</li> }).collect_view()}</ul>
                 </details>
             }

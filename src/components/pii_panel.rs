@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use tideline_engine::pii::{ColumnScan, PiiReport};
 
 use crate::bridge;
+use crate::format::count;
 use crate::protocol::{PiiAction, Request};
 use crate::state::AppState;
 
@@ -109,7 +110,7 @@ pub fn PiiPanel() -> impl IntoView {
                 {move || {
                     let rows = flagged(reports());
                     if rows.is_empty() {
-                        view! { <p data-testid="pii-clean">{format!("No personal data found in the {} columns scanned.", columns())}</p> }.into_any()
+                        view! { <p data-testid="pii-clean">{format!("No personal data found in the {} scanned.", count(columns(), "column"))}</p> }.into_any()
                     } else {
                         view! {
                             <div class="table-scroll">

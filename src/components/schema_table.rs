@@ -9,7 +9,7 @@ use tideline_engine::summary::{ColumnSummary, DatasetSummary};
 use tideline_engine::types::Kind;
 
 use crate::bridge;
-use crate::format::thousands;
+use crate::format::{count, thousands};
 use crate::protocol::{Request, Side};
 use crate::state::AppState;
 
@@ -46,7 +46,7 @@ pub fn SchemaTable() -> impl IntoView {
             <section class="schema" data-testid="columns-roles" aria-labelledby="columns-title">
                 <h2 id="columns-title">"Columns & roles"</h2>
                 <p class="schema-size">
-                    {size(Side::Baseline, b_rows)}" · "{size(Side::Current, c_rows)}{format!(" · {} columns.", names.len())}
+                    {size(Side::Baseline, b_rows)}" · "{size(Side::Current, c_rows)}{format!(" · {}.", count(names.len(), "column"))}
                     <span class="help">" A role or kind set here applies to both datasets; ids, timestamps and split markers are not checked."</span>
                 </p>
                 <div class="table-scroll">

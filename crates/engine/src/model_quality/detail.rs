@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::calibration::{calibration_curve, CalibrationBin};
 use super::curves::{precision_recall_curve, roc_auc, roc_curve};
 use super::intervals::{metric_estimates, MetricEstimate, QUALITY_RESAMPLES};
-use super::model_columns::{ModelColumns, ModelColumnsError};
+use super::model_columns::{numbers, ModelColumns, ModelColumnsError};
 use super::model_outputs::ModelOutputs;
 use super::multiclass::{ClassQuality, MulticlassCounts};
 use crate::bias::BootstrapOptions;
@@ -119,7 +119,7 @@ pub fn quality_detail(
             fill_counts(&mut detail, &counts);
             for class in &counts.labels {
                 let Some(column) = class_score_column(table, class) else { continue };
-                let Ok(scores) = column_scores(table, column, &rows) else { continue };
+                let Some(scores) = column_scores(table, column, &rows) else { continue };
                 let positives: Vec<bool> = actual.iter().map(|a| a == class).collect();
                 detail.curves.push(class_curves(class, column, &positives, &scores)?);
             }
@@ -175,11 +175,10 @@ fn class_score_column<'a>(table: &'a Table, class: &str) -> Option<&'a str> {
     table.columns.iter().find(|c| c.role == Role::PredictedScore && c.name.ends_with(&suffix)).map(|c| c.name.as_str())
 }
 
-fn column_scores(table: &Table, column: &str, rows: &[usize]) -> Result<Vec<f64>, ()> {
-    let c = table.column(column).ok_or(())?;
-    rows.iter()
-        .map(|&i| c.data.category_key(i).and_then(|v| v.parse::<f64>().ok()).filter(|x| x.is_finite()).ok_or(()))
-        .collect()
+/// The class's scores on `rows`; `None` when a cell is not a finite number.
+fn column_scores(table: &Table, column: &str, rows: &[usize]) -> Option<Vec<f64>> {
+    let all = numbers(table.column(column)?, table.n_rows).ok()?;
+    rows.iter().map(|&i| Some(all[i]).filter(|x| x.is_finite())).collect()
 }
 
 fn class_curves(

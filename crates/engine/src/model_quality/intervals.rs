@@ -15,6 +15,7 @@ use super::binary::BinaryCounts;
 use super::error::ModelQualityError;
 use super::model_outputs::ModelOutputs;
 use super::multiclass::MulticlassCounts;
+use super::regression::r2_score;
 use crate::bias::{quantile, BootstrapOptions};
 use crate::math::splitmix64::SplitMix64;
 
@@ -202,19 +203,8 @@ fn weighted_regression(truth: &[f64], predicted: &[f64], w: &[u32]) -> Vec<(&'st
     }
     let mean = sum_truth / total;
     let ss_tot: f64 = truth.iter().zip(w).map(|(&t, &k)| f64::from(k) * (t - mean) * (t - mean)).sum();
-    let r2 = if total < 2.0 {
-        f64::NAN
-    } else if ss_tot == 0.0 {
-        if sq == 0.0 {
-            1.0
-        } else {
-            0.0
-        }
-    } else {
-        1.0 - sq / ss_tot
-    };
     let mse = sq / total;
-    vec![("mae", abs / total), ("mse", mse), ("rmse", mse.sqrt()), ("r2", r2)]
+    vec![("mae", abs / total), ("mse", mse), ("rmse", mse.sqrt()), ("r2", r2_score(total, sq, ss_tot))]
 }
 
 #[cfg(test)]

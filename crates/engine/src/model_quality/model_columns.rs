@@ -167,7 +167,7 @@ impl ModelColumns {
 }
 
 /// A column's values as finite numbers, NaN where missing.
-fn numbers(column: &Column, n: usize) -> Result<Vec<f64>, ModelColumnsError> {
+pub(super) fn numbers(column: &Column, n: usize) -> Result<Vec<f64>, ModelColumnsError> {
     (0..n)
         .map(|i| match column.data.category_key(i) {
             None => Ok(f64::NAN),

@@ -18,7 +18,14 @@ pub fn regression_metrics(truth: &[f64], predicted: &[f64]) -> Result<Vec<(&'sta
     let mean = truth.iter().sum::<f64>() / n;
     let ss_tot: f64 = truth.iter().map(|t| (t - mean) * (t - mean)).sum();
     let mse = ss_res / n;
-    let r2 = if truth.len() < 2 {
+    Ok(vec![("mae", abs_sum / n), ("mse", mse), ("rmse", mse.sqrt()), ("r2", r2_score(n, ss_res, ss_tot))])
+}
+
+/// `r2_score` from the row count (or total weight) and the residual and
+/// total sums of squares: NaN below 2 rows; with a constant ground truth
+/// 1.0 if the predictions are perfect, else 0.0.
+pub(crate) fn r2_score(n: f64, ss_res: f64, ss_tot: f64) -> f64 {
+    if n < 2.0 {
         f64::NAN
     } else if ss_tot == 0.0 {
         if ss_res == 0.0 {
@@ -28,6 +35,5 @@ pub fn regression_metrics(truth: &[f64], predicted: &[f64]) -> Result<Vec<(&'sta
         }
     } else {
         1.0 - ss_res / ss_tot
-    };
-    Ok(vec![("mae", abs_sum / n), ("mse", mse), ("rmse", mse.sqrt()), ("r2", r2)])
+    }
 }

@@ -235,7 +235,7 @@ fn config(args: &TimelineArgs, reference: &Table) -> Result<TimelineConfig, Stri
         ));
     } else if let (Some(facets), Some(model)) = (&args.facets, &config.model) {
         let positive = model.positive_in(reference).map_err(|e| e.to_string())?;
-        config.bias = Some(Box::new(bias_config_for(model, &positive, facets)));
+        config.bias = Some(Box::new(bias_config_for(model, &positive, facets, reference)));
     }
     if let Some(path) = &args.data_constraints {
         config.data_quality_constraints =

@@ -102,7 +102,8 @@ fn the_timeline_attribution_check_agrees_with_attribution_drift() {
         expected["windows"].as_array().unwrap().iter().map(|w| w["ndcg"]["label0"].as_f64().unwrap()).collect();
     let timeline = json(&timeline_path);
     let check = &timeline["checks"][0];
-    assert_eq!(check["name"], "attribution:label0:ndcg");
+    // One output: the series is named after the guessed label column.
+    assert_eq!(check["name"], "attribution:repaid:ndcg");
     assert!((check["reference_value"].as_f64().unwrap() - 1.0).abs() < 1e-12, "the reference ranks as itself");
     let cells: Vec<&serde_json::Value> =
         check["cells"].as_array().unwrap().iter().filter(|c| c["value"].is_number()).collect();

@@ -16,7 +16,7 @@ use serde_json::Value;
 use tideline_engine::io::{load_bytes, LoadOptions};
 use tideline_engine::model_quality::{ModelColumns, ProblemType};
 use tideline_engine::table::Table;
-use tideline_engine::timeline::{run_timeline, CheckKind, TimelineConfig};
+use tideline_engine::timeline::{run_timeline, CheckKind, ThresholdChoice, TimelineConfig};
 use tideline_engine::timeline::{CheckStatus, CheckTimeline};
 
 /// Relative tolerance: sums in another order than numpy's (as cbpe_reference.rs).
@@ -57,6 +57,11 @@ fn timeline_agrees_with_nannyml_on_the_shared_pairs() {
         let analysis = load(pair["analysis"].as_str().expect("file"));
         let mut config = TimelineConfig::new("5000rows".parse().expect("spec"));
         config.checks = vec![CheckKind::ModelQuality, CheckKind::EstimatedPerformance];
+        // NannyML's two-sided band (the default judges only the worse side).
+        config.thresholds.set(
+            CheckKind::ModelQuality,
+            ThresholdChoice::Reference { std_lower_multiplier: None, std_upper_multiplier: None },
+        );
         config.model = Some(ModelColumns {
             problem: ProblemType::BinaryClassification,
             label: pair["label"].as_str().expect("label").to_owned(),

@@ -25,6 +25,7 @@
 
 use serde::{Deserialize, Serialize};
 use tideline_engine::bias::Metric;
+pub use tideline_engine::model_quality::higher_is_better;
 use tideline_engine::timeline::{AlertState, Timeline};
 
 use crate::inputs::{
@@ -215,12 +216,6 @@ fn drift(section: &DriftSection) -> (Light, String) {
     };
     let outputs = outputs.map(|o| format!(" Also {o}.")).unwrap_or_default();
     (light, format!("{}.{outputs}", r.share_text()))
-}
-
-/// True when a larger value of `metric` is better.
-#[must_use]
-pub fn higher_is_better(metric: &str) -> bool {
-    !matches!(metric, "mae" | "mse" | "rmse")
 }
 
 /// How much worse `current` is than `baseline`, as a share of the red

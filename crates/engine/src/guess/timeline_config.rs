@@ -72,7 +72,7 @@ pub fn guess_timeline_config(reference: &Table, current: &Table) -> TimelineConf
         reference.columns.iter().filter(|c| c.role == Role::Facet).map(|c| c.name.clone()).collect();
     if let Some(model) = config.model.as_ref().filter(|_| !facets.is_empty()) {
         if let Ok(positive) = model.positive_in(reference) {
-            config.bias = Some(Box::new(bias_config_for(model, &positive, &facets)));
+            config.bias = Some(Box::new(bias_config_for(model, &positive, &facets, reference)));
         }
     }
     config
@@ -160,5 +160,69 @@ mod tests {
         let config = guess_timeline_config(&table, &table);
         assert_eq!((config.time_column, config.window), (None, WindowSpec::Rows { size: 2 }));
         assert!(config.model.is_none());
+    }
+
+    #[test]
+    fn a_numeric_facet_is_split_at_its_median_and_the_series_stay_few() {
+        // The gradual-drift scenario with age and sex as facets: each age
+        // value against the rest made 1,080 bias series (60 ages × 18
+        // metrics); age above its median is one group.
+        use crate::scenario::{generate, ScenarioConfig, ScenarioKind};
+        use crate::timeline::run_timeline;
+        let s = generate(ScenarioKind::GradualDrift, &ScenarioConfig::default()).unwrap();
+        let roles = [("age", Role::Facet), ("sex", Role::Facet), ("timestamp", Role::Timestamp)];
+        let reference = load("baseline.csv", s.baseline_csv.as_bytes(), &roles);
+        let current = load("current.csv", s.current_csv.as_bytes(), &roles);
+        let config = guess_timeline_config(&reference, &current);
+        let bias = config.bias.as_ref().unwrap();
+        let age = bias.facet.iter().find(|f| f.name_or_index == crate::bias::ColumnRef::Name("age".into())).unwrap();
+        let Some([crate::bias::PyValue::Float(threshold)]) = age.value_or_threshold.as_deref() else {
+            panic!("{:?}", age.value_or_threshold)
+        };
+        // Halfway between two whole ages, so no one's age equals it.
+        assert_eq!(threshold.fract(), 0.5);
+        let ages = crate::bias::Series::new(reference.column("age").unwrap()).numbers();
+        let above = ages.iter().filter(|&&a| a > *threshold).count();
+        assert!((0.4..=0.6).contains(&(above as f64 / ages.len() as f64)), "{above} of {}", ages.len());
+        let sex = bias.facet.iter().find(|f| f.name_or_index == crate::bias::ColumnRef::Name("sex".into())).unwrap();
+        assert_eq!(sex.value_or_threshold, None, "two values: each against the rest");
+        let timeline = run_timeline(&reference, &current, &config, &mut |_, _, _| {}).unwrap().timeline;
+        let groups: std::collections::BTreeSet<&str> = timeline
+            .checks
+            .iter()
+            .filter_map(|c| c.name.strip_prefix("bias:"))
+            .filter_map(|n| n.rsplit_once(':').map(|(group, _)| group))
+            .collect();
+        assert_eq!(groups.len(), 3, "{groups:?}");
+        assert!(groups.iter().any(|g| g.starts_with(&format!("age=({threshold}, "))), "{groups:?}");
+        assert!(timeline.checks.len() < 100, "{} series", timeline.checks.len());
+    }
+
+    #[test]
+    fn a_facet_of_many_categories_keeps_its_largest_groups() {
+        // 12 regions of falling size: the 8 largest are followed, with a note.
+        let mut csv = String::from("region,y_pred,target\n");
+        for r in 0..12 {
+            for i in 0..(40 - 2 * r) {
+                csv.push_str(&format!("r{r},{},{}\n", i % 2, (i / 2) % 2));
+            }
+        }
+        let table = load("t.csv", csv.as_bytes(), &[("region", Role::Facet)]);
+        let config = guess_timeline_config(&table, &table);
+        let run = crate::timeline::run_timeline(&table, &table, &config, &mut |_, _, _| {}).unwrap();
+        let groups: std::collections::BTreeSet<&str> = run
+            .timeline
+            .checks
+            .iter()
+            .filter_map(|c| c.name.strip_prefix("bias:region="))
+            .filter_map(|n| n.split_once(':').map(|(value, _)| value))
+            .collect();
+        let expected: std::collections::BTreeSet<String> = (0..8).map(|r| format!("r{r}")).collect();
+        assert_eq!(groups, expected.iter().map(String::as_str).collect());
+        assert!(
+            run.timeline.warnings.iter().any(|w| w.contains("facet region has 12 values; the 8 largest")),
+            "{:?}",
+            run.timeline.warnings
+        );
     }
 }

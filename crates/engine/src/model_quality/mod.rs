@@ -43,6 +43,14 @@ pub use model_columns::{ModelColumns, ModelColumnsError};
 pub use model_outputs::{BinaryRows, ModelOutputs, BINARY_METRICS, MULTICLASS_METRICS, REGRESSION_METRICS};
 pub use multiclass::{multiclass_metrics, ClassQuality, MulticlassCounts};
 pub use regression::regression_metrics;
+
+/// True when a larger value of `metric` is better (every metric but the
+/// regression errors); a change the other way is an improvement, not a
+/// violation.
+#[must_use]
+pub fn higher_is_better(metric: &str) -> bool {
+    !matches!(metric, "mae" | "mse" | "rmse")
+}
 pub use statistics::{
     binary_statistics, multiclass_statistics, regression_statistics, BinaryStatistics, MetricValue,
     ModelQualityMetrics, ModelQualityStatistics, MulticlassStatistics, ProblemType,

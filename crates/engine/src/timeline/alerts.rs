@@ -50,9 +50,11 @@ impl From<AlertRule> for RawAlertRule {
 }
 
 impl Default for AlertRule {
-    /// One failure in the last window alerts.
+    /// Two failures in the last three windows alert: one failed window is a
+    /// violation to look at, a repeated one an alert (with 1 of 1 every
+    /// violation would be an alert, and the two words would mean the same).
     fn default() -> Self {
-        Self { datapoints_to_alert: 1, evaluation_period: 1 }
+        Self { datapoints_to_alert: 2, evaluation_period: 3 }
     }
 }
 
@@ -191,7 +193,8 @@ mod tests {
     #[test]
     fn one_of_one_follows_each_window() {
         let statuses = [Pass, Fail, Gap, Pass, Fail];
-        assert_eq!(AlertRule::default().states(&statuses), [Fine, InAlert, InAlert, Fine, InAlert]);
+        assert_eq!(rule("1/1").states(&statuses), [Fine, InAlert, InAlert, Fine, InAlert]);
+        assert_eq!(AlertRule::default(), rule("2/3"));
     }
 
     #[test]

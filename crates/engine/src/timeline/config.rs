@@ -65,7 +65,7 @@ impl CheckKind {
 pub enum ThresholdChoice {
     /// The check's own default: no violation for data quality, NannyML's
     /// per-method default for drift, the constraints file (else reference
-    /// variability) for model quality, NannyML's for estimated performance,
+    /// variability on the side where the metric gets worse) for model quality, NannyML's for estimated performance,
     /// "no farther from fair than the baseline" for bias.
     #[default]
     Default,

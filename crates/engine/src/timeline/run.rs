@@ -219,13 +219,16 @@ fn prepare<'a>(
         }
         CheckKind::Bias => {
             let Some(bias) = &config.bias else { return skip("no bias configuration (label, facet) given") };
-            Box::new(BiasCheck::new(reference, current, bias)?)
+            let (check, notes) = BiasCheck::new(reference, current, bias)?;
+            warnings.extend(notes);
+            Box::new(check)
         }
         // Without a model there is nothing to attribute: left out silently,
         // as the check is on by default (the CLI refuses it when asked for).
         CheckKind::Attribution => {
             let Some(model) = &config.attribution_model else { return Ok(None) };
-            Box::new(AttributionCheck::new(reference, current, model, &config.attribution)?)
+            let label = config.model.as_ref().map(|m| m.label.as_str());
+            Box::new(AttributionCheck::new(reference, current, model, &config.attribution, label)?)
         }
     }))
 }

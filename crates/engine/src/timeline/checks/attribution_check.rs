@@ -48,12 +48,14 @@ impl<'t> AttributionCheck<'t> {
     ///
     /// # Errors
     /// A model feature missing from either side, settings that do not fit
-    /// the model, or attributions that cannot be computed.
+    /// the model, or attributions that cannot be computed. `label` names a
+    /// single output's series.
     pub fn new(
         reference: &Table,
         current: &Table,
         model: &'t LoadedModel,
         config: &'t AttributionCheckConfig,
+        label: Option<&str>,
     ) -> Result<Self, CheckError> {
         let features = model.feature_names();
         let matrix = |table: &Table, side: &'static str| {
@@ -62,7 +64,13 @@ impl<'t> AttributionCheck<'t> {
         let (reference, current) = (matrix(reference, "reference")?, matrix(current, "current")?);
         let explainer = Explainer::for_data(model, &config.explain, None, &reference)?;
         let all: Vec<usize> = (0..reference.n_rows).collect();
-        let baseline = global(&explainer, config, &reference, &all)?.ok_or(CheckError::NoRowsToExplain)?;
+        let mut baseline = global(&explainer, config, &reference, &all)?.ok_or(CheckError::NoRowsToExplain)?;
+        // One output explains the label: its series is named after the
+        // label column ("outcome"), not Clarify's default "label0".
+        let name = label.filter(|_| baseline.len() == 1).map(str::to_owned);
+        if let (Some(name), Some((_, values))) = (&name, baseline.pop()) {
+            baseline.insert(name.clone(), values);
+        }
         let series = baseline
             .keys()
             .map(|label| {
@@ -100,12 +108,14 @@ impl WindowCheck for AttributionCheck<'_> {
     fn observe(&self, side: Side, rows: &[usize]) -> Vec<Observation> {
         let x = side.pick(&self.reference, &self.current);
         let current = global(&self.explainer, self.config, x, rows).ok().flatten();
+        // Windows are keyed label0, label1, …: matched by position.
         self.baseline
-            .iter()
-            .map(|(label, baseline)| {
+            .values()
+            .enumerate()
+            .map(|(k, baseline)| {
                 let value = current
                     .as_ref()
-                    .and_then(|c| c.get(label))
+                    .and_then(|c| c.get_index(k).map(|(_, v)| v))
                     .and_then(|c: &IndexMap<String, f64>| ndcg(baseline, c).ok())
                     .unwrap_or(f64::NAN);
                 Observation::value(value)

@@ -7,6 +7,7 @@
 //! intervals, whose printed upper end is each window's own maximum
 //! (`"(40, 90]"` vs `"(40, 87]"`): they are matched by their lower end.
 
+use super::bias_config::MAX_FACET_GROUPS;
 use super::check_error::CheckError;
 use super::window_check::{Side, WindowCheck};
 use crate::bias::{distance_from_ideal, run_bias, Analysis, AnalysisConfig, Metric, ROUNDING};
@@ -75,22 +76,67 @@ fn band(metric: &str, baseline: f64) -> ThresholdRule {
     }
 }
 
+/// The facet values followed: every one, unless a facet has more than
+/// [`MAX_FACET_GROUPS`]; then its largest groups (smallest class imbalance
+/// CI, in the analysis' order where CI was not asked for), with a note
+/// naming what was left out, so a facet of a hundred countries cannot make
+/// a thousand series.
+fn followed_values(found: &[(Key, f64)]) -> (Vec<(String, String)>, Vec<String>) {
+    let mut facets: Vec<(&str, Vec<(&str, f64)>)> = Vec::new();
+    for (key, v) in found {
+        let i = match facets.iter().position(|(f, _)| *f == key.facet) {
+            Some(i) => i,
+            None => {
+                facets.push((&key.facet, Vec::new()));
+                facets.len() - 1
+            }
+        };
+        let values = &mut facets[i].1;
+        let ci = if key.metric == Metric::CI.name() { *v } else { f64::INFINITY };
+        match values.iter_mut().find(|(value, _)| *value == key.value) {
+            Some((_, best)) => *best = best.min(ci),
+            None => values.push((&key.value, ci)),
+        }
+    }
+    let (mut kept, mut notes) = (Vec::new(), Vec::new());
+    for (facet, mut values) in facets {
+        if values.len() > MAX_FACET_GROUPS {
+            notes.push(format!(
+                "bias: facet {facet} has {} values; the {MAX_FACET_GROUPS} largest groups are followed (a configuration file can name others)",
+                values.len()
+            ));
+            values.sort_by(|a, b| a.1.total_cmp(&b.1));
+            values.truncate(MAX_FACET_GROUPS);
+        }
+        kept.extend(values.into_iter().map(|(value, _)| (facet.to_owned(), value.to_owned())));
+    }
+    (kept, notes)
+}
+
 impl<'t> BiasCheck<'t> {
-    /// Runs the analysis on the whole reference; every finite metric becomes a series.
+    /// Runs the analysis on the whole reference; every finite metric of the
+    /// followed facet values becomes a series. The notes say which facet
+    /// values were left out.
     ///
     /// # Errors
     /// The analysis fails on the reference.
-    pub fn new(reference: &'t Table, current: &'t Table, config: &'t AnalysisConfig) -> Result<Self, CheckError> {
-        let baseline = run_bias(reference, config)?.analysis;
-        let (keys, series) = metrics(&baseline)
+    pub fn new(
+        reference: &'t Table,
+        current: &'t Table,
+        config: &'t AnalysisConfig,
+    ) -> Result<(Self, Vec<String>), CheckError> {
+        let found = metrics(&run_bias(reference, config)?.analysis);
+        let (kept, notes) = followed_values(&found);
+        let (keys, series) = found
             .into_iter()
+            .filter(|(key, _)| kept.iter().any(|(f, v)| *f == key.facet && *v == key.value))
             .map(|(key, v)| {
                 let name = format!("bias:{}={}:{}", key.facet, key.value, key.metric);
                 let spec = SeriesSpec::new(name, band(&key.metric, v), BOTH_SIDES);
                 (key, spec)
             })
             .unzip();
-        Ok(Self { reference, current, config, keys, series })
+        Ok((Self { reference, current, config, keys, series }, notes))
     }
 }
 

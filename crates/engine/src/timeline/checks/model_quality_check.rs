@@ -1,11 +1,12 @@
 //! Realised model quality per window, on the rows whose labels have arrived.
 //! Fixed thresholds come from a Model Monitor constraints file
 //! (`LessThanThreshold` is a lower bound, `GreaterThanThreshold` an upper
-//! one); without one the default is the reference's variability.
+//! one); without one the default is the reference's variability on the
+//! side where the metric gets worse.
 
 use super::check_error::CheckError;
 use super::window_check::{Side, WindowCheck};
-use crate::model_quality::{ComparisonOperator, ModelOutputs, ModelQualityConstraints};
+use crate::model_quality::{higher_is_better, ComparisonOperator, ModelOutputs, ModelQualityConstraints};
 use crate::timeline::series::{Observation, SeriesSpec, BOTH_SIDES};
 use crate::timeline::ThresholdRule;
 
@@ -18,6 +19,17 @@ pub struct ModelQualityCheck<'o> {
 }
 
 /// A metric's theoretical range.
+/// The default variability rule: mean ± 3 standard deviations on the side
+/// where the metric gets worse only, so a lower MAE or a higher accuracy is
+/// never called a violation. "reference" keeps NannyML's two-sided band.
+fn worse_side(metric: &str) -> ThresholdRule {
+    if higher_is_better(metric) {
+        ThresholdRule::StandardDeviation { std_lower_multiplier: Some(3.0), std_upper_multiplier: None }
+    } else {
+        ThresholdRule::StandardDeviation { std_lower_multiplier: None, std_upper_multiplier: Some(3.0) }
+    }
+}
+
 fn limits(metric: &str) -> (Option<f64>, Option<f64>) {
     match metric {
         "mae" | "mse" | "rmse" => (Some(0.0), None),
@@ -64,7 +76,7 @@ impl<'o> ModelQualityCheck<'o> {
                             ThresholdRule::Constant { lower: None, upper: Some(c.threshold) }
                         }
                     },
-                    None => BOTH_SIDES,
+                    None => worse_side(m),
                 };
                 let (lower, upper) = limits(m);
                 SeriesSpec::new(format!("model_quality:{m}"), default_rule, BOTH_SIDES).limited(lower, upper)

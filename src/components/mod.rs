@@ -34,6 +34,8 @@ mod monitoring_chart;
 mod monitoring_controls;
 mod monitoring_detail;
 mod monitoring_grid;
+mod monitoring_grid_keys;
+mod monitoring_groups;
 mod monitoring_view;
 mod overview_panel;
 mod pii_panel;

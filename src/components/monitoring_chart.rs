@@ -8,7 +8,7 @@ use tideline_charts::{draw_series_chart, SeriesChart};
 use tideline_engine::timeline::{CheckStatus, CheckTimeline, Timeline};
 
 use super::canvas_draw::draw_on_canvas;
-use super::monitoring_grid::split_name;
+use super::monitoring_groups::split_name;
 use super::monitoring_view::{short_label, Selection};
 
 /// The series to chart: the picked one, else the first with a violation, else the first.

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use tideline_engine::timeline::{AlertState, CheckStatus, Timeline};
 
-use super::monitoring_grid::split_name;
+use super::monitoring_groups::split_name;
 use super::monitoring_view::Selection;
 use crate::bridge;
 use crate::protocol::Request;

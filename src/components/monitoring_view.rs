@@ -11,9 +11,7 @@ use leptos::prelude::*;
 use tideline_engine::timeline::TimelineConfig;
 use tideline_engine::timeline::{AlertRule, AlertState, CheckStatus, Timeline};
 
-use super::monitoring_chart::MonitoringChart;
 use super::monitoring_controls::MonitoringControls;
-use super::monitoring_detail::MonitoringDetail;
 use super::monitoring_grid::MonitoringGrid;
 use crate::download::download_text;
 use crate::state::AppState;
@@ -134,8 +132,6 @@ pub fn MonitoringView() -> impl IntoView {
                 {results}
                 <ul class="warnings" data-testid="monitoring-warnings">{warnings}</ul>
                 <MonitoringGrid timeline=timeline selection=selection/>
-                <MonitoringDetail timeline=timeline selection=selection/>
-                <MonitoringChart timeline=timeline selection=selection/>
                 <div class="chart-actions">
                     <button data-testid="download-timeline" on:click=save_timeline>"timeline.json"</button>
                     <button data-testid="download-timeline-config" on:click=save_config>"timeline_config.json"</button>

@@ -7,6 +7,7 @@ use plotters::prelude::*;
 use tideline_engine::summary::short_number;
 use tideline_engine::timeline::{CheckStatus, CheckTimeline};
 
+use crate::legend::{draw_strip, LegendEntry, STRIP_HEIGHT};
 use crate::palette::{BASELINE, CURRENT, HIGHLIGHT};
 
 /// What to draw.
@@ -48,12 +49,17 @@ pub fn draw_series_chart<DB: DrawingBackend>(
     let n = series.cells.len();
     let (lo, hi) = value_range(chart);
     let labels = chart.labels;
-    let mut plot = ChartBuilder::on(area)
-        .caption(&series.name, ("sans-serif", 18))
-        .margin(10)
+    let body = area.titled(&series.name, ("sans-serif", 18))?;
+    let (strip, body) = body.split_vertically(STRIP_HEIGHT);
+    // The right margin holds half of the last date label.
+    let mut plot = ChartBuilder::on(&body)
+        .margin_left(10)
+        .margin_right(40)
+        .margin_bottom(6)
         .x_label_area_size(40)
         .y_label_area_size(60)
         .build_cartesian_2d(-0.5..(n.max(1) as f64 - 0.5), lo..hi)?;
+    let mut legend = Vec::new();
     plot.configure_mesh()
         .disable_x_mesh()
         .x_labels(n.clamp(1, 12))
@@ -75,18 +81,19 @@ pub fn draw_series_chart<DB: DrawingBackend>(
         let top = c.upper.unwrap_or(hi).min(hi);
         Rectangle::new([(x - 0.5, bottom), (x + 0.5, top)], BASELINE.mix(0.12).filled())
     });
-    plot.draw_series(band)?
-        .label("passes (threshold band)")
-        .legend(|(x, y)| Rectangle::new([(x, y - 5), (x + 14, y + 5)], BASELINE.mix(0.2).filled()));
+    plot.draw_series(band)?;
+    legend.push(LegendEntry { label: "passes".into(), swatch: BASELINE.mix(0.2).filled() });
     if let Some(reference) = series.reference_value {
         plot.draw_series(DashedLineSeries::new(
             [(-0.5, reference), (n as f64 - 0.5, reference)],
             8,
             5,
             BLACK.mix(0.7).stroke_width(1),
-        ))?
-        .label(format!("reference {}", short_number(reference)))
-        .legend(|(x, y)| PathElement::new([(x, y), (x + 14, y)], BLACK.mix(0.7).stroke_width(1)));
+        ))?;
+        legend.push(LegendEntry {
+            label: format!("reference {}", short_number(reference)),
+            swatch: BLACK.mix(0.7).stroke_width(1),
+        });
     }
     let points = |s: &CheckTimeline| -> Vec<Vec<(f64, f64)>> {
         // A missing value breaks the line.
@@ -101,37 +108,29 @@ pub fn draw_series_chart<DB: DrawingBackend>(
         runs
     };
     if let Some(companion) = chart.companion {
-        for (k, run) in points(companion).into_iter().enumerate() {
-            let drawn = plot.draw_series(DashedLineSeries::new(run, 6, 4, BASELINE.stroke_width(2)))?;
-            if k == 0 {
-                drawn
-                    .label(companion.name.clone())
-                    .legend(|(x, y)| PathElement::new([(x, y), (x + 14, y)], BASELINE.stroke_width(2)));
-            }
+        for run in points(companion) {
+            plot.draw_series(DashedLineSeries::new(run, 6, 4, BASELINE.stroke_width(2)))?;
         }
+        let label = match companion.name.split(':').next() {
+            Some("estimated_performance") => "estimated (CBPE), dashed",
+            Some("model_quality") => "realised, dashed",
+            _ => "companion, dashed",
+        };
+        legend.push(LegendEntry { label: label.into(), swatch: BASELINE.stroke_width(2) });
     }
-    for (k, run) in points(series).into_iter().enumerate() {
-        let drawn = plot.draw_series(LineSeries::new(run, CURRENT.stroke_width(2)).point_size(3))?;
-        if k == 0 {
-            drawn
-                .label(series.name.clone())
-                .legend(|(x, y)| PathElement::new([(x, y), (x + 14, y)], CURRENT.stroke_width(2)));
-        }
+    for run in points(series) {
+        plot.draw_series(LineSeries::new(run, CURRENT.stroke_width(2)).point_size(3))?;
     }
+    legend.push(LegendEntry { label: "value".into(), swatch: CURRENT.stroke_width(2) });
     let violations = series
         .cells
         .iter()
         .enumerate()
         .filter(|(_, c)| c.status == CheckStatus::Violation)
         .filter_map(|(i, c)| c.value.map(|v| (i as f64, v)));
-    plot.draw_series(violations.map(|p| Cross::new(p, 7, HIGHLIGHT.stroke_width(3))))?
-        .label("violation")
-        .legend(|(x, y)| Cross::new((x + 7, y), 5, HIGHLIGHT.stroke_width(3)));
-    plot.configure_series_labels()
-        .border_style(BLACK)
-        .background_style(WHITE.mix(0.85))
-        .position(SeriesLabelPosition::UpperLeft)
-        .draw()?;
+    plot.draw_series(violations.map(|p| Cross::new(p, 7, HIGHLIGHT.stroke_width(3))))?;
+    legend.push(LegendEntry { label: "violation".into(), swatch: HIGHLIGHT.stroke_width(3) });
+    draw_strip(&strip, &legend, 70)?;
     area.present()
 }
 

@@ -14,10 +14,10 @@ fn series_chart_marks_violations_and_draws_the_companion() {
     let labels: Vec<String> = ["w1", "w2", "w3", "w4"].map(String::from).to_vec();
     let chart = SeriesChart { series: &realised, companion: Some(&estimated), labels: &labels, selected: Some(1) };
     let svg = series_chart_svg(&chart, 640, 320).unwrap();
-    for text in ["model_quality:f1", "estimated_performance:f1", "reference 0.8", "violation", "w2"] {
+    for text in ["model_quality:f1", "estimated (CBPE), dashed", "reference 0.8", "violation", "w2"] {
         assert!(svg.contains(text), "{text} missing");
     }
-    // Two violations (0.6 and 0.5), each a cross of two strokes, plus the legend's cross.
+    // Two violations (0.6 and 0.5), each a cross of two strokes, plus the legend's swatch.
     let crosses = svg.matches("stroke=\"#D55E00\"").count();
-    assert_eq!(crosses, 3 * 2, "{svg}");
+    assert_eq!(crosses, 2 * 2 + 1, "{svg}");
 }

@@ -107,8 +107,18 @@ test('M of N changes alerts at once; downloads; a bad window keeps the data', as
   const windows = Number(await verdict.getAttribute('data-windows'));
   const millis = Number(await verdict.getAttribute('data-millis'));
   const alerts = async () => Number(await verdict.getAttribute('data-alerts'));
-  const oneOfOne = await alerts();
-  assert.ok(oneOfOne > 0, 'some series fails its last window');
+  // The default is 2 of the last 3 windows: a lone failed window is a
+  // violation, not an alert, so both states appear on wfh.
+  assert.match(await verdict.innerText(), /2 of the last 3 windows failed/);
+  const twoOfThree = await alerts();
+  const states = await page.evaluate(() => {
+    const cells = [...document.querySelectorAll('[data-testid^="monitoring-cell-"]')];
+    return {
+      violation: cells.filter((c) => c.dataset.status === 'violation' && c.dataset.alert === 'ok').length,
+      alert: cells.filter((c) => c.dataset.status === 'violation' && c.dataset.alert === 'in_alert').length,
+    };
+  });
+  assert.ok(states.violation > 0 && states.alert > 0, JSON.stringify(states));
 
   // 3 of 3: only series failing their last three windows stay in alert; no worker run.
   const started = Date.now();
@@ -120,12 +130,18 @@ test('M of N changes alerts at once; downloads; a bad window keeps the data', as
   assert.equal(await page.getByTestId('monitoring-running').count(), 0, 'M/N must not rebuild the timeline');
   assert.equal(Number(await verdict.getAttribute('data-millis')), millis);
   const threeOfThree = await alerts();
-  assert.ok(threeOfThree <= oneOfOne, `${threeOfThree} > ${oneOfOne}`);
-  // 1 of 3: at least as many as 1 of 1 (a failure among the last three).
+  assert.ok(threeOfThree <= twoOfThree, `${threeOfThree} > ${twoOfThree}`);
+  // 1 of 1: the last window alone decides.
   await page.getByTestId('monitoring-alert-m').fill('1');
+  await page.getByTestId('monitoring-alert-n').fill('1');
+  await page.waitForFunction(() => document.querySelector('[data-testid="monitoring-verdict"]').textContent.includes('1 of the last 1'), null, { timeout: 2000 });
+  const oneOfOne = await alerts();
+  assert.ok(oneOfOne > 0, 'some series fails its last window');
+  // 1 of 3: at least as many as 1 of 1 and as 2 of 3 (a failure among the last three).
+  await page.getByTestId('monitoring-alert-n').fill('3');
   await page.waitForFunction(() => document.querySelector('[data-testid="monitoring-verdict"]').textContent.includes('1 of the last 3'), null, { timeout: 2000 });
   const oneOfThree = await alerts();
-  assert.ok(oneOfThree >= oneOfOne && oneOfThree > threeOfThree, `1/3 ${oneOfThree}, 1/1 ${oneOfOne}, 3/3 ${threeOfThree}`);
+  assert.ok(oneOfThree >= oneOfOne && oneOfThree >= twoOfThree && oneOfThree > threeOfThree, `1/3 ${oneOfThree}, 1/1 ${oneOfOne}, 2/3 ${twoOfThree}, 3/3 ${threeOfThree}`);
   // M > N is refused with a message.
   await page.getByTestId('monitoring-alert-m').fill('5');
   assert.match(await page.getByTestId('monitoring-alert-error').innerText(), /1 ≤ M ≤ N/);

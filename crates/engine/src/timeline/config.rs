@@ -66,7 +66,7 @@ pub enum ThresholdChoice {
     /// The check's own default: no violation for data quality, NannyML's
     /// per-method default for drift, the constraints file (else reference
     /// variability on the side where the metric gets worse) for model quality, NannyML's for estimated performance,
-    /// "no farther from fair than the baseline" for bias.
+    /// reference variability for bias.
     #[default]
     Default,
     /// The reference's chunk-to-chunk variability: mean ± k standard

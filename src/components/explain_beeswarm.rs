@@ -74,7 +74,7 @@ pub fn ExplainBeeswarm() -> impl IntoView {
     view! {
         <canvas node_ref=canvas width=CHART_SIZE.0 height=CHART_SIZE.1 data-testid="explain-beeswarm" data-rows=rows role="img"
             class:hidden=move || rows() == 0
-            aria-label="Each sampled current row's attribution per feature, coloured from low (blue) to high (red) feature value"></canvas>
+            aria-label="Each sampled current row's attribution per feature, coloured from low (dark purple) to high (yellow) feature value"></canvas>
         <ExplainExport name="beeswarm" canvas=canvas svg=svg/>
     }
 }

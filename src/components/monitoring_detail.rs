@@ -8,6 +8,8 @@ use super::monitoring_groups::split_name;
 use super::monitoring_view::Selection;
 use crate::bridge;
 use crate::protocol::Request;
+use crate::section::Section;
+use crate::state::AppState;
 
 fn number(x: Option<f64>) -> String {
     x.map(|v| format!("{v:.4}")).unwrap_or_else(|| "none".into())
@@ -29,13 +31,10 @@ fn meaning(name: &str) -> String {
     }
 }
 
-/// Opens window `i` in the other views and brings the Drift view into sight.
-fn open_window(i: usize) {
+/// Opens window `i` in the other views and goes to the Drift section.
+fn open_window(state: AppState, i: usize) {
     bridge::send(&Request::Focus { window: Some(i) }, &[]);
-    let drift = document().query_selector("[data-testid=\"drift-view\"]").ok().flatten();
-    if let Some(section) = drift {
-        section.scroll_into_view();
-    }
+    state.section.set(Section::Drift);
 }
 
 /// The detail of the picked cell.
@@ -46,6 +45,7 @@ pub fn MonitoringDetail(
     /// The picked series and window.
     selection: Selection,
 ) -> impl IntoView {
+    let state = expect_context::<AppState>();
     move || {
         let name = selection.series.get()?;
         let i = selection.window.get()?;
@@ -75,7 +75,7 @@ pub fn MonitoringDetail(
                         <dt>"Status"</dt><dd>{status}</dd>
                         <dt>"Alert"</dt><dd>{alert}</dd>
                     </dl>
-                    <button data-testid="monitoring-open-window" on:click=move |_| open_window(i)>
+                    <button data-testid="monitoring-open-window" on:click=move |_| open_window(state, i)>
                         "Open this window in the Drift, Data quality and Bias views"
                     </button>
                 </div>

@@ -134,9 +134,16 @@ fn take_rows(a: &Attributions, rows: &[usize]) -> Attributions {
     out
 }
 
-/// The label names of `n_outputs` outputs.
-pub(super) fn labels(n_outputs: usize) -> Vec<String> {
-    label_names(n_outputs, None).unwrap_or_default()
+/// The names of `n_outputs` outputs: a single output is named after the
+/// label column of `table` ("repaid", not Clarify's "label0"), several keep
+/// Clarify's `label0`, `label1`, … (their order is the model's, not the
+/// data's).
+pub(super) fn labels(n_outputs: usize, table: &tideline_engine::table::Table) -> Vec<String> {
+    let label = table.columns.iter().find(|c| c.role == tideline_engine::roles::Role::Label);
+    match label {
+        Some(column) if n_outputs == 1 => vec![column.name.clone()],
+        _ => label_names(n_outputs, None).unwrap_or_default(),
+    }
 }
 
 #[cfg(test)]

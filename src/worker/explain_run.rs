@@ -137,7 +137,7 @@ async fn run_inner(worker: &Rc<Worker>, job: u32, config: &ExplainConfig, starte
         job,
         method,
         surrogate: model.info.surrogate.is_some(),
-        labels: labels(n_outputs),
+        labels: labels(n_outputs, worker.datasets.borrow().table(Side::Current)),
         features,
         baseline: baseline_side,
         current: current_side,

@@ -1,6 +1,8 @@
 //! Colours that encode a value rather than a data set: the low→high scale of
 //! a feature's value (beeswarm, dependence) and the sign of a contribution
-//! (waterfall). All are Okabe–Ito colours, told apart by colour-blind readers.
+//! (waterfall). The value scale is viridis, sequential and readable by
+//! colour-blind readers, and shares no hue with the baseline (blue) and
+//! current (orange) pair, so a low value is never read as "baseline".
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -13,16 +15,19 @@ pub const NEGATIVE: RGBColor = RGBColor(0, 114, 178);
 /// A missing feature value.
 pub const MISSING: RGBColor = RGBColor(170, 170, 170);
 
-/// The low → high scale: blue, reddish purple, orange.
-const STOPS: [RGBColor; 3] = [RGBColor(0, 114, 178), RGBColor(204, 121, 167), RGBColor(230, 159, 0)];
+/// The low → high scale: viridis at 0, ¼, ½, ¾ and 1 (dark purple, blue,
+/// teal, green, yellow).
+const STOPS: [RGBColor; 5] =
+    [RGBColor(68, 1, 84), RGBColor(59, 82, 139), RGBColor(33, 145, 140), RGBColor(94, 201, 98), RGBColor(253, 231, 37)];
 
 /// The colour of `t` in [0, 1] on the low → high scale (clamped; NaN is [`MISSING`]).
 pub(crate) fn scale_colour(t: f64) -> RGBColor {
     if t.is_nan() {
         return MISSING;
     }
-    let t = t.clamp(0.0, 1.0) * 2.0;
-    let (from, to, f) = if t <= 1.0 { (STOPS[0], STOPS[1], t) } else { (STOPS[1], STOPS[2], t - 1.0) };
+    let t = t.clamp(0.0, 1.0) * (STOPS.len() - 1) as f64;
+    let i = (t.floor() as usize).min(STOPS.len() - 2);
+    let (from, to, f) = (STOPS[i], STOPS[i + 1], t - i as f64);
     let mix = |a: u8, b: u8| (f64::from(a) + (f64::from(b) - f64::from(a)) * f).round() as u8;
     RGBColor(mix(from.0, to.0), mix(from.1, to.1), mix(from.2, to.2))
 }
@@ -121,9 +126,13 @@ mod tests {
     #[test]
     fn scale_runs_from_blue_through_purple_to_orange() {
         assert_eq!(scale_colour(0.0), STOPS[0]);
-        assert_eq!(scale_colour(0.5), STOPS[1]);
-        assert_eq!(scale_colour(1.0), STOPS[2]);
-        assert_eq!(scale_colour(7.0), STOPS[2]);
+        assert_eq!(scale_colour(0.5), STOPS[2]);
+        assert_eq!(scale_colour(1.0), STOPS[4]);
+        assert_eq!(scale_colour(7.0), STOPS[4]);
+        // Neither end is the baseline's or the current data's colour.
+        for end in [STOPS[0], STOPS[4]] {
+            assert!(end != crate::palette::BASELINE && end != crate::palette::CURRENT);
+        }
         assert_eq!(scale_colour(f64::NAN), MISSING);
     }
 
@@ -132,9 +141,9 @@ mod tests {
         let values: Vec<f64> = (0..=100).map(f64::from).collect();
         let scale = ValueScale::of(&values).unwrap();
         assert_eq!(scale.colour(5.0), STOPS[0]);
-        assert_eq!(scale.colour(95.0), STOPS[2]);
+        assert_eq!(scale.colour(95.0), STOPS[4]);
         assert_eq!(scale.colour(f64::NAN), MISSING);
         assert!(ValueScale::of(&[f64::NAN]).is_none());
-        assert_eq!(ValueScale::of(&[3.0, 3.0]).unwrap().colour(3.0), STOPS[1]);
+        assert_eq!(ValueScale::of(&[3.0, 3.0]).unwrap().colour(3.0), STOPS[2]);
     }
 }

@@ -9,6 +9,7 @@ use plotters::prelude::*;
 
 use crate::colour_scale::MISSING;
 use crate::frame::titled_body;
+use crate::legend::{draw_strip, LegendEntry, STRIP_HEIGHT};
 use crate::no_data::draw_no_data;
 use crate::palette::{BASELINE, CURRENT};
 use crate::ranking::stride;
@@ -193,6 +194,7 @@ pub fn draw_dependence<DB: DrawingBackend>(
         return draw_no_data(area, &chart.title, &reason);
     }
     let body = titled_body(area, &chart.title, chart.surrogate_caption.as_deref())?;
+    let (legend_strip, body) = body.split_vertically(STRIP_HEIGHT);
     let sides = [side_points(&chart.baseline), side_points(&chart.current)];
     let ys = sides.iter().flat_map(|s| s.scatter.iter().map(|p| p.1).chain(s.missing.iter().copied()));
     let (lo, hi) = extent(ys.chain([0.0]));
@@ -232,19 +234,16 @@ pub fn draw_dependence<DB: DrawingBackend>(
     }
     mesh.draw()?;
     plot.draw_series(std::iter::once(PathElement::new([(x_lo, 0.0), (x_hi, 0.0)], BLACK.mix(0.5))))?;
+    let mut legend = Vec::new();
     for ((name, colour), side) in [("baseline", BASELINE), ("current", CURRENT)].into_iter().zip(&sides) {
         if side.scatter.is_empty() {
             continue;
         }
-        plot.draw_series(side.scatter.iter().map(|&p| Circle::new(p, 2, colour.mix(0.7).filled())))?
-            .label(name)
-            .legend(move |(x, y)| Circle::new((x + 6, y), 4, colour.filled()));
+        plot.draw_series(side.scatter.iter().map(|&p| Circle::new(p, 2, colour.mix(0.7).filled())))?;
+        legend.push(LegendEntry { label: name.to_owned(), swatch: colour.filled() });
     }
-    plot.configure_series_labels()
-        .border_style(BLACK)
-        .background_style(WHITE.mix(0.85))
-        .position(SeriesLabelPosition::UpperLeft)
-        .draw()?;
+    // Above the plot, never over the points.
+    draw_strip(&legend_strip, &legend, 70)?;
     area.present()
 }
 

@@ -41,9 +41,9 @@ fn horizontal_paths(svg: &str) -> usize {
 fn one_point_per_row_in_each_sides_colour_and_a_zero_line() {
     let svg = dependence_svg(&chart(), 800, 400).unwrap();
     assert!(svg.starts_with("<svg"));
-    // Legend swatches are one circle per side on top of the points.
-    assert_eq!(circles(&svg, BASELINE), 5 + 1, "{svg}");
-    assert_eq!(circles(&svg, CURRENT), 3 + 1);
+    // One circle per row; the legend's swatches are squares in a strip above the plot.
+    assert_eq!(circles(&svg, BASELINE), 5, "{svg}");
+    assert_eq!(circles(&svg, CURRENT), 3);
     assert_eq!(circles(&svg, MISSING), 0);
     assert!(!svg.contains(">\nmissing\n</text>"));
     assert!(svg.contains(">\nbaseline\n</text>") && svg.contains(">\ncurrent\n</text>"));
@@ -60,8 +60,8 @@ fn rows_without_a_value_are_grey_in_a_strip_apart() {
     with_gaps.current.feature_values[2] = f64::NAN;
     with_gaps.current.attributions[0] = f64::NAN;
     let svg = dependence_svg(&with_gaps, 800, 400).unwrap();
-    assert_eq!(circles(&svg, BASELINE), 4 + 1, "{svg}");
-    assert_eq!(circles(&svg, CURRENT), 1 + 1, "no attribution, no point");
+    assert_eq!(circles(&svg, BASELINE), 4, "{svg}");
+    assert_eq!(circles(&svg, CURRENT), 1, "no attribution, no point");
     assert_eq!(circles(&svg, MISSING), 2);
     assert!(svg.contains(">\nmissing\n</text>"));
     assert!(svg.contains("2 rows without a value, at left"));
@@ -97,7 +97,7 @@ fn many_rows_are_thinned_deterministically() {
     let counts = dependence_counts(&thinned);
     assert_eq!(counts.baseline, rows.div_ceil(2));
     let svg = dependence_svg(&thinned, 800, 400).unwrap();
-    assert_eq!(circles(&svg, BASELINE), counts.baseline + 1);
+    assert_eq!(circles(&svg, BASELINE), counts.baseline);
 }
 
 #[test]

@@ -184,8 +184,8 @@ pub fn DriftView() -> impl IntoView {
                     </label>
                     <button data-testid="drift-download" on:click=download>"Download drift.json"</button>
                 </div>
-                <p class="help">"Sort by "{sort_button(SortBy::Verdict, "verdict")}{sort_button(SortBy::Effect, "effect size")}{sort_button(SortBy::PValue, "p-value")}{sort_button(SortBy::Name, "name")}". Click a row for its charts."</p>
-                <div class="table-scroll">
+                <p class="help sort-by">"Sort by "{sort_button(SortBy::Verdict, "verdict")}", "{sort_button(SortBy::Effect, "effect size")}", "{sort_button(SortBy::PValue, "p-value")}" or "{sort_button(SortBy::Name, "name")}". Click a row for its charts."</p>
+                <div class="table-scroll drift-table">
                     <table data-testid="drift-table">
                         <thead>
                             <tr>

@@ -84,9 +84,9 @@ fn lights_and_timeline_cells_say_their_state_in_words_too() {
     }
     assert!(lights.matches("<span class=\"word\">").count() == tideline_report::Area::ALL.len());
     let timeline = section(&html, "timeline");
-    assert!(timeline.contains("<div class=\"wide\"><table>"));
-    assert!(timeline.contains("cell-violation") && timeline.contains(" V"), "violations marked by a letter too");
-    assert!(timeline.contains(" ▲"), "alert states marked");
+    assert!(timeline.contains("<table class=\"timeline\">"), "one row per check, not one column per window");
+    assert!(timeline.contains("<span class=\"cell-violation\">V"), "violations marked by a letter too");
+    assert!(timeline.contains("▲</span>"), "alert states marked");
 }
 
 #[test]

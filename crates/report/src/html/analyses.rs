@@ -286,27 +286,54 @@ pub(crate) fn timeline(out: &mut String, inputs: &ReportInputs) {
         t.alert_rule.datapoints_to_alert(),
         t.alert_rule.evaluation_period()
     );
-    // One column per window: scrolls on screen, small type on paper.
-    let _ = write!(out, "<div class=\"wide\"><table><tr><th>Check</th>");
-    for w in &t.windows {
-        let _ = write!(out, "<th>{}</th>", escape(&w.label));
-    }
-    let _ = writeln!(out, "</tr>");
+    let first = t.windows.first().map(|w| w.label.split('/').next().unwrap_or(&w.label).to_owned());
+    let last = t.windows.last().map(|w| w.label.split('/').next().unwrap_or(&w.label).to_owned());
+    let _ = writeln!(
+        out,
+        "<p>Windows: one symbol each, from {} to {}: ✓ within bounds, V violation, ▲ in alert (V▲ both), · no value.</p>",
+        escape(first.as_deref().unwrap_or("")),
+        escape(last.as_deref().unwrap_or(""))
+    );
+    // One row per check, its windows as a strip of symbols: as narrow as the
+    // page however many windows there are (one column per window made a
+    // table 7,729 px wide).
+    let _ = writeln!(
+        out,
+        "<table class=\"timeline\"><tr><th>Check</th><th>Judged</th><th>Violations</th><th>In alert</th><th>Now</th><th>Last value</th><th>Windows</th></tr>"
+    );
     for check in &t.checks {
-        let _ = write!(out, "<tr><td>{}</td>", escape(&check.name));
-        for (i, cell) in check.cells.iter().enumerate() {
-            let class = match cell.status {
-                CheckStatus::Ok => "cell-ok",
-                CheckStatus::Violation => "cell-violation",
-                CheckStatus::Missing => "cell-missing",
-            };
-            let mark = if cell.status == CheckStatus::Violation { " V" } else { "" };
-            let alert = if check.alert_states.get(i) == Some(&AlertState::InAlert) { " ▲" } else { "" };
-            let _ = write!(out, "<td class=\"n {class}\">{}{mark}{alert}</td>", opt(cell.value));
-        }
-        let _ = writeln!(out, "</tr>");
+        let judged = check.cells.iter().filter(|c| c.status != CheckStatus::Missing).count();
+        let violations = check.cells.iter().filter(|c| c.status == CheckStatus::Violation).count();
+        let alerts = check.alert_states.iter().filter(|a| **a == AlertState::InAlert).count();
+        let now = match (check.cells.last().map(|c| c.status), check.alert_states.last()) {
+            (_, Some(AlertState::InAlert)) => "<span class=\"cell-violation\">in alert ▲</span>",
+            (Some(CheckStatus::Violation), _) => "<span class=\"cell-violation\">violation V</span>",
+            (Some(CheckStatus::Missing), _) => "no value",
+            _ => "<span class=\"cell-ok\">ok</span>",
+        };
+        let last_value = check.cells.iter().rev().find_map(|c| c.value);
+        let strip: String = check
+            .cells
+            .iter()
+            .zip(&check.alert_states)
+            .map(|(cell, alert)| {
+                let (class, mark) = match cell.status {
+                    CheckStatus::Ok => ("cell-ok", "✓"),
+                    CheckStatus::Violation => ("cell-violation", "V"),
+                    CheckStatus::Missing => ("cell-missing", "·"),
+                };
+                let alert = if *alert == AlertState::InAlert { "▲" } else { "" };
+                format!("<span class=\"{class}\">{mark}{alert}</span>")
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "<tr><td>{}</td><td class=\"n\">{judged}</td><td class=\"n\">{violations}</td><td class=\"n\">{alerts}</td><td>{now}</td><td class=\"n\">{}</td><td class=\"strip\">{strip}</td></tr>",
+            escape(&check.name),
+            opt(last_value)
+        );
     }
-    let _ = writeln!(out, "</table></div>");
+    let _ = writeln!(out, "</table>");
 }
 
 pub(crate) fn personal_data(out: &mut String, inputs: &ReportInputs) {

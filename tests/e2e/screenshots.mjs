@@ -11,7 +11,7 @@ for (const [w, h] of [[1366, 768], [1920, 1080]]) {
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   await page.goto(`${server.origin}/`);
   await page.getByTestId('open-demo').and(page.locator(':enabled')).waitFor({ timeout: 30000 });
-  await page.screenshot({ path: `${out}/${w}-00-start.jpg`, quality: 70 });
+  await page.screenshot({ path: `${out}/${w}-00-start.png` });
   await page.getByTestId('open-demo').click();
   await overviewShown(page);
   await page.getByTestId('announcer').filter({ hasText: 'Results ready' }).waitFor({ state: 'attached', timeout: 120000 }).catch(() => {});
@@ -27,7 +27,7 @@ for (const [w, h] of [[1366, 768], [1920, 1080]]) {
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.waitForTimeout(400);
     const n = String(i++).padStart(2, '0');
-    await page.screenshot({ path: `${out}/${w}-${n}-${key}.jpg`, quality: 70 });
+    await page.screenshot({ path: `${out}/${w}-${n}-${key}.png` });
     if (w === 1366) await page.screenshot({ path: `${out}/full-${n}-${key}.png`, fullPage: true });
   }
   await page.close();

@@ -80,7 +80,7 @@ pub fn run(args: &AttributionDriftArgs) -> Result<(), String> {
     };
     let checks = check_attribution_drift(&read(base)?, &read(cur)?, args.threshold).map_err(|e| e.to_string())?;
     for c in &checks {
-        println!(
+        say!(
             "{}: NDCG {:.4} (threshold {}){}",
             c.label,
             c.ndcg,
@@ -95,9 +95,9 @@ fn finish(dir: &Path, violations: &AttributionViolations) -> Result<(), String> 
     let path = dir.join("constraint_violations.json");
     write(&path, &serde_json::to_string_pretty(violations).map_err(|e| e.to_string())?)?;
     if violations.violations.is_empty() {
-        println!("Completed: no violations.");
+        say!("Completed: no violations.");
     } else {
-        println!("CompletedWithViolations: {} written to {}", violations.violations.len(), path.display());
+        say!("CompletedWithViolations: {} written to {}", violations.violations.len(), path.display());
     }
     Ok(())
 }
@@ -145,7 +145,7 @@ fn over_windows(args: &AttributionDriftArgs) -> Result<(), String> {
             v.description = format!("{} (window {})", v.description, w.label);
             violations.push(v);
         }
-        println!(
+        say!(
             "{}: {} rows, NDCG {}{}",
             w.label,
             entry.rows,
@@ -165,6 +165,6 @@ fn over_windows(args: &AttributionDriftArgs) -> Result<(), String> {
     });
     let path = args.out.join("attribution_timeline.json");
     write(&path, &serde_json::to_string_pretty(&doc).map_err(|e| e.to_string())?)?;
-    println!("{} windows written to {}", entries.len(), path.display());
+    say!("{} windows written to {}", entries.len(), path.display());
     finish(&args.out, &AttributionViolations { version: "1.0".into(), violations })
 }

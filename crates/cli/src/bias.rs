@@ -34,10 +34,10 @@ pub fn print_analysis(analysis: &Analysis) {
         [("pre-training", &analysis.pre_training_bias_metrics), ("post-training", &analysis.post_training_bias_metrics)]
     {
         let Some(report) = report else { continue };
-        println!("{stage}: label {} = {}", report.label, report.label_value_or_threshold);
+        say!("{stage}: label {} = {}", report.label, report.label_value_or_threshold);
         for (facet, values) in &report.facets {
             for value in values {
-                println!("  {facet} = {}", value.value_or_threshold);
+                say!("  {facet} = {}", value.value_or_threshold);
                 for m in &value.metrics {
                     let text = match (m.value, &m.error) {
                         (Some(v), _) => {
@@ -47,7 +47,7 @@ pub fn print_analysis(analysis: &Analysis) {
                         (None, Some(e)) => format!("     error: {e}"),
                         (None, None) => "         -".into(),
                     };
-                    println!("    {:<6}{text}", m.name);
+                    say!("    {:<6}{text}", m.name);
                 }
             }
         }
@@ -82,7 +82,7 @@ pub fn run(args: &BiasArgs) -> Result<(), String> {
     let (config, table, run) = analyse(&args.input)?;
     if let Some(dir) = &args.out {
         write_outputs(dir, &table, &config, &run)?;
-        println!("wrote {}", dir.join("analysis.json").display());
+        say!("wrote {}", dir.join("analysis.json").display());
     }
     Ok(())
 }

@@ -42,18 +42,18 @@ pub fn run(args: &BiasDriftArgs) -> Result<(), String> {
     write(&path, &violations.to_json())?;
     let unchecked = checks.iter().filter(|c| c.current.is_none()).count();
     let beyond = checks.iter().filter(|c| c.beyond_noise).count();
-    println!(
+    say!(
         "bias drift: {} metrics checked against the baseline, {} violations (Model Monitor's rule), {beyond} beyond their 95% bootstrap interval, {unchecked} not computable now",
         checks.len(),
         violations.violations.len()
     );
     if violations.violations.is_empty() {
-        println!("Completed: no violations.");
+        say!("Completed: no violations.");
     } else {
         for (v, c) in violations.violations.iter().zip(checks.iter().filter(|c| c.violated)) {
-            println!("  {} = {}: {} {} ({})", v.facet, v.facet_value, v.metric_name, v.description, c.verdict());
+            say!("  {} = {}: {} {} ({})", v.facet, v.facet_value, v.metric_name, v.description, c.verdict());
         }
-        println!("CompletedWithViolations: written to {}", path.display());
+        say!("CompletedWithViolations: written to {}", path.display());
     }
     Ok(())
 }

@@ -100,7 +100,7 @@ pub fn run(args: &DriftArgs) -> Result<(), String> {
     let report = run_drift(&baseline, &current, &options);
     let json = serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?;
     if args.out.as_os_str() == "-" {
-        println!("{json}");
+        say!("{json}");
     } else {
         std::fs::write(&args.out, json).map_err(|e| format!("cannot write {}: {e}", args.out.display()))?;
         print_summary(&report);
@@ -185,7 +185,7 @@ fn force_kinds(table: &mut Table, names: &[String], kind: Kind) -> Result<(), St
 }
 
 fn print_summary(report: &DriftReport) {
-    println!(
+    say!(
         "{} (preset {}, correction {}): dataset drift {}",
         report.share_text(),
         report.preset.name(),
@@ -193,10 +193,10 @@ fn print_summary(report: &DriftReport) {
         if report.dataset_drift { "YES" } else { "no" }
     );
     if let Some(outputs) = report.output_drift_text() {
-        println!("also {outputs}");
+        say!("also {outputs}");
     }
     for column in report.columns.iter().filter(|c| c.drifted) {
-        println!(
+        say!(
             "  {}: {} {} {}, p {}, effect {}, PSI {} ({})",
             column.name,
             column.verdict_text(),

@@ -161,7 +161,7 @@ pub fn write_outputs(
 
 fn print_summary(model: &LoadedModel, outcome: &ExplainOutcome) {
     let s = model.summary();
-    println!(
+    say!(
         "{} model ({}, {} trees, {} features, {} output(s)); {} rows explained with {}",
         s.kind,
         s.objective,
@@ -172,13 +172,13 @@ fn print_summary(model: &LoadedModel, outcome: &ExplainOutcome) {
         outcome.method.name()
     );
     if !outcome.unused_columns.is_empty() {
-        println!("columns the model does not read: {}", outcome.unused_columns.join(", "));
+        say!("columns the model does not read: {}", outcome.unused_columns.join(", "));
     }
     for (k, values) in outcome.global.values.iter().enumerate() {
         let mut ranked: Vec<(&String, f64)> = outcome.global.features.iter().zip(values.iter().copied()).collect();
         ranked.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()));
         let top: Vec<String> = ranked.iter().take(5).map(|(f, v)| format!("{f} {v:.4}")).collect();
-        println!("output {k}: expected value {:.6}; top: {}", outcome.expected_value[k], top.join(", "));
+        say!("output {k}: expected value {:.6}; top: {}", outcome.expected_value[k], top.join(", "));
     }
 }
 
@@ -221,7 +221,7 @@ fn surrogate(table: &Table, target: &str) -> Result<(LoadedModel, Value), String
 
 fn print_fidelity(target: &str, fidelity: &Fidelity, skipped: &[String]) {
     let show = |v: Option<f64>| v.map_or_else(|| "n/a".to_owned(), |v| format!("{v:.4}"));
-    println!(
+    say!(
         "surrogate of {target}: fidelity ({:?}) {} on {} held-back rows ({} on {} training rows)",
         fidelity.metric,
         show(fidelity.holdout),
@@ -230,7 +230,7 @@ fn print_fidelity(target: &str, fidelity: &Fidelity, skipped: &[String]) {
         fidelity.train_rows
     );
     if !skipped.is_empty() {
-        println!("not numeric, left out of the surrogate: {}", skipped.join(", "));
+        say!("not numeric, left out of the surrogate: {}", skipped.join(", "));
     }
-    println!("the attributions below explain the surrogate, not the captured model");
+    say!("the attributions below explain the surrogate, not the captured model");
 }

@@ -51,7 +51,7 @@ pub fn run(args: &InspectArgs) -> Result<(), String> {
     let table = if tables.len() == 1 { tables.pop().unwrap_or_default() } else { concat(&tables) };
     let summary = summarize(&table);
     let out = if args.json { json(&summary)? } else { text(&summary) };
-    println!("{out}");
+    say!("{out}");
     Ok(())
 }
 
@@ -99,7 +99,7 @@ fn text(summary: &DatasetSummary) -> String {
         }
     }
     let line = |cells: Vec<&str>| {
-        cells.iter().zip(widths).map(|(c, w)| format!("{c:<w$}")).collect::<Vec<_>>().join("  ").trim_end().to_owned()
+        cells.iter().zip(widths).map(|(c, w)| pad_right(c, w)).collect::<Vec<_>>().join("  ").trim_end().to_owned()
     };
     let mut out = format!("{} rows, {} columns\n", summary.rows, summary.columns.len());
     out.push_str(&line(header.to_vec()));
@@ -108,4 +108,28 @@ fn text(summary: &DatasetSummary) -> String {
         out.push_str(&line(row.iter().map(String::as_str).collect()));
     }
     out
+}
+
+/// `text` padded with spaces to `width` characters. `format!("{text:<w$}")`
+/// panics ("Formatting argument out of range") from a width of 65,536, which
+/// a long column name or value reaches.
+pub fn pad_right(text: &str, width: usize) -> String {
+    let n = text.chars().count();
+    let mut out = String::with_capacity(text.len() + width.saturating_sub(n));
+    out.push_str(text);
+    out.extend(std::iter::repeat_n(' ', width.saturating_sub(n)));
+    out
+}
+
+#[cfg(test)]
+mod pad_tests {
+    use super::pad_right;
+
+    #[test]
+    fn pads_to_any_width_without_panicking() {
+        assert_eq!(pad_right("ab", 4), "ab  ");
+        assert_eq!(pad_right("abc", 2), "abc");
+        assert_eq!(pad_right("é", 3), "é  ");
+        assert_eq!(pad_right("x", 70_000).len(), 70_000);
+    }
 }

@@ -1,6 +1,8 @@
 //! `tideline`: Tideline's engine on the command line, for pipelines and big files.
 #![deny(missing_docs)]
 
+#[macro_use]
+mod stdout;
 mod attribution_drift;
 mod bias;
 mod bias_args;

@@ -56,7 +56,7 @@ pub fn run(args: &MergeArgs) -> Result<(), String> {
     }
     .map_err(|e| e.to_string())?;
     write_csv(&args.out, &merged.table)?;
-    println!("{}", merged.report.describe());
-    println!("wrote {} ({} rows, {} columns)", args.out.display(), merged.table.n_rows, merged.table.columns.len());
+    say!("{}", merged.report.describe());
+    say!("wrote {} ({} rows, {} columns)", args.out.display(), merged.table.n_rows, merged.table.columns.len());
     Ok(())
 }

@@ -147,9 +147,9 @@ pub fn run(args: &ModelQualityArgs) -> Result<(), String> {
     let pretty = |v: &serde_json::Value| serde_json::to_string_pretty(v).unwrap_or_default();
     write(&args.out.join("statistics.json"), &pretty(&statistics.to_json()))?;
     write(&args.out.join("constraints.json"), &pretty(&suggest_constraints(&statistics).to_json()))?;
-    println!("{} rows", statistics.item_count);
+    say!("{} rows", statistics.item_count);
     for (name, m) in statistics.scalars() {
-        println!("  {name:<40} {:>10.4}", m.value);
+        say!("  {name:<40} {:>10.4}", m.value);
     }
     if let Some(path) = &args.constraints {
         let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
@@ -159,9 +159,9 @@ pub fn run(args: &ModelQualityArgs) -> Result<(), String> {
         let out = args.out.join("constraint_violations.json");
         write(&out, &pretty(&violations_json(&violations)))?;
         if violations.is_empty() {
-            println!("Completed: no violations.");
+            say!("Completed: no violations.");
         } else {
-            println!("CompletedWithViolations: {} violations written to {}", violations.len(), out.display());
+            say!("CompletedWithViolations: {} violations written to {}", violations.len(), out.display());
         }
     }
     Ok(())

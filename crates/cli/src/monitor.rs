@@ -60,16 +60,16 @@ pub fn run(args: &MonitorArgs) -> Result<(), String> {
     write(&args.out.join("statistics.json"), &current.to_statistics().to_json())?;
     let violations_path = args.out.join("constraint_violations.json");
     write(&violations_path, &violations.to_json())?;
-    println!("current: {} rows, {} columns", current.item_count, current.features.len());
-    println!("{:<26} {:>7} {:>10}", "check", "checked", "violations");
+    say!("current: {} rows, {} columns", current.item_count, current.features.len());
+    say!("{:<26} {:>7} {:>10}", "check", "checked", "violations");
     for (check, checked, failed) in report.counts() {
-        println!("{:<26} {checked:>7} {failed:>10}", check.as_str());
+        say!("{:<26} {checked:>7} {failed:>10}", check.as_str());
     }
     let n = violations.violations.len();
     if n == 0 {
-        println!("Completed: no violations.");
+        say!("Completed: no violations.");
     } else {
-        println!("CompletedWithViolations: {n} violations written to {}", violations_path.display());
+        say!("CompletedWithViolations: {n} violations written to {}", violations_path.display());
     }
     Ok(())
 }

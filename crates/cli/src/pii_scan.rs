@@ -45,7 +45,7 @@ pub fn run(args: &PiiScanArgs) -> Result<(), String> {
     }
     let mut table = stacked(&args.files, &args.read)?;
     let report = scan_table(&table);
-    print!("{}", text(&report));
+    say_raw!("{}", text(&report));
     if let Some(path) = &args.json {
         let json = serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?;
         std::fs::write(path, json + "\n").map_err(|e| format!("cannot write {}: {e}", path.display()))?;
@@ -109,11 +109,11 @@ fn text(report: &PiiReport) -> String {
 
 fn print_evaluation(seed: u64) -> Result<(), String> {
     let corpus = labelled_corpus(seed, 1000, 8000);
-    println!("labelled corpus: seed {seed}, 1000 cells per kind, 8000 hard negatives\n");
-    println!("| kind | precision | recall | true positives | false positives | false negatives |");
-    println!("|---|---:|---:|---:|---:|---:|");
+    say!("labelled corpus: seed {seed}, 1000 cells per kind, 8000 hard negatives\n");
+    say!("| kind | precision | recall | true positives | false positives | false negatives |");
+    say!("|---|---:|---:|---:|---:|---:|");
     for s in evaluate(&corpus) {
-        println!(
+        say!(
             "| {} | {:.4} | {:.4} | {} | {} | {} |",
             s.kind.label(),
             s.precision,

@@ -210,9 +210,9 @@ pub fn run(args: &ReportArgs) -> Result<(), String> {
     }
     let lights = tideline_report::overview(&inputs);
     for area in &lights.areas {
-        println!("{:<14} {:<8} {}", area.area.title(), area.light.word(), area.headline);
+        say!("{:<14} {:<8} {}", area.area.title(), area.light.word(), area.headline);
     }
-    println!("Report written to {}", args.out.display());
+    say!("Report written to {}", args.out.display());
     Ok(())
 }
 

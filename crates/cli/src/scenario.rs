@@ -75,12 +75,6 @@ pub fn run(args: &ScenarioArgs) -> Result<(), String> {
         kind.caught_by()
     );
     write(args.out.join("README.txt"), &readme)?;
-    println!(
-        "{}: {}\ncaught first by: {}\nwrote {}",
-        kind.as_str(),
-        kind.notice(),
-        kind.caught_by(),
-        args.out.display()
-    );
+    say!("{}: {}\ncaught first by: {}\nwrote {}", kind.as_str(), kind.notice(), kind.caught_by(), args.out.display());
     Ok(())
 }

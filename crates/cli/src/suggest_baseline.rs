@@ -40,18 +40,14 @@ pub fn run(args: &SuggestBaselineArgs) -> Result<(), String> {
         .iter()
         .filter(|f| f.string_constraints.as_ref().is_some_and(|s| s.domains.is_some()))
         .count();
-    println!(
+    say!(
         "baseline: {} rows, {} columns; {} completeness and {} domain constraints",
         statistics.dataset.item_count,
         statistics.features.len(),
         constraints.features.iter().filter(|f| f.completeness.is_some()).count(),
         with_domain
     );
-    println!(
-        "wrote {} and {}",
-        args.out.join("statistics.json").display(),
-        args.out.join("constraints.json").display()
-    );
+    say!("wrote {} and {}", args.out.join("statistics.json").display(), args.out.join("constraints.json").display());
     Ok(())
 }
 

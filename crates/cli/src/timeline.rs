@@ -260,7 +260,7 @@ fn config(args: &TimelineArgs, reference: &Table) -> Result<TimelineConfig, Stri
 
 /// One line per check: windows judged, violations, windows in alert, state now.
 fn print_summary(timeline: &Timeline) {
-    println!(
+    say!(
         "{} windows of {}; alert rule {}{}",
         timeline.windows.len(),
         timeline.window,
@@ -271,10 +271,15 @@ fn print_summary(timeline: &Timeline) {
             String::new()
         }
     );
-    let width = timeline.checks.iter().map(|c| c.name.len()).max().unwrap_or(5).max(5);
-    println!(
-        "{:<width$} {:>9} {:>8} {:>10} {:>10} {:>8}",
-        "check", "reference", "judged", "violations", "in alert", "now"
+    let width = timeline.checks.iter().map(|c| c.name.chars().count()).max().unwrap_or(5).max(5);
+    say!(
+        "{} {:>9} {:>8} {:>10} {:>10} {:>8}",
+        crate::inspect::pad_right("check", width),
+        "reference",
+        "judged",
+        "violations",
+        "in alert",
+        "now"
     );
     for check in &timeline.checks {
         let judged = check.cells.iter().filter(|c| c.status != CheckStatus::Missing).count();
@@ -282,7 +287,8 @@ fn print_summary(timeline: &Timeline) {
         let alerts = check.alert_states.iter().filter(|s| **s == AlertState::InAlert).count();
         let now = check.alert_states.last().map_or("-", |s| if *s == AlertState::InAlert { "InAlert" } else { "OK" });
         let reference = check.reference_value.map_or("-".to_owned(), |v| format!("{v:.4}"));
-        println!("{:<width$} {reference:>9} {judged:>8} {violations:>10} {alerts:>10} {now:>8}", check.name);
+        let name = crate::inspect::pad_right(&check.name, width);
+        say!("{name} {reference:>9} {judged:>8} {violations:>10} {alerts:>10} {now:>8}");
     }
     for warning in &timeline.warnings {
         eprintln!("warning: {warning}");

@@ -37,7 +37,7 @@ pub struct AttributionDriftArgs {
     #[arg(long, value_name = "FILE", required_unless_present = "model", conflicts_with = "model")]
     current: Option<PathBuf>,
     /// NDCG below this is a violation.
-    #[arg(long, value_name = "T", default_value_t = DEFAULT_NDCG_THRESHOLD)]
+    #[arg(long, value_name = "T", default_value_t = DEFAULT_NDCG_THRESHOLD, value_parser = crate::numbers::unit)]
     threshold: f64,
     /// The model (computes the attributions from data, per window).
     #[arg(long, value_name = "FILE", requires_all = ["baseline_data", "data", "window"])]

@@ -38,7 +38,7 @@ pub struct BiasConfigArgs {
     #[arg(long, value_name = "COLUMN")]
     score: Option<String>,
     /// Probability threshold for --score (default 0.5).
-    #[arg(long, value_name = "T")]
+    #[arg(long, value_name = "T", value_parser = crate::numbers::unit)]
     threshold: Option<f64>,
     /// The group variable of CDDL and CDDPL.
     #[arg(long, value_name = "COLUMN")]

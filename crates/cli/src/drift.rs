@@ -23,13 +23,13 @@ pub struct DriftArgs {
     #[arg(long = "test", value_name = "NAME")]
     tests: Vec<String>,
     /// Threshold for every chosen test (p-value or distance), instead of each test's default.
-    #[arg(long)]
+    #[arg(long, value_parser = crate::numbers::finite)]
     threshold: Option<f64>,
     /// Multiple-testing correction: none, bonferroni or bh (default: the preset's).
     #[arg(long)]
     correction: Option<String>,
     /// Share of drifted columns at or above which the dataset drifts.
-    #[arg(long, default_value_t = 0.5)]
+    #[arg(long, default_value_t = 0.5, value_parser = crate::numbers::unit)]
     drift_share: f64,
     /// Also run every applicable test on every column ("tests" in the output).
     #[arg(long)]

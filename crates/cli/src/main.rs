@@ -14,6 +14,7 @@ mod load;
 mod merge_ground_truth;
 mod model_quality;
 mod monitor;
+mod numbers;
 mod pii_scan;
 mod report;
 mod scenario;

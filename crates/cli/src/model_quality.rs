@@ -47,7 +47,7 @@ pub struct ModelQualityArgs {
     #[arg(long, value_name = "S")]
     probability: Option<String>,
     /// Probability cut-off: positive when the probability is above it.
-    #[arg(long, value_name = "T", default_value_t = 0.5)]
+    #[arg(long, value_name = "T", default_value_t = 0.5, value_parser = crate::numbers::unit)]
     threshold: f64,
     /// The positive label value (binary; default 1 or true when the labels are 0/1 or booleans).
     #[arg(long, value_name = "V")]

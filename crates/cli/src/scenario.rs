@@ -25,7 +25,7 @@ pub struct ScenarioArgs {
     #[arg(long, default_value_t = 2026)]
     seed: u64,
     /// From 0 (no drift) to 1 (strong drift).
-    #[arg(long, default_value_t = 1.0)]
+    #[arg(long, default_value_t = 1.0, value_parser = crate::numbers::unit)]
     strength: f64,
     /// Directory to write into (created if needed).
     #[arg(long, value_name = "DIR")]

@@ -64,7 +64,7 @@ pub struct TimelineArgs {
     #[arg(long, value_name = "S")]
     score: Option<String>,
     /// Probability cut-off when there is no prediction column.
-    #[arg(long, value_name = "T")]
+    #[arg(long, value_name = "T", value_parser = crate::numbers::unit)]
     threshold_probability: Option<f64>,
     /// The positive label (binary).
     #[arg(long, value_name = "V")]
@@ -104,7 +104,7 @@ pub struct TimelineArgs {
     #[arg(long, value_name = "MODEL")]
     model: Option<PathBuf>,
     /// NDCG below which a window fails the attribution check (0.90).
-    #[arg(long, value_name = "T")]
+    #[arg(long, value_name = "T", value_parser = crate::numbers::unit)]
     ndcg_threshold: Option<f64>,
     /// Where to write timeline.json.
     #[arg(long, value_name = "FILE")]

@@ -75,7 +75,7 @@ pub fn run(args: &AttributionDriftArgs) -> Result<(), String> {
         return Err("give --baseline and --current, or --model with --baseline-data, --data and --window".into());
     };
     let read = |path: &Path| -> Result<_, String> {
-        let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let text = crate::files::read_text(path)?;
         read_global_shap(&text, None).map_err(|e| format!("{e}: {}", path.display()))
     };
     let checks = check_attribution_drift(&read(base)?, &read(cur)?, args.threshold).map_err(|e| e.to_string())?;

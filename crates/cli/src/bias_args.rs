@@ -53,7 +53,7 @@ pub struct BiasConfigArgs {
 /// The first line of a file (for comparing it with configured headers).
 fn first_line(path: &std::path::Path) -> Result<String, String> {
     use std::io::BufRead;
-    let file = std::fs::File::open(path).map_err(|e| format!("cannot open {}: {e}", path.display()))?;
+    let file = crate::files::open(path)?;
     let mut line = String::new();
     std::io::BufReader::new(file).read_line(&mut line).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     Ok(line.trim_end_matches(['\r', '\n']).trim_start_matches('\u{feff}').to_owned())
@@ -64,7 +64,7 @@ impl BiasConfigArgs {
     pub fn config(&self) -> Result<AnalysisConfig, String> {
         let mut config = match &self.config {
             Some(path) => {
-                let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+                let text = crate::files::read_text(path)?;
                 AnalysisConfig::from_json(&text).map_err(|e| format!("{e}: {}", path.display()))?
             }
             None => AnalysisConfig::default(),

@@ -30,8 +30,7 @@ pub struct BiasDriftArgs {
 }
 
 pub fn run(args: &BiasDriftArgs) -> Result<(), String> {
-    let text =
-        std::fs::read_to_string(&args.baseline).map_err(|e| format!("cannot read {}: {e}", args.baseline.display()))?;
+    let text = crate::files::read_text(&args.baseline)?;
     let baseline = Analysis::from_json(&text).map_err(|e| format!("{e}: {}", args.baseline.display()))?;
     let (config, table, run) = analyse(&args.input)?;
     let mut checks = bias_drift(&baseline, &run.analysis);

@@ -145,7 +145,7 @@ fn from_statistics(path: &Path) -> Option<Table> {
     if path.extension().and_then(|e| e.to_str()) != Some("json") {
         return None;
     }
-    let statistics = Statistics::from_json(&std::fs::read_to_string(path).ok()?).ok()?;
+    let statistics = Statistics::from_json(&crate::files::read_text(path).ok()?).ok()?;
     if statistics.features.is_empty() {
         return None;
     }

@@ -101,7 +101,7 @@ impl ExplainSettings {
 
 /// Reads a model file, naming it in errors.
 pub fn read_model(path: &Path) -> Result<LoadedModel, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let bytes = crate::files::read_bytes(path)?;
     let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
     load_model(&name, &bytes).map_err(|e| format!("{e}: {}", path.display()))
 }

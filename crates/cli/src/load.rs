@@ -1,7 +1,6 @@
 //! Reading files from disk through the engine's chunked loader, with a
 //! progress bar on stderr for big files.
 
-use std::fs::File;
 use std::path::Path;
 
 use clap::Args;
@@ -80,7 +79,7 @@ fn bars() -> &'static MultiProgress {
 /// Loads one file, drawing a progress bar on stderr when it is big and stderr is a terminal.
 pub fn load_file(path: &Path, options: &LoadOptions) -> Result<Loaded, String> {
     let name = path.display().to_string();
-    let file = File::open(path).map_err(|e| format!("cannot open {name}: {e}"))?;
+    let file = crate::files::open(path)?;
     let total = file.metadata().ok().map(|m| m.len());
     let bar = match total {
         Some(len) if len >= PROGRESS_BAR_BYTES => {

@@ -9,6 +9,7 @@ mod bias_args;
 mod bias_drift;
 mod drift;
 mod explain;
+mod files;
 mod inspect;
 mod load;
 mod merge_ground_truth;

@@ -152,7 +152,7 @@ pub fn run(args: &ModelQualityArgs) -> Result<(), String> {
         say!("  {name:<40} {:>10.4}", m.value);
     }
     if let Some(path) = &args.constraints {
-        let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let text = crate::files::read_text(path)?;
         let value: serde_json::Value = serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
         let constraints = ModelQualityConstraints::from_json(&value).map_err(|e| format!("{}: {e}", path.display()))?;
         let violations = evaluate_constraints(&constraints, &statistics).map_err(|e| e.to_string())?;

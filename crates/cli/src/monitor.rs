@@ -8,6 +8,7 @@
 //! (read the file or the summary for those); it is 1 on errors (unreadable
 //! or malformed input, unwritable output).
 
+use crate::files::read_text;
 use std::path::PathBuf;
 
 use clap::Args;
@@ -33,10 +34,6 @@ pub struct MonitorArgs {
     out: PathBuf,
     #[command(flatten)]
     read: ReadArgs,
-}
-
-fn read_text(path: &PathBuf) -> Result<String, String> {
-    std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
 }
 
 pub fn run(args: &MonitorArgs) -> Result<(), String> {

@@ -7,6 +7,7 @@
 //! model card, the audit record and the zip of SageMaker files on request.
 //! The browser's Export panel writes the same files with the same code.
 
+use crate::files::read_text;
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -71,17 +72,13 @@ pub struct ReportArgs {
 
 /// A file's bytes' SHA-256 as an input of `role`.
 fn input(role: &str, path: &Path) -> Result<InputFile, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let bytes = crate::files::read_bytes(path)?;
     Ok(InputFile {
         role: role.to_owned(),
         name: path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned()),
         bytes: bytes.len() as u64,
         sha256: sha256_hex(&bytes),
     })
-}
-
-fn read_text(path: &Path) -> Result<String, String> {
-    std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
 }
 
 /// Now, as RFC 3339 in UTC.

@@ -54,7 +54,7 @@ pub fn run(args: &SuggestBaselineArgs) -> Result<(), String> {
 /// The file as a `statistics.json`, when it is one.
 pub fn read_statistics(path: &Path) -> Option<Statistics> {
     let is_json = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"));
-    let text = if is_json { std::fs::read_to_string(path).ok()? } else { return None };
+    let text = if is_json { crate::files::read_text(path).ok()? } else { return None };
     Statistics::from_json(&text).ok()
 }
 

@@ -7,6 +7,7 @@
 //! A `--timeline-config` JSON (as the app exports it) gives everything at
 //! once; flags given with it override its fields.
 
+use crate::files::read_text;
 use std::path::PathBuf;
 
 use clap::Args;
@@ -111,10 +112,6 @@ pub struct TimelineArgs {
     out: PathBuf,
     #[command(flatten)]
     read: ReadArgs,
-}
-
-fn read_text(path: &PathBuf) -> Result<String, String> {
-    std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
 }
 
 fn parse_threshold(text: &str) -> Result<(CheckKind, ThresholdChoice), String> {

@@ -66,3 +66,18 @@ fn a_full_disk_is_reported_not_a_panic() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr.contains("cannot write to standard output"), "{stderr}");
 }
+
+#[cfg(unix)]
+#[test]
+fn pipes_devices_and_folders_are_refused_before_reading() {
+    let dir = scratch("stdout_errors", "special");
+    let fifo = dir.join("fifo");
+    assert!(Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    for (input, what) in [("/dev/zero", "a device"), (path(&fifo), "a named pipe"), (path(&dir), "a folder")] {
+        // A named pipe used to block here until a writer came; /dev/zero ran out of memory.
+        let out = tideline(&["inspect", input]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{input}: {stderr}");
+        assert!(stderr.contains(&format!("{input} is {what}, not a file")), "{input}: {stderr}");
+    }
+}

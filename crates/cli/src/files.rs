@@ -1,0 +1,64 @@
+//! Opening inputs: only regular files are read. A named pipe blocked
+//! `tideline inspect` until a writer came, and a device (`/dev/zero`) was
+//! read until memory ran out; both are refused before any reading, with
+//! the path and what it is.
+
+use std::fs::File;
+use std::path::Path;
+
+/// What `path` is when it is not a regular file, in words.
+fn not_regular(path: &Path) -> Result<(), String> {
+    let meta = std::fs::metadata(path).map_err(|e| format!("cannot open {}: {e}", path.display()))?;
+    let kind = meta.file_type();
+    if kind.is_file() {
+        return Ok(());
+    }
+    let what = if kind.is_dir() { "a folder" } else { special(&kind) };
+    Err(format!("{} is {what}, not a file: give a file (a copy of the stream, if it is one)", path.display()))
+}
+
+#[cfg(unix)]
+fn special(kind: &std::fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    if kind.is_fifo() {
+        "a named pipe"
+    } else if kind.is_char_device() || kind.is_block_device() {
+        "a device"
+    } else if kind.is_socket() {
+        "a socket"
+    } else {
+        "not a regular file"
+    }
+}
+
+#[cfg(not(unix))]
+fn special(_: &std::fs::FileType) -> &'static str {
+    "not a regular file"
+}
+
+/// Opens `path` for reading, refusing folders, pipes and devices.
+///
+/// # Errors
+/// A message naming the path.
+pub fn open(path: &Path) -> Result<File, String> {
+    not_regular(path)?;
+    File::open(path).map_err(|e| format!("cannot open {}: {e}", path.display()))
+}
+
+/// The whole of `path` as text.
+///
+/// # Errors
+/// Not a regular file, unreadable, or not UTF-8 (a message naming the path).
+pub fn read_text(path: &Path) -> Result<String, String> {
+    not_regular(path)?;
+    std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+}
+
+/// The whole of `path` as bytes.
+///
+/// # Errors
+/// Not a regular file or unreadable (a message naming the path).
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, String> {
+    not_regular(path)?;
+    std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+}

@@ -66,3 +66,14 @@ fn an_unknown_scenario_lists_the_known_ones() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("no scenario 'drift-of-doom'") && err.contains("sudden-drift"), "{err}");
 }
+
+#[test]
+fn too_many_rows_are_refused_before_anything_is_made() {
+    // 10^11 rows ran out of memory building the CSV text.
+    let dir = scratch("scenario", "too_many").join("out");
+    let out = tideline(&["scenario", "covariate-shift", "--rows", "100000000000", "--out", dir.to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("100000000000 rows are too many for a scenario (5000000 at most)"), "{err}");
+    assert!(!dir.exists(), "the folder was created");
+}

@@ -18,6 +18,15 @@ pub enum ScenarioError {
         /// The least allowed.
         minimum: usize,
     },
+    /// More rows than a scenario generates: the CSV text of both sides is
+    /// built in memory (about 120 bytes a row), so 10^11 rows ran out of it.
+    #[error("{rows} rows are too many for a scenario ({maximum} at most)")]
+    TooManyRows {
+        /// Rows asked for.
+        rows: usize,
+        /// The most allowed.
+        maximum: usize,
+    },
     /// The model or the Clarify configuration could not be written as JSON
     /// (serde's message).
     #[error("{0}")]

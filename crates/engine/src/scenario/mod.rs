@@ -24,6 +24,9 @@ const CURRENT_DAYS: f64 = 56.0;
 /// The fewest rows a scenario has on each side.
 const MIN_ROWS: usize = 100;
 
+/// The most rows a scenario has on each side (about 600 MB of CSV each).
+pub const MAX_ROWS: usize = 5_000_000;
+
 /// How much and how to generate.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ScenarioConfig {
@@ -73,6 +76,9 @@ pub fn generate(kind: ScenarioKind, config: &ScenarioConfig) -> Result<Scenario,
     }
     if config.rows < MIN_ROWS {
         return Err(ScenarioError::TooFewRows { rows: config.rows, minimum: MIN_ROWS });
+    }
+    if config.rows > MAX_ROWS {
+        return Err(ScenarioError::TooManyRows { rows: config.rows, maximum: MAX_ROWS });
     }
     let mut dice = Dice::new(config.seed);
     let n = config.rows;

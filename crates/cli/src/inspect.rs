@@ -1,5 +1,6 @@
 //! `tideline inspect FILE...`: the schema as a table, or as JSON.
 
+use crate::pad::pad_right;
 use std::path::PathBuf;
 
 use clap::Args;
@@ -108,28 +109,4 @@ fn text(summary: &DatasetSummary) -> String {
         out.push_str(&line(row.iter().map(String::as_str).collect()));
     }
     out
-}
-
-/// `text` padded with spaces to `width` characters. `format!("{text:<w$}")`
-/// panics ("Formatting argument out of range") from a width of 65,536, which
-/// a long column name or value reaches.
-pub fn pad_right(text: &str, width: usize) -> String {
-    let n = text.chars().count();
-    let mut out = String::with_capacity(text.len() + width.saturating_sub(n));
-    out.push_str(text);
-    out.extend(std::iter::repeat_n(' ', width.saturating_sub(n)));
-    out
-}
-
-#[cfg(test)]
-mod pad_tests {
-    use super::pad_right;
-
-    #[test]
-    fn pads_to_any_width_without_panicking() {
-        assert_eq!(pad_right("ab", 4), "ab  ");
-        assert_eq!(pad_right("abc", 2), "abc");
-        assert_eq!(pad_right("é", 3), "é  ");
-        assert_eq!(pad_right("x", 70_000).len(), 70_000);
-    }
 }

@@ -16,6 +16,7 @@ mod merge_ground_truth;
 mod model_quality;
 mod monitor;
 mod numbers;
+mod pad;
 mod pii_scan;
 mod report;
 mod scenario;

@@ -271,7 +271,7 @@ fn print_summary(timeline: &Timeline) {
     let width = timeline.checks.iter().map(|c| c.name.chars().count()).max().unwrap_or(5).max(5);
     say!(
         "{} {:>9} {:>8} {:>10} {:>10} {:>8}",
-        crate::inspect::pad_right("check", width),
+        crate::pad::pad_right("check", width),
         "reference",
         "judged",
         "violations",
@@ -284,7 +284,7 @@ fn print_summary(timeline: &Timeline) {
         let alerts = check.alert_states.iter().filter(|s| **s == AlertState::InAlert).count();
         let now = check.alert_states.last().map_or("-", |s| if *s == AlertState::InAlert { "InAlert" } else { "OK" });
         let reference = check.reference_value.map_or("-".to_owned(), |v| format!("{v:.4}"));
-        let name = crate::inspect::pad_right(&check.name, width);
+        let name = crate::pad::pad_right(&check.name, width);
         say!("{name} {reference:>9} {judged:>8} {violations:>10} {alerts:>10} {now:>8}");
     }
     for warning in &timeline.warnings {

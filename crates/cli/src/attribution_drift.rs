@@ -25,7 +25,7 @@ use tideline_engine::timeline::{current_windows, TimelineConfig};
 
 use crate::explain::{read_model, ExplainSettings};
 use crate::load::{stacked, ReadArgs};
-use crate::suggest_baseline::write;
+use crate::output::Outputs;
 
 /// Arguments of `attribution-drift`.
 #[derive(Debug, Args)]
@@ -67,7 +67,6 @@ pub struct AttributionDriftArgs {
 }
 
 pub fn run(args: &AttributionDriftArgs) -> Result<(), String> {
-    std::fs::create_dir_all(&args.out).map_err(|e| format!("cannot create {}: {e}", args.out.display()))?;
     if args.model.is_some() {
         return over_windows(args);
     }
@@ -88,12 +87,14 @@ pub fn run(args: &AttributionDriftArgs) -> Result<(), String> {
             if c.violated { " violation" } else { "" }
         );
     }
-    finish(&args.out, &attribution_violations(&checks))
+    finish(Outputs::new(), &args.out, &attribution_violations(&checks))
 }
 
-fn finish(dir: &Path, violations: &AttributionViolations) -> Result<(), String> {
+/// Writes `constraint_violations.json` with whatever else was staged.
+fn finish(mut outputs: Outputs, dir: &Path, violations: &AttributionViolations) -> Result<(), String> {
     let path = dir.join("constraint_violations.json");
-    write(&path, &serde_json::to_string_pretty(violations).map_err(|e| e.to_string())?)?;
+    outputs.text(&path, &serde_json::to_string_pretty(violations).map_err(|e| e.to_string())?)?;
+    outputs.commit()?;
     if violations.violations.is_empty() {
         say!("Completed: no violations.");
     } else {
@@ -164,7 +165,10 @@ fn over_windows(args: &AttributionDriftArgs) -> Result<(), String> {
         "windows": entries,
     });
     let path = args.out.join("attribution_timeline.json");
-    write(&path, &serde_json::to_string_pretty(&doc).map_err(|e| e.to_string())?)?;
-    say!("{} windows written to {}", entries.len(), path.display());
-    finish(&args.out, &AttributionViolations { version: "1.0".into(), violations })
+    let mut outputs = Outputs::new();
+    outputs.text(&path, &serde_json::to_string_pretty(&doc).map_err(|e| e.to_string())?)?;
+    let n = entries.len();
+    finish(outputs, &args.out, &AttributionViolations { version: "1.0".into(), violations })?;
+    say!("{n} windows written to {}", path.display());
+    Ok(())
 }

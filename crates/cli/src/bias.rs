@@ -16,7 +16,7 @@ use tideline_engine::bias::{
 use tideline_engine::table::Table;
 
 use crate::bias_args::BiasConfigArgs;
-use crate::suggest_baseline::write;
+use crate::output::Outputs;
 
 /// Arguments of `bias`.
 #[derive(Debug, Args)]
@@ -54,16 +54,21 @@ pub fn print_analysis(analysis: &Analysis) {
     }
 }
 
-/// Writes `analysis.json`, `fairness.json` (with seeded bootstrap
-/// intervals) and the `analysis_config.json` used into `dir`.
-pub fn write_outputs(dir: &Path, table: &Table, config: &AnalysisConfig, run: &BiasRun) -> Result<(), String> {
-    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-    write(&dir.join("analysis.json"), &run.analysis.to_json())?;
+/// Stages `analysis.json`, `fairness.json` (with seeded bootstrap
+/// intervals) and the `analysis_config.json` used in `dir`; fairness is
+/// computed before anything is staged.
+pub fn stage_outputs(
+    outputs: &mut Outputs,
+    dir: &Path,
+    table: &Table,
+    config: &AnalysisConfig,
+    run: &BiasRun,
+) -> Result<(), String> {
     let options = FairnessOptions { bootstrap: Some(BootstrapOptions::default()), ..FairnessOptions::default() };
     let fairness = fairness_for_config(table, config, &options).map_err(|e| e.to_string())?;
-    write(&dir.join("fairness.json"), &fairness.to_json())?;
-    write(&dir.join("analysis_config.json"), &config.to_json())?;
-    Ok(())
+    outputs.text(&dir.join("analysis.json"), &run.analysis.to_json())?;
+    outputs.text(&dir.join("fairness.json"), &fairness.to_json())?;
+    outputs.text(&dir.join("analysis_config.json"), &config.to_json())
 }
 
 /// Reads the config and the data, runs the analysis and prints it (warnings on stderr).
@@ -81,7 +86,9 @@ pub fn analyse(input: &BiasConfigArgs) -> Result<(AnalysisConfig, Table, BiasRun
 pub fn run(args: &BiasArgs) -> Result<(), String> {
     let (config, table, run) = analyse(&args.input)?;
     if let Some(dir) = &args.out {
-        write_outputs(dir, &table, &config, &run)?;
+        let mut outputs = Outputs::new();
+        stage_outputs(&mut outputs, dir, &table, &config, &run)?;
+        outputs.commit()?;
         say!("wrote {}", dir.join("analysis.json").display());
     }
     Ok(())

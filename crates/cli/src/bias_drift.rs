@@ -12,9 +12,9 @@ use tideline_engine::bias::{
     bias_drift, bias_violations, judge_beyond_noise, metric_intervals, Analysis, BootstrapOptions,
 };
 
-use crate::bias::{analyse, write_outputs};
+use crate::bias::{analyse, stage_outputs};
 use crate::bias_args::BiasConfigArgs;
-use crate::suggest_baseline::write;
+use crate::output::Outputs;
 
 /// Arguments of `bias-drift`.
 #[derive(Debug, Args)]
@@ -36,9 +36,11 @@ pub fn run(args: &BiasDriftArgs) -> Result<(), String> {
     let mut checks = bias_drift(&baseline, &run.analysis);
     judge_beyond_noise(&mut checks, &metric_intervals(&run, &BootstrapOptions::default()));
     let violations = bias_violations(&checks);
-    write_outputs(&args.out, &table, &config, &run)?;
     let path = args.out.join("constraint_violations.json");
-    write(&path, &violations.to_json())?;
+    let mut outputs = Outputs::new();
+    stage_outputs(&mut outputs, &args.out, &table, &config, &run)?;
+    outputs.text(&path, &violations.to_json())?;
+    outputs.commit()?;
     let unchecked = checks.iter().filter(|c| c.current.is_none()).count();
     let beyond = checks.iter().filter(|c| c.beyond_noise).count();
     say!(

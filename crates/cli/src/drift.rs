@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use clap::Args;
-use tideline_engine::data_quality::{baseline_table, Statistics};
+use tideline_engine::data_quality::baseline_table;
 use tideline_engine::drift::text::number_text;
 use tideline_engine::drift::{run_drift, Correction, DriftOptions, DriftReport, Stat};
 use tideline_engine::roles::Role;
@@ -12,7 +12,9 @@ use tideline_engine::table::{concat, rows_where, ColumnData, Table};
 use tideline_engine::types::Kind;
 
 use crate::load::{load_file, mark_split_columns, ReadArgs};
+use crate::output::Outputs;
 use crate::sides_args::SidesArgs;
+use crate::statistics_file::read_statistics;
 
 /// Arguments of `drift`.
 #[derive(Debug, Args)]
@@ -63,7 +65,7 @@ pub fn run(args: &DriftArgs) -> Result<(), String> {
     let load_side = |files: &[PathBuf], statistics: bool| -> Result<Table, String> {
         let tables = files
             .iter()
-            .map(|f| match statistics.then(|| from_statistics(f)).flatten() {
+            .map(|f| match if statistics { from_statistics(f)? } else { None } {
                 Some(table) => Ok(table),
                 None => load_file(f, &load_options).map(|l| l.table),
             })
@@ -102,7 +104,9 @@ pub fn run(args: &DriftArgs) -> Result<(), String> {
     if args.out.as_os_str() == "-" {
         say!("{json}");
     } else {
-        std::fs::write(&args.out, json).map_err(|e| format!("cannot write {}: {e}", args.out.display()))?;
+        let mut outputs = Outputs::new();
+        outputs.text(&args.out, &json)?;
+        outputs.commit()?;
         print_summary(&report);
     }
     Ok(())
@@ -140,16 +144,10 @@ fn drift_options(args: &DriftArgs) -> Result<DriftOptions, String> {
     })
 }
 
-/// The baseline a `statistics.json` describes, when `path` is one.
-fn from_statistics(path: &Path) -> Option<Table> {
-    if path.extension().and_then(|e| e.to_str()) != Some("json") {
-        return None;
-    }
-    let statistics = Statistics::from_json(&crate::files::read_text(path).ok()?).ok()?;
-    if statistics.features.is_empty() {
-        return None;
-    }
-    let (table, left_out) = baseline_table(&statistics);
+/// The baseline a `statistics.json` describes, when `path` claims to be one.
+fn from_statistics(path: &Path) -> Result<Option<Table>, String> {
+    let Some(statistics) = read_statistics(path)? else { return Ok(None) };
+    let (table, left_out) = baseline_table(&statistics).map_err(|e| format!("{e}: {}", path.display()))?;
     if !left_out.is_empty() {
         eprintln!(
             "note: {} has no sketch or category counts for {}; they are not tested",
@@ -157,7 +155,7 @@ fn from_statistics(path: &Path) -> Option<Table> {
             left_out.join(", ")
         );
     }
-    Some(table)
+    Ok(Some(table))
 }
 
 /// The rows where `COLUMN=VALUE` holds, when asked.

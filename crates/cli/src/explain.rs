@@ -21,7 +21,7 @@ use tideline_engine::roles::Role;
 use tideline_engine::table::Table;
 
 use crate::load::{stacked, ReadArgs};
-use crate::suggest_baseline::write;
+use crate::output::Outputs;
 
 /// Tables with fewer rows are explained without a progress bar (on stderr,
 /// drawn only on a terminal).
@@ -143,20 +143,19 @@ pub fn run(args: &ExplainArgs) -> Result<(), String> {
     Ok(())
 }
 
-/// `DIR/analysis.json` and `DIR/explanations_shap/out.csv`.
-pub fn write_outputs(
+/// `DIR/analysis.json` and `DIR/explanations_shap/out.csv`, whole or not at all.
+fn write_outputs(
     dir: &Path,
     analysis: &Value,
     outcome: &ExplainOutcome,
     headers: Option<&[String]>,
 ) -> Result<(), String> {
-    let shap_dir = dir.join("explanations_shap");
-    std::fs::create_dir_all(&shap_dir).map_err(|e| format!("cannot create {}: {e}", shap_dir.display()))?;
     let text = serde_json::to_string_pretty(analysis).map_err(|e| e.to_string())?;
-    write(&dir.join("analysis.json"), &text)?;
     let csv = local_shap_csv(&outcome.attributions, headers).map_err(|e| e.to_string())?;
-    std::fs::write(shap_dir.join("out.csv"), csv)
-        .map_err(|e| format!("cannot write {}: {e}", shap_dir.join("out.csv").display()))
+    let mut outputs = Outputs::new();
+    outputs.text(&dir.join("analysis.json"), &text)?;
+    outputs.bytes(&dir.join("explanations_shap").join("out.csv"), csv.as_bytes())?;
+    outputs.commit()
 }
 
 fn print_summary(model: &LoadedModel, outcome: &ExplainOutcome) {

@@ -1,16 +1,33 @@
 //! Opening inputs: only regular files are read. A named pipe blocked
 //! `tideline inspect` until a writer came, and a device (`/dev/zero`) was
 //! read until memory ran out; both are refused before any reading, with
-//! the path and what it is.
+//! the path and what it is. Every input opened is remembered, so that an
+//! output can never overwrite one (`output.rs`).
 
 use std::fs::File;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+/// The canonical paths of every input this run has opened.
+static INPUTS: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+/// Whether `path` (canonical) is one of this run's inputs.
+pub fn is_input(path: &Path) -> bool {
+    INPUTS.lock().is_ok_and(|inputs| inputs.iter().any(|p| p == path))
+}
+
+fn remember(path: &Path) {
+    if let (Ok(canonical), Ok(mut inputs)) = (path.canonicalize(), INPUTS.lock()) {
+        inputs.push(canonical);
+    }
+}
 
 /// What `path` is when it is not a regular file, in words.
 fn not_regular(path: &Path) -> Result<(), String> {
     let meta = std::fs::metadata(path).map_err(|e| format!("cannot open {}: {e}", path.display()))?;
     let kind = meta.file_type();
     if kind.is_file() {
+        remember(path);
         return Ok(());
     }
     let what = if kind.is_dir() { "a folder" } else { special(&kind) };

@@ -12,6 +12,7 @@ use clap::Args;
 use tideline_engine::io::{merge_ground_truth, merge_labels, JoinKeys};
 
 use crate::load::{stacked, ReadArgs};
+use crate::output::Outputs;
 use crate::write_csv::write_csv;
 
 /// Arguments of `merge-ground-truth`.
@@ -55,7 +56,9 @@ pub fn run(args: &MergeArgs) -> Result<(), String> {
         merge_ground_truth(&capture, &truth)
     }
     .map_err(|e| e.to_string())?;
-    write_csv(&args.out, &merged.table)?;
+    let mut outputs = Outputs::new();
+    write_csv(&mut outputs, &args.out, &merged.table)?;
+    outputs.commit()?;
     say!("{}", merged.report.describe());
     say!("wrote {} ({} rows, {} columns)", args.out.display(), merged.table.n_rows, merged.table.columns.len());
     Ok(())

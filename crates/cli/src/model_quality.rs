@@ -15,7 +15,7 @@ use tideline_engine::model_quality::{
 use tideline_engine::table::{Column, Table};
 
 use crate::load::{stacked, ReadArgs};
-use crate::suggest_baseline::write;
+use crate::output::Outputs;
 
 /// Model Monitor's problem types.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -86,12 +86,19 @@ fn numbers(column: &Column, rows: &[usize]) -> Result<Vec<f64>, String> {
 
 /// The positive label: given, or 1 / true when the labels are 0/1 or booleans.
 fn positive_value(args: &ModelQualityArgs, labels: &[String]) -> Result<String, String> {
-    if let Some(p) = &args.positive {
-        return Ok(p.clone());
-    }
     let mut distinct: Vec<&str> = labels.iter().map(String::as_str).collect();
     distinct.sort_unstable();
     distinct.dedup();
+    if let Some(p) = &args.positive {
+        if !distinct.contains(&p.as_str()) {
+            let shown: Vec<&str> = distinct.iter().copied().take(10).collect();
+            return Err(format!(
+                "--positive {p:?} is not a value of the label {} (its values include {shown:?})",
+                args.label
+            ));
+        }
+        return Ok(p.clone());
+    }
     for (negative, positive) in [("0", "1"), ("false", "true")] {
         if distinct.iter().all(|v| *v == negative || *v == positive) {
             return Ok(positive.to_owned());
@@ -112,6 +119,9 @@ fn statistics(args: &ModelQualityArgs, table: &Table) -> Result<ModelQualityStat
             table.n_rows - rows.len(),
             table.n_rows
         );
+    }
+    if rows.is_empty() {
+        return Err(format!("no row has both a label ({}) and a prediction or probability", args.label));
     }
     let truth = keys(label, &rows);
     let error = |e: tideline_engine::model_quality::ModelQualityError| e.to_string();
@@ -142,22 +152,32 @@ fn statistics(args: &ModelQualityArgs, table: &Table) -> Result<ModelQualityStat
 
 pub fn run(args: &ModelQualityArgs) -> Result<(), String> {
     let table = stacked(&args.data, &args.read)?;
+    let constraints = match &args.constraints {
+        Some(path) => {
+            let text = crate::files::read_text(path)?;
+            let value: serde_json::Value =
+                serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+            Some(ModelQualityConstraints::from_json(&value).map_err(|e| format!("{}: {e}", path.display()))?)
+        }
+        None => None,
+    };
     let statistics = statistics(args, &table)?;
-    std::fs::create_dir_all(&args.out).map_err(|e| format!("cannot create {}: {e}", args.out.display()))?;
+    let violations =
+        constraints.map(|c| evaluate_constraints(&c, &statistics).map_err(|e| e.to_string())).transpose()?;
     let pretty = |v: &serde_json::Value| serde_json::to_string_pretty(v).unwrap_or_default();
-    write(&args.out.join("statistics.json"), &pretty(&statistics.to_json()))?;
-    write(&args.out.join("constraints.json"), &pretty(&suggest_constraints(&statistics).to_json()))?;
+    let out = args.out.join("constraint_violations.json");
+    let mut outputs = Outputs::new();
+    outputs.text(&args.out.join("statistics.json"), &pretty(&statistics.to_json()))?;
+    outputs.text(&args.out.join("constraints.json"), &pretty(&suggest_constraints(&statistics).to_json()))?;
+    if let Some(violations) = &violations {
+        outputs.text(&out, &pretty(&violations_json(violations)))?;
+    }
+    outputs.commit()?;
     say!("{} rows", statistics.item_count);
     for (name, m) in statistics.scalars() {
         say!("  {name:<40} {:>10.4}", m.value);
     }
-    if let Some(path) = &args.constraints {
-        let text = crate::files::read_text(path)?;
-        let value: serde_json::Value = serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
-        let constraints = ModelQualityConstraints::from_json(&value).map_err(|e| format!("{}: {e}", path.display()))?;
-        let violations = evaluate_constraints(&constraints, &statistics).map_err(|e| e.to_string())?;
-        let out = args.out.join("constraint_violations.json");
-        write(&out, &pretty(&violations_json(&violations)))?;
+    if let Some(violations) = violations {
         if violations.is_empty() {
             say!("Completed: no violations.");
         } else {

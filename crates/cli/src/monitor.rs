@@ -15,7 +15,7 @@ use clap::Args;
 use tideline_engine::data_quality::{evaluate, Constraints, Profiler, Statistics};
 
 use crate::load::{load_file, ReadArgs};
-use crate::suggest_baseline::write;
+use crate::output::Outputs;
 
 /// Arguments of `monitor`.
 #[derive(Debug, Args)]
@@ -53,10 +53,11 @@ pub fn run(args: &MonitorArgs) -> Result<(), String> {
     let current = profiler.finish();
     let report = evaluate(&constraints, &baseline, &current).map_err(|e| e.to_string())?;
     let violations = report.violations();
-    std::fs::create_dir_all(&args.out).map_err(|e| format!("cannot create {}: {e}", args.out.display()))?;
-    write(&args.out.join("statistics.json"), &current.to_statistics().to_json())?;
     let violations_path = args.out.join("constraint_violations.json");
-    write(&violations_path, &violations.to_json())?;
+    let mut outputs = Outputs::new();
+    outputs.text(&args.out.join("statistics.json"), &current.to_statistics().to_json())?;
+    outputs.text(&violations_path, &violations.to_json())?;
+    outputs.commit()?;
     say!("current: {} rows, {} columns", current.item_count, current.features.len());
     say!("{:<26} {:>7} {:>10}", "check", "checked", "violations");
     for (check, checked, failed) in report.counts() {

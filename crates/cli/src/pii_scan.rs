@@ -7,8 +7,10 @@ use std::path::PathBuf;
 
 use clap::Args;
 use tideline_engine::pii::{corpus::labelled_corpus, evaluate, mask_column, scan_table, PiiReport};
+use tideline_engine::table::Table;
 
 use crate::load::{stacked, ReadArgs};
+use crate::output::Outputs;
 use crate::write_csv::write_csv;
 
 /// Arguments of `pii-scan`.
@@ -43,17 +45,26 @@ pub fn run(args: &PiiScanArgs) -> Result<(), String> {
     if args.evaluate {
         return print_evaluation(args.seed);
     }
-    let mut table = stacked(&args.files, &args.read)?;
-    let report = scan_table(&table);
-    say_raw!("{}", text(&report));
-    if let Some(path) = &args.json {
-        let json = serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?;
-        std::fs::write(path, json + "\n").map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-    }
     if (!args.mask.is_empty() || !args.exclude.is_empty()) && args.out.is_none() {
         return Err("--mask and --exclude shape the copy written by --out: give --out FILE".into());
     }
-    let Some(out) = &args.out else { return Ok(()) };
+    let mut table = stacked(&args.files, &args.read)?;
+    let report = scan_table(&table);
+    let mut outputs = Outputs::new();
+    if let Some(out) = &args.out {
+        shape_copy(args, &mut table, &report)?;
+        write_csv(&mut outputs, out, &table)?;
+    }
+    if let Some(path) = &args.json {
+        outputs.text(path, &serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?)?;
+    }
+    outputs.commit()?;
+    say_raw!("{}", text(&report));
+    Ok(())
+}
+
+/// Masks and drops the columns `--mask` and `--exclude` name.
+fn shape_copy(args: &PiiScanArgs, table: &mut Table, report: &PiiReport) -> Result<(), String> {
     let flagged: Vec<String> = report.flagged().map(|c| c.column.clone()).collect();
     let mut to_mask: Vec<&str> = Vec::new();
     for name in &args.mask {
@@ -78,7 +89,7 @@ pub fn run(args: &PiiScanArgs) -> Result<(), String> {
         }
     }
     table.columns.retain(|c| !args.exclude.contains(&c.name));
-    write_csv(out, &table)
+    Ok(())
 }
 
 fn names(files: &[PathBuf]) -> String {

@@ -28,8 +28,8 @@ use tideline_report::{
 
 use crate::explain::read_model;
 use crate::load::{mark_split_columns, stacked, ReadArgs};
+use crate::output::Outputs;
 use crate::sides_args::SidesArgs;
-use crate::suggest_baseline::write;
 
 /// Arguments of `report`.
 #[derive(Debug, Args)]
@@ -190,21 +190,23 @@ pub fn run(args: &ReportArgs) -> Result<(), String> {
         pii: Some(PiiSection { baseline: scan_table(&baseline), current: scan_table(&current), actions: Vec::new() }),
         model_card: Some(card.clone()),
     };
-    write(&args.out, &render_html(&inputs))?;
     let card_json = serde_json::to_string_pretty(&model_card(&inputs, &card)).map_err(|e| e.to_string())?;
     let audit_json = serde_json::to_string_pretty(&audit_record(&inputs)?).map_err(|e| e.to_string())?;
+    let mut outputs = Outputs::new();
+    outputs.text(&args.out, &render_html(&inputs))?;
     if let Some(path) = &args.model_card_out {
-        write(path, &card_json)?;
+        outputs.text(path, &card_json)?;
     }
     if let Some(path) = &args.audit {
-        write(path, &audit_json)?;
+        outputs.text(path, &audit_json)?;
     }
     if let Some(path) = &args.zip {
         let mut entries = sagemaker_files(&inputs)?;
         entries.push(("model_card.json".into(), card_json.into_bytes()));
         entries.push(("audit.json".into(), audit_json.into_bytes()));
-        std::fs::write(path, zip(&entries)?).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        outputs.bytes(path, &zip(&entries)?)?;
     }
+    outputs.commit()?;
     let lights = tideline_report::overview(&inputs);
     for area in &lights.areas {
         say!("{:<14} {:<8} {}", area.area.title(), area.light.word(), area.headline);

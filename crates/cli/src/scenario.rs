@@ -11,6 +11,8 @@ use tideline_engine::io::{load_bytes, LoadOptions};
 use tideline_engine::progress::NoProgress;
 use tideline_engine::scenario::{generate, ScenarioConfig, ScenarioKind};
 
+use crate::output::Outputs;
+
 /// Arguments of `scenario`.
 #[derive(Debug, Args)]
 pub struct ScenarioArgs {
@@ -32,10 +34,6 @@ pub struct ScenarioArgs {
     out: PathBuf,
 }
 
-fn write(path: PathBuf, text: &str) -> Result<(), String> {
-    std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
-}
-
 /// Each side explained by the scenario's model: Clarify's `analysis.json`.
 fn explanation(model_json: &str, csv: &str, file: &str) -> Result<String, String> {
     let model = load_model("model.json", model_json.as_bytes()).map_err(|e| e.to_string())?;
@@ -53,13 +51,16 @@ pub fn run(args: &ScenarioArgs) -> Result<(), String> {
     })?;
     let s = generate(kind, &ScenarioConfig { rows: args.rows, seed: args.seed, strength: args.strength })
         .map_err(|e| e.to_string())?;
-    std::fs::create_dir_all(&args.out).map_err(|e| format!("cannot create {}: {e}", args.out.display()))?;
-    write(args.out.join("baseline.csv"), &s.baseline_csv)?;
-    write(args.out.join("current.csv"), &s.current_csv)?;
-    write(args.out.join("model.json"), &s.model_json)?;
-    write(args.out.join("analysis_config.json"), &s.analysis_config_json)?;
-    write(args.out.join("baseline_analysis.json"), &explanation(&s.model_json, &s.baseline_csv, "baseline.csv")?)?;
-    write(args.out.join("current_analysis.json"), &explanation(&s.model_json, &s.current_csv, "current.csv")?)?;
+    let baseline_analysis = explanation(&s.model_json, &s.baseline_csv, "baseline.csv")?;
+    let current_analysis = explanation(&s.model_json, &s.current_csv, "current.csv")?;
+    let mut outputs = Outputs::new();
+    let mut put = |name: &str, text: &str| outputs.bytes(&args.out.join(name), text.as_bytes());
+    put("baseline.csv", &s.baseline_csv)?;
+    put("current.csv", &s.current_csv)?;
+    put("model.json", &s.model_json)?;
+    put("analysis_config.json", &s.analysis_config_json)?;
+    put("baseline_analysis.json", &baseline_analysis)?;
+    put("current_analysis.json", &current_analysis)?;
     let readme = format!(
         "Tideline teaching scenario: {} (strength {}, seed {}, {} rows per side)\n\n\
          What to notice: {}\n\nCaught first by: {}\n\n\
@@ -74,7 +75,8 @@ pub fn run(args: &ScenarioArgs) -> Result<(), String> {
         kind.notice(),
         kind.caught_by()
     );
-    write(args.out.join("README.txt"), &readme)?;
+    put("README.txt", &readme)?;
+    outputs.commit()?;
     say!("{}: {}\ncaught first by: {}\nwrote {}", kind.as_str(), kind.notice(), kind.caught_by(), args.out.display());
     Ok(())
 }

@@ -1,14 +1,15 @@
 //! Standard output that never panics: `println!` panics when the reader has
 //! gone (`tideline inspect --json big.csv | head -c 100`) or the disk is full
-//! (`> /dev/full`). A closed pipe ends the program quietly with the shell's
-//! SIGPIPE status (141), as `cat` does; any other write error is reported.
+//! (`> /dev/full`). A closed pipe ends the program quietly with status 0:
+//! the reader took what it wanted (`head`), and a pipeline under
+//! `set -o pipefail` must not fail for it; any other write error is reported.
 
 use std::fmt;
 use std::io::{ErrorKind, Write};
 use std::process::exit;
 
-/// Exit status of a program whose reader closed the pipe (128 + SIGPIPE).
-const BROKEN_PIPE_STATUS: i32 = 141;
+/// Exit status of a program whose reader closed the pipe.
+const BROKEN_PIPE_STATUS: i32 = 0;
 
 /// Writes `args` (and a newline when `newline`) to standard output, flushed.
 pub fn write(args: fmt::Arguments<'_>, newline: bool) {

@@ -3,12 +3,14 @@
 //! SageMaker's baselining job does. BASE may also be a `statistics.json`
 //! (for example one written by SageMaker), whose constraints are then suggested.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use clap::Args;
 use tideline_engine::data_quality::{suggest_constraints, Profiler, Statistics};
 
 use crate::load::{load_file, ReadArgs};
+use crate::output::Outputs;
+use crate::statistics_file::read_statistics;
 
 /// Arguments of `suggest-baseline`.
 #[derive(Debug, Args)]
@@ -25,16 +27,17 @@ pub struct SuggestBaselineArgs {
 
 pub fn run(args: &SuggestBaselineArgs) -> Result<(), String> {
     let statistics = match args.data.as_slice() {
-        [single] => match read_statistics(single) {
+        [single] => match read_statistics(single)? {
             Some(statistics) => statistics,
             None => profile_files(&args.data, &args.read)?,
         },
         _ => profile_files(&args.data, &args.read)?,
     };
     let constraints = suggest_constraints(&statistics);
-    std::fs::create_dir_all(&args.out).map_err(|e| format!("cannot create {}: {e}", args.out.display()))?;
-    write(&args.out.join("statistics.json"), &statistics.to_json())?;
-    write(&args.out.join("constraints.json"), &constraints.to_json())?;
+    let mut outputs = Outputs::new();
+    outputs.text(&args.out.join("statistics.json"), &statistics.to_json())?;
+    outputs.text(&args.out.join("constraints.json"), &constraints.to_json())?;
+    outputs.commit()?;
     let with_domain = constraints
         .features
         .iter()
@@ -51,13 +54,6 @@ pub fn run(args: &SuggestBaselineArgs) -> Result<(), String> {
     Ok(())
 }
 
-/// The file as a `statistics.json`, when it is one.
-pub fn read_statistics(path: &Path) -> Option<Statistics> {
-    let is_json = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"));
-    let text = if is_json { crate::files::read_text(path).ok()? } else { return None };
-    Statistics::from_json(&text).ok()
-}
-
 /// Profiles data files one at a time (memory holds one file's table).
 pub fn profile_files(paths: &[PathBuf], read: &ReadArgs) -> Result<Statistics, String> {
     let options = read.options()?;
@@ -70,8 +66,4 @@ pub fn profile_files(paths: &[PathBuf], read: &ReadArgs) -> Result<Statistics, S
         profiler.add_table(&loaded.table);
     }
     Ok(profiler.finish().to_statistics())
-}
-
-pub fn write(path: &Path, text: &str) -> Result<(), String> {
-    std::fs::write(path, format!("{text}\n")).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }

@@ -23,7 +23,7 @@ use tideline_engine::timeline::{AlertState, CheckStatus, Timeline};
 
 use crate::load::{mark_split_columns, stacked, ReadArgs};
 use crate::model_quality::Problem;
-use crate::suggest_baseline::write;
+use crate::output::Outputs;
 
 /// Arguments of `timeline`.
 #[derive(Debug, Args)]
@@ -300,7 +300,9 @@ pub fn run(args: &TimelineArgs) -> Result<(), String> {
     let started = std::time::Instant::now();
     let run = run_timeline(&reference, &current, &config, &mut |_, _, _| {}).map_err(|e| e.to_string())?;
     let text = serde_json::to_string_pretty(&run.timeline).map_err(|e| e.to_string())?;
-    write(&args.out, &text)?;
+    let mut outputs = Outputs::new();
+    outputs.text(&args.out, &text)?;
+    outputs.commit()?;
     print_summary(&run.timeline);
     eprintln!("timeline computed in {:.3} s; written to {}", started.elapsed().as_secs_f64(), args.out.display());
     Ok(())

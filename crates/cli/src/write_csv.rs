@@ -6,6 +6,8 @@ use std::path::Path;
 
 use tideline_engine::table::Table;
 
+use crate::output::Outputs;
+
 /// A field quoted when it holds the delimiter, a quote or a line break.
 fn field(text: &str) -> std::borrow::Cow<'_, str> {
     if text.contains([',', '"', '\n', '\r']) {
@@ -15,13 +17,14 @@ fn field(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// Writes `table` to `path`.
-pub fn write_csv(path: &Path, table: &Table) -> Result<(), String> {
-    let fail = |e: std::io::Error| format!("cannot write {}: {e}", path.display());
-    let file = std::fs::File::create(path).map_err(fail)?;
-    let mut out = std::io::BufWriter::with_capacity(1 << 20, file);
+/// Stages `table` as CSV for `path`.
+pub fn write_csv(outputs: &mut Outputs, path: &Path, table: &Table) -> Result<(), String> {
+    outputs.stream(path, |out| csv_rows(out, table))
+}
+
+fn csv_rows(out: &mut dyn Write, table: &Table) -> std::io::Result<()> {
     let header: Vec<_> = table.columns.iter().map(|c| field(&c.name).into_owned()).collect();
-    writeln!(out, "{}", header.join(",")).map_err(fail)?;
+    writeln!(out, "{}", header.join(","))?;
     let mut line = String::new();
     for row in 0..table.n_rows {
         line.clear();
@@ -34,7 +37,7 @@ pub fn write_csv(path: &Path, table: &Table) -> Result<(), String> {
             }
         }
         line.push('\n');
-        out.write_all(line.as_bytes()).map_err(fail)?;
+        out.write_all(line.as_bytes())?;
     }
-    out.flush().map_err(fail)
+    Ok(())
 }

@@ -47,7 +47,7 @@ fn a_reader_that_goes_away_ends_the_program_quietly() {
     let out = child.wait_with_output().unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!stderr.contains("panicked"), "{stderr}");
-    assert_eq!(out.status.code(), Some(141), "the shell's SIGPIPE status; stderr: {stderr}");
+    assert_eq!(out.status.code(), Some(0), "a closed pipe is a reader that had enough; stderr: {stderr}");
 }
 
 #[cfg(target_os = "linux")]

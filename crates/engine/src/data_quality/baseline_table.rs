@@ -10,14 +10,53 @@
 //! string column with more than 120 distinct values) cannot be rebuilt and is
 //! listed instead.
 
+use super::error::{DataQualityError, MAX_REBUILT_CELLS};
 use super::statistics_json::{FeatureStatistics, InferredType, Statistics};
 use crate::roles::guess_roles;
 use crate::table::{infer_kind, Column, ColumnData, Table, MISSING_CODE};
 use crate::types::DeequCounts;
 
+/// The rows `feature` rebuilds to (its sketch's weights or its buckets'
+/// counts), `None` when it cannot be rebuilt or the sum overflows.
+fn rebuilt_rows(feature: &FeatureStatistics) -> Option<u64> {
+    if let Some(numbers) = &feature.numerical_statistics {
+        let levels = &numbers.distribution.as_ref()?.kll.sketch.data;
+        levels.iter().enumerate().try_fold(0_u64, |sum, (level, items)| {
+            let weight = 1_u64.checked_shl(u32::try_from(level).ok()?)?;
+            sum.checked_add(weight.checked_mul(items.len() as u64)?)
+        })
+    } else {
+        let buckets = &feature.string_statistics.as_ref()?.distribution.as_ref()?.categorical.buckets;
+        buckets.iter().try_fold(0_u64, |sum, b| sum.checked_add(b.count))
+    }
+}
+
+/// Refuses a profile whose rebuilt table would exceed [`MAX_REBUILT_CELLS`]
+/// (a count of 2^53 in a hand-edited file asked for exabytes), before
+/// anything is allocated.
+fn check_size(statistics: &Statistics) -> Result<(), DataQualityError> {
+    let mut columns = 0;
+    let mut rows = statistics.dataset.item_count;
+    for feature in &statistics.features {
+        let has_data = feature.numerical_statistics.as_ref().is_some_and(|n| n.distribution.is_some())
+            || feature.string_statistics.as_ref().is_some_and(|s| s.distribution.is_some());
+        if has_data {
+            columns += 1;
+            rows = rows.max(rebuilt_rows(feature).unwrap_or(u64::MAX));
+        }
+    }
+    if rows.saturating_mul(columns.max(1) as u64) > MAX_REBUILT_CELLS {
+        return Err(DataQualityError::TooLarge { rows, columns });
+    }
+    Ok(())
+}
+
 /// The rebuilt table, and the names of the features that could not be rebuilt.
-#[must_use]
-pub fn baseline_table(statistics: &Statistics) -> (Table, Vec<String>) {
+///
+/// # Errors
+/// A profile of more than [`MAX_REBUILT_CELLS`] cells.
+pub fn baseline_table(statistics: &Statistics) -> Result<(Table, Vec<String>), DataQualityError> {
+    check_size(statistics)?;
     let mut left_out = Vec::new();
     let mut columns: Vec<Column> = Vec::new();
     for feature in &statistics.features {
@@ -33,7 +72,7 @@ pub fn baseline_table(statistics: &Statistics) -> (Table, Vec<String>) {
     }
     let mut table = Table { columns, n_rows };
     guess_roles(&mut table);
-    (table, left_out)
+    Ok((table, left_out))
 }
 
 fn rebuild(feature: &FeatureStatistics) -> Option<Column> {
@@ -86,7 +125,7 @@ mod tests {
         let csv = b"x,c,n\n1.5,a,1\n2.5,b,\n1.5,a,3\n,a,4\n";
         let table = load_bytes("t.csv", csv, LoadOptions::default()).unwrap().table;
         let statistics = profile_table(&table).to_statistics();
-        let (rebuilt, left_out) = baseline_table(&statistics);
+        let (rebuilt, left_out) = baseline_table(&statistics).unwrap();
         assert!(left_out.is_empty());
         assert_eq!(rebuilt.n_rows, 4);
         let mut x: Vec<f64> = match &rebuilt.column("x").unwrap().data {
@@ -100,5 +139,15 @@ mod tests {
         assert_eq!(keys.iter().filter(|k| *k == "a").count(), 3);
         assert_eq!(rebuilt.column("n").unwrap().data.missing_count(), 1);
         assert_eq!(rebuilt.column("x").unwrap().inferred_type(), table.column("x").unwrap().inferred_type());
+    }
+
+    #[test]
+    fn a_profile_too_large_to_rebuild_is_refused_before_allocating() {
+        let table = load_bytes("t.csv", b"c\na\nb\n", LoadOptions::default()).unwrap().table;
+        let mut statistics = profile_table(&table).to_statistics();
+        statistics.dataset.item_count = 1 << 53;
+        let error = baseline_table(&statistics).unwrap_err();
+        assert_eq!(error, DataQualityError::TooLarge { rows: 1 << 53, columns: 1 });
+        assert!(error.to_string().contains("9007199254740992 rows × 1 columns"), "{error}");
     }
 }

@@ -1,5 +1,8 @@
 //! The one error type of [`crate::data_quality`].
 
+/// The most cells [`super::baseline_table`] rebuilds: 4 GB of numbers.
+pub const MAX_REBUILT_CELLS: u64 = 500_000_000;
+
 /// What went wrong while reading a baseline or evaluating constraints.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[non_exhaustive]
@@ -17,6 +20,17 @@ pub enum DataQualityError {
     KllItem {
         /// The feature whose sketch is broken.
         feature: String,
+    },
+    /// A profile describing more cells than a rebuilt baseline may hold.
+    #[error(
+        "the statistics.json describes {rows} rows × {columns} columns; Tideline rebuilds a baseline of at most \
+         {MAX_REBUILT_CELLS} cells from a profile (give the baseline data itself)"
+    )]
+    TooLarge {
+        /// Rows the profile describes.
+        rows: u64,
+        /// Columns that would be rebuilt.
+        columns: usize,
     },
     /// A JSON file that does not follow the schema.
     #[error("invalid {file_kind}: {message}")]

@@ -36,7 +36,7 @@ pub use constraints_json::{
     MonitoringConfig, MonitoringConfigOverrides, NumConstraints, StringConstraints, Toggle,
 };
 pub use dataset_profile::{profile_table, DatasetProfile, Profiler};
-pub use error::DataQualityError;
+pub use error::{DataQualityError, MAX_REBUILT_CELLS};
 pub use exact_sum::ExactSum;
 pub use kll::{kll_capacity, KllSketch, DEFAULT_SHRINKING_FACTOR, DEFAULT_SKETCH_SIZE};
 pub use kll_buckets::{kll_buckets, KllBucket, KLL_BUCKETS};

@@ -23,13 +23,13 @@ pub struct BiasConfigArgs {
     #[arg(long, value_name = "COLUMN")]
     label: Option<String>,
     /// Positive label values, comma-separated (or one threshold).
-    #[arg(long, value_name = "V,...", value_delimiter = ',')]
+    #[arg(long, value_name = "V,...", value_delimiter = ',', value_parser = crate::numbers::value)]
     label_values: Option<Vec<String>>,
     /// A facet column (repeat for several; each is analysed on its own).
     #[arg(long, value_name = "COLUMN")]
     facet: Vec<String>,
     /// Sensitive values of the facet, comma-separated (or one threshold); absent: every value against the rest.
-    #[arg(long, value_name = "V,...", value_delimiter = ',')]
+    #[arg(long, value_name = "V,...", value_delimiter = ',', value_parser = crate::numbers::value)]
     facet_values: Option<Vec<String>>,
     /// The predicted-label column (enables post-training metrics).
     #[arg(long, value_name = "COLUMN", conflicts_with = "score")]

@@ -29,11 +29,33 @@ pub struct BiasDriftArgs {
     out: PathBuf,
 }
 
+/// The baseline's metrics written as `"NaN"` (no drift rule can fire on them).
+fn nan_metrics(baseline: &Analysis) -> usize {
+    [&baseline.pre_training_bias_metrics, &baseline.post_training_bias_metrics]
+        .into_iter()
+        .flatten()
+        .flat_map(|stage| stage.facets.values().flatten())
+        .flat_map(|facet| &facet.metrics)
+        .filter(|m| m.value.is_some_and(f64::is_nan))
+        .count()
+}
+
 pub fn run(args: &BiasDriftArgs) -> Result<(), String> {
     let text = crate::files::read_text(&args.baseline)?;
     let baseline = Analysis::from_json(&text).map_err(|e| format!("{e}: {}", args.baseline.display()))?;
     let (config, table, run) = analyse(&args.input)?;
     let mut checks = bias_drift(&baseline, &run.analysis);
+    let nan = nan_metrics(&baseline);
+    if checks.is_empty() {
+        return Err(format!(
+            "no metric of {} can be compared with this run: its facets, facet values or label differ{}",
+            args.baseline.display(),
+            if nan > 0 { format!(", and {nan} of its metrics are NaN") } else { String::new() }
+        ));
+    }
+    if nan > 0 {
+        eprintln!("warning: {nan} metrics of {} are NaN and cannot be checked", args.baseline.display());
+    }
     judge_beyond_noise(&mut checks, &metric_intervals(&run, &BootstrapOptions::default()));
     let violations = bias_violations(&checks);
     let path = args.out.join("constraint_violations.json");

@@ -22,9 +22,28 @@ pub fn unit(text: &str) -> Result<f64, String> {
     }
 }
 
+/// A value or threshold: a category name or a finite number (`NaN` made
+/// the range `(118.5, nan]`, which no row falls in).
+pub fn value(text: &str) -> Result<String, String> {
+    match text.trim().parse::<f64>() {
+        Ok(x) if !x.is_finite() => Err(format!("{text:?} is not a finite number, nor a value rows can hold")),
+        _ if text.trim().is_empty() => Err("an empty value".to_owned()),
+        _ => Ok(text.to_owned()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{finite, unit};
+    use super::{finite, unit, value};
+
+    #[test]
+    fn values_are_categories_or_finite_numbers() {
+        assert_eq!(value("female"), Ok("female".into()));
+        assert_eq!(value("118.5"), Ok("118.5".into()));
+        for bad in ["NaN", "inf", "-Infinity", " "] {
+            assert!(value(bad).is_err(), "{bad}");
+        }
+    }
 
     #[test]
     fn nan_infinity_and_out_of_range_are_refused() {

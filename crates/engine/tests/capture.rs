@@ -473,3 +473,25 @@ fn merge_needs_its_id_and_label_columns() {
     let merged = merge_ground_truth(&without(&capture, "inferenceId"), &ground_truth).unwrap();
     assert_eq!(merged.report.matched, 3, "e2, e2 and e5");
 }
+
+#[test]
+fn captured_rows_of_varied_lengths_are_refused() {
+    // Rows of 3, 5 and 2 values (output first): no one table.
+    let record_of = |input: &str, id: &str| record(Some(input), Some("0.5"), id);
+    let text = [record_of("1,2", "a"), record_of("3,4,5,6", "b"), record_of("7", "c")].join("\n");
+    assert_eq!(
+        load_error(&text).to_string(),
+        "not a SageMaker data-capture record: 2 of 3 captured rows do not hold the 3 unnamed values of line 1, and \
+         their counts vary: these records do not describe one table in inline.jsonl"
+    );
+    // One row short is a warning, and the row is padded.
+    let text = [record_of("1,2", "a"), record_of("3", "b"), record_of("4,5", "c")].join("\n");
+    let loaded = load_bytes(
+        "inline.jsonl",
+        text.as_bytes(),
+        LoadOptions { format: Some(Format::Capture), ..LoadOptions::default() },
+    )
+    .unwrap();
+    assert_eq!(loaded.table.n_rows, 3);
+    assert!(loaded.warnings.iter().any(|w| w.message.contains("line 2 holds 2 unnamed values where line 1 held 3")));
+}

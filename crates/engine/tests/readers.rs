@@ -105,12 +105,38 @@ fn empty_files_are_errors_that_name_the_file() {
 }
 
 #[test]
-fn a_header_alone_gives_columns_and_no_rows() {
-    let (_, bytes, _) = CASES.iter().find(|(n, _, _)| *n == "header_only.csv").unwrap();
-    let loaded = load_bytes("header_only.csv", bytes, LoadOptions::default()).unwrap();
-    assert_eq!((loaded.table.n_rows, loaded.table.columns.len()), (0, 3));
-    assert_eq!(loaded.table.columns[0].inferred_type().as_str(), "Unknown");
-    assert!(loaded.warnings.iter().any(|w| w.message == "the file has no data rows"));
+fn a_header_alone_is_an_error_naming_its_columns() {
+    assert_eq!(
+        error("header_only.csv"),
+        "the file has no data rows: only the header, with 3 columns in header_only.csv"
+    );
+    assert_eq!(error("scalar.json"), "invalid JSON: the file is named as JSON but starts with \"42\" (line 1), not with [ (an array of records) or { (one record per line) in scalar.json");
+}
+
+#[test]
+fn utf16_with_a_bom_and_cr_line_endings_read_as_text() {
+    for name in ["utf16le.csv", "utf16be_crlf.csv"] {
+        let t = load(name);
+        assert_eq!(keys(&t, "city"), [Some("Kraków".into()), Some("東京".into()), Some("Łódź".into())], "{name}");
+        assert_eq!(keys(&t, "name")[2], Some("𝄞".into()), "{name}");
+    }
+    let t = load("cr_only.csv");
+    assert_eq!(keys(&t, "b"), [Some("x".into()), Some("y".into()), Some("q\nr".into())]);
+}
+
+#[test]
+fn binary_and_garbage_files_are_refused_by_name() {
+    for (name, needle) in [
+        ("gzip.csv", "this is a gzip-compressed file"),
+        ("png.csv", "this is a PNG image"),
+        ("nul.csv", "a NUL byte at byte 0"),
+        ("utf16_no_bom.csv", "UTF-16 text without a byte-order mark"),
+        ("comments.json", "JSON does not allow comments (line 1)"),
+        ("prose.txt", "their field counts vary"),
+    ] {
+        let message = error(name);
+        assert!(message.contains(needle) && message.ends_with(&format!(" in {name}")), "{name}: {message}");
+    }
 }
 
 #[test]

@@ -25,7 +25,8 @@ use super::error::{ErrorKind, IoError};
 use super::json::scalar_text;
 use super::lines::{Line, LineSplitter};
 use super::names::{positional_name, unique_names};
-use super::warning::Warnings;
+use super::ragged::RaggedTally;
+use super::warning::{plural, Warnings};
 use crate::table::TableBuilder;
 
 /// The `eventMetadata` fields copied into every row, in column order.
@@ -49,13 +50,24 @@ struct CaptureState {
     rows: u64,
     /// Whether positions beyond the user's names were reported.
     warned_extra: bool,
+    /// Unnamed values per row, and the line that set it.
+    positional_width: Option<(usize, u64)>,
+    /// Rows whose unnamed values differ in number from the first's.
+    ragged: RaggedTally,
 }
 
 impl CaptureReader {
     /// A reader for `file`; `names` name the positional fields, output then input.
     pub(crate) fn new(file: &str, names: Option<Vec<String>>) -> Self {
-        let state =
-            CaptureState { file: file.to_owned(), raw_names: names, names: Vec::new(), rows: 0, warned_extra: false };
+        let state = CaptureState {
+            file: file.to_owned(),
+            raw_names: names,
+            names: Vec::new(),
+            rows: 0,
+            warned_extra: false,
+            positional_width: None,
+            ragged: RaggedTally::default(),
+        };
         Self { lines: LineSplitter::default(), state }
     }
 
@@ -78,7 +90,17 @@ impl CaptureReader {
     /// Reads the last line, if it has no newline.
     pub(crate) fn finish(&mut self, builder: &mut TableBuilder, warnings: &mut Warnings) -> Result<(), IoError> {
         let state = &mut self.state;
-        self.lines.finish(|line| state.read_line(line, builder, warnings))
+        self.lines.finish(|line| state.read_line(line, builder, warnings))?;
+        if let Some(ragged) = state.ragged.refusal(state.rows) {
+            let (width, first) = state.positional_width.unwrap_or_default();
+            let message = format!(
+                "{ragged} of {} captured rows do not hold the {width} unnamed values of line {first}, and their \
+                 counts vary: these records do not describe one table",
+                state.rows
+            );
+            return Err(IoError::new(&state.file, ErrorKind::Capture(message)));
+        }
+        Ok(())
     }
 }
 
@@ -157,7 +179,10 @@ impl CaptureState {
         Ok(())
     }
 
-    /// Names one row's fields: output then input, positions counted across both.
+    /// Names one row's fields: output then input, positions counted across
+    /// both. A row with more or fewer unnamed (CSV) values than the first is
+    /// a warning (padded with missing values, as Spark reads CSV); most rows
+    /// ragged in varied ways is an error at the end (`ragged.rs`).
     fn cells(
         &mut self,
         output: Row,
@@ -174,6 +199,19 @@ impl CaptureState {
                 name
             });
             cells.push((name, field.value));
+        }
+        match self.positional_width {
+            None if position > 0 => self.positional_width = Some((position, line.number)),
+            Some((width, first)) if width != position => {
+                self.ragged.add(position);
+                let message = format!(
+                    "line {} holds {} where line {first} held {width}; missing ones are read as missing values",
+                    line.number,
+                    plural(position as u64, "unnamed value", "unnamed values"),
+                );
+                warnings.add("capture widths", &self.file, Some(line.number), None, message);
+            }
+            _ => {}
         }
         cells
     }

@@ -13,6 +13,7 @@ pub use part::{Part, PartHeader, PartRefused};
 
 use super::error::{ErrorKind, IoError};
 use super::names::{positional_name, unique_names};
+use super::ragged::RaggedTally;
 use super::warning::Warnings;
 use crate::table::{Table, TableBuilder};
 
@@ -48,6 +49,7 @@ pub(crate) struct CsvReader {
     rows_hint: usize,
     latin1_fields: u64,
     blank_lines: u64,
+    ragged: RaggedTally,
     /// Set when this reader reads a part of a file apart from its start.
     part: Option<part::PartLog>,
 }
@@ -81,6 +83,7 @@ impl CsvReader {
             rows_hint,
             latin1_fields: 0,
             blank_lines: 0,
+            ragged: RaggedTally::default(),
             part: None,
         }
     }
@@ -400,6 +403,19 @@ impl CsvReader {
             Some(b) => b,
             None => TableBuilder::new(self.names.unwrap_or_default(), self.strict),
         };
+        if let Some(ragged) = self.ragged.refusal(self.rows) {
+            let delimiter = match self.delimiter {
+                b'\t' => "tab".to_owned(),
+                other => format!("'{}'", char::from(other)),
+            };
+            let why = format!(
+                "{ragged} of {} rows do not have the header's {} fields, and their field counts vary: this is not \
+                 delimited text, or its delimiter is not {delimiter}",
+                self.rows,
+                builder.n_columns()
+            );
+            return Err(IoError::new(&self.file, ErrorKind::NotText(why)));
+        }
         super::warning::marker_warnings(&builder, &self.file, warnings);
         Ok(builder.finish())
     }
@@ -411,7 +427,10 @@ impl CsvReader {
     fn ragged(&mut self, row: u64, n: usize, n_columns: usize, warnings: &mut Warnings) {
         match &mut self.part {
             Some(log) => log.ragged(row, n),
-            None => ragged_warning(&self.file, row, n, n_columns, warnings),
+            None => {
+                self.ragged.add(n);
+                ragged_warning(&self.file, row, n, n_columns, warnings);
+            }
         }
     }
 }

@@ -25,6 +25,14 @@ pub enum ErrorKind {
     /// A ground-truth record that breaks SageMaker's format.
     #[error("not a SageMaker ground-truth record: {0}")]
     GroundTruth(String),
+    /// Bytes that are not text Tideline reads: a binary, compressed or
+    /// archive format (named), an unsupported encoding, or rows of no
+    /// consistent shape.
+    #[error("{0}")]
+    NotText(String),
+    /// A file with no data rows (a header alone, or records that hold nothing).
+    #[error("the file has no data rows{0}")]
+    NoRows(String),
     /// More columns than Tideline accepts.
     #[error("{found} columns; Tideline reads at most {limit}")]
     TooManyColumns {

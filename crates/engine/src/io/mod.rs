@@ -9,12 +9,14 @@
 mod capture;
 mod capture_payload;
 mod csv;
+mod decode;
 mod error;
 mod ground_truth;
 mod json;
 mod lines;
 mod names;
 mod payload_error;
+mod ragged;
 mod sniff;
 mod split;
 mod warning;
@@ -33,6 +35,7 @@ use crate::progress::{Flow, Progress, ProgressUpdate};
 use crate::roles::guess_roles;
 use crate::table::{Table, TableBuilder};
 use capture::CaptureReader;
+use decode::Decoding;
 use ground_truth::GroundTruthReader;
 use json::{JsonArrayReader, JsonLinesReader};
 use warning::Warnings;
@@ -160,6 +163,10 @@ pub struct Loader {
     has_header: Option<bool>,
     /// Bytes per line in the sniffed sample (delimited files), to size parts.
     line_bytes: Option<u64>,
+    /// How the file's bytes become UTF-8 (`decode.rs`).
+    decoding: Decoding,
+    /// A chunk after decoding, when decoding changes it.
+    decoded: Vec<u8>,
 }
 
 impl Loader {
@@ -176,6 +183,8 @@ impl Loader {
             delimiter: None,
             has_header: None,
             line_bytes: None,
+            decoding: Decoding::Utf8,
+            decoded: Vec::new(),
         }
     }
 
@@ -213,7 +222,20 @@ impl Loader {
             }
             return self.start(false);
         }
-        self.feed(chunk)
+        self.decode_and_feed(chunk)
+    }
+
+    /// Feeds `chunk` through the file's decoding.
+    fn decode_and_feed(&mut self, chunk: &[u8]) -> Result<(), IoError> {
+        if self.decoding.is_identity() {
+            return self.feed(chunk);
+        }
+        let mut decoded = std::mem::take(&mut self.decoded);
+        decoded.clear();
+        self.decoding.decode(chunk, &mut decoded);
+        let result = self.feed(&decoded);
+        self.decoded = decoded;
+        result
     }
 
     fn feed(&mut self, chunk: &[u8]) -> Result<(), IoError> {
@@ -236,8 +258,16 @@ impl Loader {
         let State::Sniffing(buffer) = std::mem::replace(&mut self.state, State::Sniffing(Vec::new())) else {
             return Ok(());
         };
-        let bom = if buffer.starts_with(&[0xEF, 0xBB, 0xBF]) { 3 } else { 0 };
-        let data = buffer.get(bom..).unwrap_or_default();
+        let (bom, mut decoding) = decode::classify(&buffer).map_err(|kind| IoError::new(&self.file, kind))?;
+        let raw = buffer.get(bom..).unwrap_or_default();
+        let mut decoded = Vec::new();
+        let data = if decoding.is_identity() {
+            raw
+        } else {
+            decoding.decode(raw, &mut decoded);
+            decoded.as_slice()
+        };
+        self.decoding = decoding;
         // Sniff from the first 64 KiB only; all of `data` is read afterwards.
         let sample = data.get(..SNIFF_BYTES).unwrap_or(data);
         let complete = complete && sample.len() == data.len();
@@ -245,6 +275,9 @@ impl Loader {
             return Err(IoError::new(&self.file, ErrorKind::Empty));
         }
         let format = self.options.format.unwrap_or_else(|| sniff_format(sample));
+        if format == Format::Csv && self.options.format.is_none() {
+            not_json(&self.file, sample).map_err(|kind| IoError::new(&self.file, kind))?;
+        }
         self.format = Some(format);
         let strict = self.options.strict_missing;
         let names = self.options.column_names.clone();
@@ -267,7 +300,10 @@ impl Loader {
                 )))
             }
             Format::Json => State::Records(
-                Records::Json(JsonArrayReader::new(&self.file, bom as u64)),
+                Records::Json(JsonArrayReader::new(
+                    &self.file,
+                    if self.decoding.is_identity() { bom as u64 } else { 0 },
+                )),
                 TableBuilder::new(Vec::new(), strict),
             ),
             Format::JsonLines => {
@@ -293,6 +329,11 @@ impl Loader {
         if matches!(self.state, State::Sniffing(_)) {
             self.start(true)?;
         }
+        let mut tail = Vec::new();
+        self.decoding.finish(&mut tail);
+        if !tail.is_empty() {
+            self.feed(&tail)?;
+        }
         let file = self.file.clone();
         let mut table = match self.state {
             State::Sniffing(_) => return Err(IoError::new(&file, ErrorKind::Empty)),
@@ -310,7 +351,15 @@ impl Loader {
             }
         };
         if table.n_rows == 0 {
-            self.warnings.add("no rows", &file, None, None, "the file has no data rows".to_owned());
+            let what = match table.columns.len() {
+                0 => String::new(),
+                1 => format!(
+                    ": only the header, with one column ({})",
+                    table.columns.first().map_or("", |c| c.name.as_str())
+                ),
+                n => format!(": only the header, with {n} columns"),
+            };
+            return Err(IoError::new(&file, ErrorKind::NoRows(what)));
         }
         guess_roles(&mut table);
         Ok(Loaded {
@@ -323,6 +372,30 @@ impl Loader {
             bytes: self.bytes,
         })
     }
+}
+
+/// Refuses a file named as JSON whose text is not a JSON array or records
+/// (it was read as CSV): JSON with comments, or a lone `42`, `"hello"` or
+/// `null`.
+fn not_json(file: &str, sample: &[u8]) -> Result<(), ErrorKind> {
+    let lower = file.to_ascii_lowercase();
+    if ![".json", ".jsonl", ".ndjson"].iter().any(|ext| lower.ends_with(ext)) {
+        return Ok(());
+    }
+    let text = String::from_utf8_lossy(sample.get(..sample.len().min(256)).unwrap_or_default()).into_owned();
+    let start = text.trim_start();
+    let skipped = text.get(..text.len() - start.len()).unwrap_or_default();
+    let line = 1 + skipped.matches('\n').count();
+    let why = if start.starts_with("//") || start.starts_with("/*") {
+        format!("JSON does not allow comments (line {line}): remove them")
+    } else {
+        let first: String = start.lines().next().unwrap_or_default().chars().take(20).collect();
+        format!(
+            "the file is named as JSON but starts with {first:?} (line {line}), not with [ (an array of records) \
+             or {{ (one record per line)"
+        )
+    };
+    Err(ErrorKind::Json(why))
 }
 
 /// Rows a file of `size` bytes should hold, from its sample's line length

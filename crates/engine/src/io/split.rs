@@ -30,6 +30,9 @@ impl Loader {
     #[must_use]
     pub fn part_spec(&self, part_bytes: u64) -> Option<PartSpec> {
         let State::Csv(reader) = &self.state else { return None };
+        if !self.decoding.is_identity() {
+            return None;
+        }
         let names = reader.names_read()?;
         let line_bytes = self.line_bytes.unwrap_or(1).max(1);
         Some(PartSpec {

@@ -182,8 +182,10 @@ impl CsvReader {
         }
         builder.add_rows(rows);
         for &(row, n) in &header.ragged {
+            self.ragged.add(n);
             ragged_warning(&self.file, self.rows + row, n, n_columns, warnings);
         }
+        self.ragged.add_uncounted(header.ragged_total.saturating_sub(header.ragged.len() as u64));
         warnings.count("ragged rows", header.ragged_total.saturating_sub(header.ragged.len() as u64));
         self.rows += header.rows;
         self.blank_lines += header.blank_lines;

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use super::link::Link;
 use super::model_error::ModelError;
 use super::tree::{Ensemble, Missing, Node, Test, Tree};
-use super::tree_check::check_tree;
+use super::tree_check::{check_feature_count, check_output_count, check_tree};
 
 const FORMAT: &str = "LightGBM text";
 const SUPPORTED: &str = "binary, cross_entropy, regression (l2, l1, huber, fair, quantile, mape), \
@@ -37,7 +37,8 @@ pub fn read_lightgbm_text(text: &str) -> Result<Ensemble, ModelError> {
         let line = text.lines().count();
         return Err(ModelError::Truncated { format: FORMAT, line, column: 1 });
     }
-    let n_features = usize_field(&header, "max_feature_idx")? + 1;
+    let n_features = usize_field(&header, "max_feature_idx")?.saturating_add(1);
+    check_feature_count(n_features, "max_feature_idx")?;
     let features: Vec<String> = match header.get("feature_names") {
         Some((names, line)) => {
             let names: Vec<String> = names.split_whitespace().map(str::to_owned).collect();
@@ -63,6 +64,7 @@ pub fn read_lightgbm_text(text: &str) -> Result<Ensemble, ModelError> {
     if per_iteration != n_outputs {
         return Err(malformed(line, format!("{per_iteration} trees per iteration for {n_outputs} classes")));
     }
+    check_output_count(n_outputs, trees.len(), "num_class")?;
     let link = link_of(objective, n_outputs)?;
     let mut out_trees = Vec::with_capacity(trees.len());
     let mut tree_output = Vec::with_capacity(trees.len());

@@ -11,7 +11,7 @@ use serde_json::Value;
 use super::link::Link;
 use super::model_error::ModelError;
 use super::tree::{Ensemble, Missing, Node, Test, Tree, LEAF};
-use super::tree_check::check_tree;
+use super::tree_check::{check_feature_count, check_output_count, check_tree};
 
 const FORMAT: &str = "XGBoost JSON";
 const SUPPORTED: &str = "binary:logistic, binary:logitraw, reg:logistic, reg:squarederror, reg:squaredlogerror, \
@@ -99,6 +99,8 @@ pub fn read_xgboost_json(text: &str) -> Result<Ensemble, ModelError> {
     let param = learner.learner_model_param;
     let n_features = count(&param.num_feature, "num_feature")?;
     let n_outputs = count(&param.num_class, "num_class")?.max(1);
+    check_feature_count(n_features, "learner_model_param.num_feature")?;
+    check_output_count(n_outputs, model.trees.len(), "learner_model_param.num_class")?;
     let features = if learner.feature_names.is_empty() {
         (0..n_features).map(|i| format!("f{i}")).collect()
     } else if learner.feature_names.len() == n_features {

@@ -27,10 +27,12 @@ pub enum FairnessError {
     #[error("facet {0:?} has no group")]
     NoGroups(String),
     /// Crossing the columns gives more groups than can be reported.
-    #[error("crossing these columns gives {groups} groups, more than {limit}")]
+    #[error("crossing {columns} gives {groups} groups, more than {limit}")]
     TooManyGroups {
-        /// Groups the crossing would give.
-        groups: u128,
+        /// The crossed columns with their value counts (`sex (2) × zip (30000)`).
+        columns: String,
+        /// Groups the crossing would give, in words (exact, or "about 10^k").
+        groups: String,
         /// The most allowed.
         limit: usize,
     },

@@ -78,7 +78,11 @@ pub fn cross_groups(columns: &[GroupColumn]) -> Result<Groups, FairnessError> {
         size = size.saturating_mul(column.values.len() as u128);
     }
     if size > MAX_GROUPS as u128 {
-        return Err(FairnessError::TooManyGroups { groups: size, limit: MAX_GROUPS });
+        // A saturated u128 was printed as 340282366920938463463374607431768211455.
+        let log10: f64 = columns.iter().map(|c| (c.values.len() as f64).log10()).sum();
+        let groups = if size == u128::MAX { format!("about 10^{log10:.0}") } else { size.to_string() };
+        let names = columns.iter().map(|c| format!("{} ({})", c.name, c.values.len())).collect::<Vec<_>>();
+        return Err(FairnessError::TooManyGroups { columns: names.join(CROSS), groups, limit: MAX_GROUPS });
     }
     let mut names = first.values.clone();
     for column in columns.iter().skip(1) {
@@ -189,10 +193,12 @@ mod tests {
         assert!(matches!(cross_groups(&[column("a", &["x"], &[1])]), Err(FairnessError::GroupOutOfRange { .. })));
         let wide: Vec<String> = (0..300).map(|i| i.to_string()).collect();
         let wide = GroupColumn { name: "w".into(), values: wide, codes: vec![] };
-        assert!(matches!(
-            cross_groups(&[wide.clone(), wide.clone()]),
-            Err(FairnessError::TooManyGroups { groups: 90_000, .. })
-        ));
+        assert_eq!(
+            cross_groups(&[wide.clone(), wide.clone()]).unwrap_err().to_string(),
+            format!("crossing w (300) × w (300) gives 90000 groups, more than {MAX_GROUPS}")
+        );
+        let many: Vec<GroupColumn> = (0..20).map(|_| wide.clone()).collect();
+        assert!(cross_groups(&many).unwrap_err().to_string().contains("gives about 10^50 groups"));
         assert!(matches!(
             confusion_by_group(&[0, 3], 2, &[true, true], None),
             Err(FairnessError::GroupOutOfRange { .. })

@@ -8,7 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::table::{ColumnData, Table};
+use crate::table::{ColumnData, ColumnsByName, Table};
 use crate::types::Kind;
 
 /// What a column is for.
@@ -244,12 +244,13 @@ pub fn guess_roles(table: &mut Table) {
 /// tell the datasets apart by construction, so any check of them would fire.
 #[must_use]
 pub fn split_columns(baseline: &Table, current: &Table) -> Vec<String> {
+    let in_current = ColumnsByName::new(current);
     baseline
         .columns
         .iter()
         .filter(|c| matches!(c.role, Role::Feature | Role::Facet))
         .filter_map(|b| {
-            let c = current.column(&b.name)?;
+            let c = in_current.get(&b.name)?;
             let (x, y) = (constant_value(b, baseline.n_rows)?, constant_value(c, current.n_rows)?);
             (x != y).then(|| b.name.clone())
         })

@@ -14,7 +14,7 @@ use super::preset::Preset;
 use super::skip_reason::SkipReason;
 use super::stat::Stat;
 use crate::roles::Role;
-use crate::table::{Column, Table};
+use crate::table::{Column, ColumnsByName, Table};
 use crate::types::Kind;
 
 /// Evidently's default share of drifted columns that makes the dataset drift.
@@ -175,13 +175,14 @@ pub type DriftPair<'a> = (&'a Column, &'a Column, Kind);
 pub fn drift_pairs<'a>(baseline: &'a Table, current: &'a Table) -> (Vec<DriftPair<'a>>, Vec<SkippedColumn>) {
     let mut skipped = Vec::new();
     let mut pairs = Vec::new();
+    let (in_baseline, in_current) = (ColumnsByName::new(baseline), ColumnsByName::new(current));
     for column in &baseline.columns {
-        match pair_reason(column, current.column(&column.name)) {
+        match pair_reason(column, in_current.get(&column.name)) {
             Ok((other, kind)) => pairs.push((column, other, kind)),
             Err(reason) => skipped.push(SkippedColumn { name: column.name.clone(), reason: reason.to_string() }),
         }
     }
-    for column in current.columns.iter().filter(|c| baseline.column(&c.name).is_none()) {
+    for column in current.columns.iter().filter(|c| !in_baseline.contains(&c.name)) {
         skipped.push(SkippedColumn { name: column.name.clone(), reason: SkipReason::NotInBaseline.to_string() });
     }
     (pairs, skipped)

@@ -150,7 +150,7 @@ impl ColumnBuilder {
         match &mut self.state {
             State::Numbers(v) => v.push(value),
             State::Nulls(n) => {
-                let mut v = Vec::with_capacity((*n + 1).max(self.capacity).max(1024));
+                let mut v = Vec::with_capacity((*n + 1).max(self.capacity));
                 v.resize(*n, f64::NAN);
                 v.push(value);
                 self.state = State::Numbers(v);

@@ -7,7 +7,7 @@
 //! add up; kinds are inferred again unless the user chose one.
 
 use super::builder::{infer_kind, ColumnBuilder};
-use super::{Column, ColumnData, Table, MISSING_CODE, MISSING_TIMESTAMP};
+use super::{Column, ColumnData, ColumnsByName, Table, MISSING_CODE, MISSING_TIMESTAMP};
 
 /// Stacks tables vertically.
 ///
@@ -25,10 +25,12 @@ use super::{Column, ColumnData, Table, MISSING_CODE, MISSING_TIMESTAMP};
 /// ```
 #[must_use]
 pub fn concat(parts: &[Table]) -> Table {
+    let indexes: Vec<ColumnsByName<'_>> = parts.iter().map(ColumnsByName::new).collect();
+    let mut seen = hashbrown::HashSet::new();
     let mut names: Vec<&str> = Vec::new();
     for part in parts {
         for column in &part.columns {
-            if !names.contains(&column.name.as_str()) {
+            if seen.insert(column.name.as_str()) {
                 names.push(&column.name);
             }
         }
@@ -37,7 +39,8 @@ pub fn concat(parts: &[Table]) -> Table {
     let columns = names
         .iter()
         .map(|name| {
-            let pieces: Vec<(usize, Option<&Column>)> = parts.iter().map(|p| (p.n_rows, p.column(name))).collect();
+            let pieces: Vec<(usize, Option<&Column>)> =
+                parts.iter().zip(&indexes).map(|(p, index)| (p.n_rows, index.get(name))).collect();
             concat_column(name, &pieces)
         })
         .collect();

@@ -9,6 +9,7 @@
 
 mod builder;
 mod builder_codec;
+mod by_name;
 mod column;
 mod concat;
 mod error;
@@ -20,6 +21,7 @@ mod window;
 pub(crate) use builder::infer_kind;
 pub use builder::{ColumnBuilder, TableBuilder};
 pub(crate) use builder_codec::{Decoder, Encoder};
+pub use by_name::ColumnsByName;
 pub use column::{Column, ColumnData, TextColumn, MISSING_CODE, MISSING_TIMESTAMP};
 pub use concat::concat;
 pub use error::TableError;

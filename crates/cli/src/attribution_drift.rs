@@ -77,7 +77,8 @@ pub fn run(args: &AttributionDriftArgs) -> Result<(), String> {
         let text = crate::files::read_text(path)?;
         read_global_shap(&text, None).map_err(|e| format!("{e}: {}", path.display()))
     };
-    let checks = check_attribution_drift(&read(base)?, &read(cur)?, args.threshold).map_err(|e| e.to_string())?;
+    let checks = check_attribution_drift(&read(base)?, &read(cur)?, args.threshold)
+        .map_err(|e| format!("{e} (baseline {}, current {})", base.display(), cur.display()))?;
     for c in &checks {
         say!(
             "{}: NDCG {:.4} (threshold {}){}",
@@ -103,6 +104,11 @@ fn finish(mut outputs: Outputs, dir: &Path, violations: &AttributionViolations) 
     Ok(())
 }
 
+/// A model error placed in the data files it came from.
+fn in_files(files: &[PathBuf]) -> impl Fn(tideline_engine::explain::ModelError) -> String + '_ {
+    move |e| format!("{e} in {}", crate::load::names(files))
+}
+
 /// The baseline's global attributions, then each window's, judged.
 fn over_windows(args: &AttributionDriftArgs) -> Result<(), String> {
     let model = read_model(args.model.as_deref().ok_or("--model is required")?)?;
@@ -122,14 +128,18 @@ fn over_windows(args: &AttributionDriftArgs) -> Result<(), String> {
     let mut timeline = TimelineConfig::new(window.parse().map_err(|e| format!("--window {window}: {e}"))?);
     timeline.time_column.clone_from(&args.time_column);
     let windows = current_windows(&current, &timeline).map_err(|e| e.to_string())?;
-    let x = feature_matrix(&current, model.feature_names()).map_err(|e| e.to_string())?.matrix;
+    let x = feature_matrix(&current, model.feature_names()).map_err(in_files(&args.data))?.matrix;
     // One explainer for every window, with the baseline as background
     // (Kernel SHAP clusters the baseline data when no --baseline is given).
     let bg_matrix = match &background {
-        Some(b) => Some(feature_matrix(b, model.feature_names()).map_err(|e| e.to_string())?.matrix),
+        Some(b) => {
+            let files = args.background.as_slice();
+            Some(feature_matrix(b, model.feature_names()).map_err(in_files(files))?.matrix)
+        }
         None => None,
     };
-    let base_x = feature_matrix(&baseline, model.feature_names()).map_err(|e| e.to_string())?.matrix;
+    let base_x =
+        feature_matrix(&baseline, model.feature_names()).map_err(in_files(std::slice::from_ref(baseline_path)))?.matrix;
     let explainer = Explainer::for_data(&model, &config, bg_matrix.as_ref(), &base_x).map_err(|e| e.to_string())?;
     let mut entries: Vec<AttributionWindow> = Vec::new();
     let mut violations = Vec::new();

@@ -75,7 +75,7 @@ pub fn stage_outputs(
 pub fn analyse(input: &BiasConfigArgs) -> Result<(AnalysisConfig, Table, BiasRun), String> {
     let config = input.config()?;
     let table = input.table(&config)?;
-    let run = run_bias(&table, &config).map_err(|e| e.to_string())?;
+    let run = run_bias(&table, &config).map_err(|e| format!("{e} in {}", input.data_names()))?;
     for warning in &run.warnings {
         eprintln!("warning: {warning}");
     }

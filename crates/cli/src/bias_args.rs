@@ -116,6 +116,11 @@ impl BiasConfigArgs {
         Ok(config)
     }
 
+    /// The data files' names, for messages.
+    pub fn data_names(&self) -> String {
+        crate::load::names(&self.data)
+    }
+
     /// The data files, stacked. The config's `headers` name the columns of
     /// a CSV without a header row (a file whose first row equals them keeps
     /// it as its header); `--names` wins over them.

@@ -108,6 +108,11 @@ pub fn load_file(path: &Path, options: &LoadOptions) -> Result<Loaded, String> {
     result.map_err(|e| e.to_string())
 }
 
+/// File names joined for a message (`a.csv, b.csv`).
+pub fn names(files: &[std::path::PathBuf]) -> String {
+    files.iter().map(|f| f.display().to_string()).collect::<Vec<_>>().join(", ")
+}
+
 /// Loads several files as one dataset (stacked), printing their warnings.
 pub fn stacked(paths: &[std::path::PathBuf], read: &ReadArgs) -> Result<Table, String> {
     let options = read.options()?;

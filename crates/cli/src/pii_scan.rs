@@ -9,7 +9,7 @@ use clap::Args;
 use tideline_engine::pii::{corpus::labelled_corpus, evaluate, mask_column, scan_table, PiiReport};
 use tideline_engine::table::Table;
 
-use crate::load::{stacked, ReadArgs};
+use crate::load::{names, stacked, ReadArgs};
 use crate::output::Outputs;
 use crate::write_csv::write_csv;
 
@@ -90,10 +90,6 @@ fn shape_copy(args: &PiiScanArgs, table: &mut Table, report: &PiiReport) -> Resu
     }
     table.columns.retain(|c| !args.exclude.contains(&c.name));
     Ok(())
-}
-
-fn names(files: &[PathBuf]) -> String {
-    files.iter().map(|f| f.display().to_string()).collect::<Vec<_>>().join(", ")
 }
 
 fn text(report: &PiiReport) -> String {

@@ -92,12 +92,12 @@ pub(crate) fn facet_splits(
                     text: values.iter().map(PyValue::py_str).collect::<Vec<_>>().join(","),
                     mask: Err(e),
                 },
-                Err(e) => return Err(e),
+                Err(e) => return Err(e.in_column(&name, "facet")),
             }])
         }
         None => {
             if !strict && series_datatype(&series, &[]) == DataType::Continuous {
-                return Err(BiasError::NoThreshold);
+                return Err(BiasError::NoThreshold.in_column(&name, "facet"));
             }
             Ok(series
                 .unique_in_order()
@@ -120,9 +120,11 @@ fn predictions(
     label_split: &super::split::Split,
 ) -> Result<Option<Vec<bool>>, BiasError> {
     if let Some(reference) = &config.predicted_label {
-        let predicted = Series::new(column(table, reference, "Predicted label")?);
+        let predicted_column = column(table, reference, "Predicted label")?;
+        let predicted = Series::new(predicted_column);
         return split_predicted(&predicted, label, label_split, &config.label_values_or_threshold, config.strict)
-            .map(Some);
+            .map(Some)
+            .map_err(|e| e.in_column(&predicted_column.name, "predicted label"));
     }
     let Some(reference) = &config.predicted_score else { return Ok(None) };
     let score = column(table, reference, "Predicted score")?;
@@ -164,7 +166,8 @@ pub(crate) fn outcomes<'t>(
         return Err(BiasError::NoLabelValues);
     }
     let label = Series::new(label_column);
-    let label_split = split(&label, &config.label_values_or_threshold, config.strict)?;
+    let label_split = split(&label, &config.label_values_or_threshold, config.strict)
+        .map_err(|e| e.in_column(&label_column.name, "label"))?;
     warnings.extend(threshold_quirk("Label", &label, &config.label_values_or_threshold, &label_split));
     let predicted = if need_predictions {
         let p = predictions(table, config, &label, &label_split)?;

@@ -168,4 +168,35 @@ pub enum BiasError {
     /// The fairness groups could not be formed.
     #[error(transparent)]
     Fairness(#[from] FairnessError),
+    /// An error met in one column: smclarify's wording, then where.
+    #[error("{source} (column '{column}', the {role})")]
+    InColumn {
+        /// The column's name.
+        column: String,
+        /// What the column is to the analysis: label, predicted label, facet.
+        role: &'static str,
+        /// The error, in smclarify's words.
+        source: Box<BiasError>,
+    },
+}
+
+impl BiasError {
+    /// This error, placed in `column` (its `role` to the analysis).
+    #[must_use]
+    pub fn in_column(self, column: &str, role: &'static str) -> Self {
+        match self {
+            placed @ Self::InColumn { .. } => placed,
+            other => Self::InColumn { column: column.to_owned(), role, source: Box::new(other) },
+        }
+    }
+
+    /// The message smclarify gives, without the place Tideline adds (what
+    /// the reference fixtures compare).
+    #[must_use]
+    pub fn reference_message(&self) -> String {
+        match self {
+            Self::InColumn { source, .. } => source.to_string(),
+            other => other.to_string(),
+        }
+    }
 }

@@ -5,7 +5,7 @@
 use super::matrix::FeatureMatrix;
 use super::model::Model;
 use super::model_error::ModelError;
-use crate::table::{Column, ColumnData, Table};
+use crate::table::{Column, ColumnData, ColumnsByName, Table};
 
 /// The model's features taken from a table.
 #[derive(Debug, Clone, PartialEq)]
@@ -25,17 +25,20 @@ pub struct FeatureMapping {
 /// [`ModelError::NotNumeric`] for the first column holding a value that is
 /// not a number.
 pub fn feature_matrix(table: &Table, features: &[String]) -> Result<FeatureMapping, ModelError> {
-    let missing: Vec<String> = features.iter().filter(|f| table.column(f).is_none()).cloned().collect();
+    let by_name = ColumnsByName::new(table);
+    let missing: Vec<String> = features.iter().filter(|f| !by_name.contains(f)).cloned().collect();
     if !missing.is_empty() {
         return Err(ModelError::MissingColumns(missing));
     }
-    let columns = features.iter().filter_map(|f| table.column(f)).map(numbers).collect::<Result<Vec<_>, _>>()?;
+    let columns = features.iter().filter_map(|f| by_name.get(f)).map(numbers).collect::<Result<Vec<_>, _>>()?;
     let n_rows = table.n_rows;
     let mut values = Vec::with_capacity(n_rows * features.len());
     for i in 0..n_rows {
         values.extend(columns.iter().map(|c| c.get(i).copied().unwrap_or(f64::NAN)));
     }
-    let unused_columns = table.columns.iter().filter(|c| !features.contains(&c.name)).map(|c| c.name.clone()).collect();
+    let wanted: hashbrown::HashSet<&str> = features.iter().map(String::as_str).collect();
+    let unused_columns =
+        table.columns.iter().filter(|c| !wanted.contains(c.name.as_str())).map(|c| c.name.clone()).collect();
     Ok(FeatureMapping { matrix: FeatureMatrix { features: features.to_vec(), n_rows, values }, unused_columns })
 }
 

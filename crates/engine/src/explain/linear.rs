@@ -85,11 +85,24 @@ pub struct LinearModel {
     coefficients: Vec<f64>,
 }
 
+/// `intercept`: one number, or one per output. `expecting` words the
+/// error (serde's default named this Rust type).
 #[derive(Deserialize)]
-#[serde(untagged)]
-enum OneOrMany<T> {
-    One(T),
-    Many(Vec<T>),
+#[serde(untagged, expecting = "expected intercept to be a number or a list of numbers (one per output)")]
+enum Intercepts {
+    One(f64),
+    Many(Vec<f64>),
+}
+
+/// `coefficients`: one object of feature → number, or one per output.
+#[derive(Deserialize)]
+#[serde(
+    untagged,
+    expecting = "expected coefficients to be an object of feature names to numbers, or a list of such objects (one per output)"
+)]
+enum Coefficients {
+    One(IndexMap<String, f64>),
+    Many(Vec<IndexMap<String, f64>>),
 }
 
 #[derive(Deserialize)]
@@ -98,8 +111,8 @@ struct LinearJson {
     #[serde(rename = "type")]
     kind: String,
     link: String,
-    intercept: OneOrMany<f64>,
-    coefficients: OneOrMany<IndexMap<String, f64>>,
+    intercept: Intercepts,
+    coefficients: Coefficients,
 }
 
 impl LinearModel {
@@ -120,12 +133,12 @@ impl LinearModel {
             _ => return Err(LinearModelError::UnknownLink(raw.link)),
         };
         let intercepts = match raw.intercept {
-            OneOrMany::One(v) => vec![v],
-            OneOrMany::Many(v) => v,
+            Intercepts::One(v) => vec![v],
+            Intercepts::Many(v) => v,
         };
         let maps = match raw.coefficients {
-            OneOrMany::One(m) => vec![m],
-            OneOrMany::Many(m) => m,
+            Coefficients::One(m) => vec![m],
+            Coefficients::Many(m) => m,
         };
         if intercepts.len() != maps.len() {
             return Err(LinearModelError::OutputCount { intercepts: intercepts.len(), coefficient_sets: maps.len() });

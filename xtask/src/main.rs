@@ -7,6 +7,7 @@ mod bench_drift;
 mod bench_shap;
 mod bench_timeline;
 mod csp;
+mod fuzz;
 mod generate;
 mod generate_bias;
 mod generate_timeline;
@@ -28,6 +29,11 @@ commands:
           trunk build --release and the Playwright end-to-end tests
   single-file
           build dist-single/tideline.html: the whole app in one file that runs from disk
+  fuzz [TARGET...] [--minutes N]
+          build the libFuzzer targets of fuzz/ and run each N minutes (default 10)
+          on its corpus: csv, json, json_lines, capture, ground_truth, sniffed,
+          statistics_json, constraints_json, analysis_config_json, analysis_json,
+          model, linear_json
   bench [ingest] [drift] [bias] [timeline] [shap]
           on generated 1,000,000 x 20 files, natively and in headless Chromium
           (inside the worker): CSV ingest throughput; the evidently drift preset
@@ -40,6 +46,7 @@ fn main() -> ExitCode {
         Some("serve") => serve::run(),
         Some("test") => test::run(args.get(1..).unwrap_or_default()),
         Some("single-file") => single_file::run(),
+        Some("fuzz") => fuzz::run(args.get(1..).unwrap_or_default()),
         Some("bench") => {
             let what = args.get(1..).unwrap_or_default();
             let all = what.is_empty();

@@ -5,7 +5,9 @@
 use std::path::PathBuf;
 
 use clap::Args;
-use tideline_engine::bias::{AnalysisConfig, ColumnRef, FacetConfig, MethodSelection, PyValue, StageMethods};
+use tideline_engine::bias::{
+    AnalysisConfig, BiasError, ColumnRef, FacetConfig, MethodSelection, PyValue, Stage, StageMethods,
+};
 use tideline_engine::table::{concat, Table};
 
 use crate::load::{load_file, ReadArgs};
@@ -107,11 +109,22 @@ impl BiasConfigArgs {
                 config.methods.post_training_bias = all();
             }
         }
+        let source = self.config.as_ref().map_or_else(String::new, |p| format!(" ({} names none)", p.display()));
         if config.label.is_none() {
-            return Err("no label: give --label (and --label-values) or a --config with a label".into());
+            return Err(format!("no label: give --label (and --label-values) or a --config with a label{source}"));
         }
         if config.facet.is_empty() {
-            return Err("no facet: give --facet or a --config with a facet".into());
+            return Err(format!("no facet: give --facet or a --config with a facet{source}"));
+        }
+        for stage in [Stage::PreTraining, Stage::PostTraining] {
+            if let Some(Err(e)) = config.stage_metrics(stage) {
+                let name = match &e {
+                    BiasError::UnknownMetric { name, .. } => format!(" (\"{name}\")"),
+                    _ => String::new(),
+                };
+                let from = self.config.as_ref().map_or_else(|| "the methods".to_owned(), |p| p.display().to_string());
+                return Err(format!("{e}{name} in {from}"));
+            }
         }
         Ok(config)
     }

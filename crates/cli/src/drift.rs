@@ -99,6 +99,7 @@ pub fn run(args: &DriftArgs) -> Result<(), String> {
         force_kinds(table, &args.numeric, Kind::Numerical)?;
         force_kinds(table, &args.categorical, Kind::Categorical)?;
     }
+    shared_columns(&baseline, &current, args)?;
     let report = run_drift(&baseline, &current, &options);
     let json = serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?;
     if args.out.as_os_str() == "-" {
@@ -156,6 +157,27 @@ fn from_statistics(path: &Path) -> Result<Option<Table>, String> {
         );
     }
     Ok(Some(table))
+}
+
+/// Refuses two sides with no column name in common ("0 of 0 features
+/// drifted … dataset drift no" was no answer).
+fn shared_columns(baseline: &Table, current: &Table, args: &DriftArgs) -> Result<(), String> {
+    let in_current = tideline_engine::table::ColumnsByName::new(current);
+    if baseline.columns.iter().any(|c| in_current.contains(&c.name)) {
+        return Ok(());
+    }
+    let some = |table: &Table| {
+        let names: Vec<&str> = table.columns.iter().take(5).map(|c| c.name.as_str()).collect();
+        let more = if table.columns.len() > 5 { ", …" } else { "" };
+        format!("{}{more}", names.join(", "))
+    };
+    Err(format!(
+        "the baseline ({}) and the current data ({}) share no column: the baseline has {}; the current data has {}",
+        crate::load::names(&args.sides.baseline),
+        crate::load::names(&args.sides.current),
+        some(baseline),
+        some(current)
+    ))
 }
 
 /// The rows where `COLUMN=VALUE` holds, when asked.

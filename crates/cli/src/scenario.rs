@@ -49,6 +49,13 @@ pub fn run(args: &ScenarioArgs) -> Result<(), String> {
         let names: Vec<&str> = ScenarioKind::ALL.iter().map(|k| k.as_str()).collect();
         format!("no scenario '{}': choose one of {}", args.name, names.join(", "))
     })?;
+    if args.rows > tideline_engine::scenario::MAX_ROWS {
+        return Err(format!(
+            "--rows {}: a scenario has at most {} rows a side",
+            args.rows,
+            tideline_engine::scenario::MAX_ROWS
+        ));
+    }
     let s = generate(kind, &ScenarioConfig { rows: args.rows, seed: args.seed, strength: args.strength })
         .map_err(|e| e.to_string())?;
     let baseline_analysis = explanation(&s.model_json, &s.baseline_csv, "baseline.csv")?;

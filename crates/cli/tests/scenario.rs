@@ -74,6 +74,6 @@ fn too_many_rows_are_refused_before_anything_is_made() {
     let out = tideline(&["scenario", "covariate-shift", "--rows", "100000000000", "--out", dir.to_str().unwrap()]);
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{err}");
-    assert!(err.contains("100000000000 rows are too many for a scenario (5000000 at most)"), "{err}");
+    assert!(err.contains("--rows 100000000000: a scenario has at most 5000000 rows a side"), "{err}");
     assert!(!dir.exists(), "the folder was created");
 }

@@ -169,6 +169,12 @@ impl CaptureState {
             let out = outputs.as_mut().and_then(Iterator::next).unwrap_or_default();
             let inp = inputs.as_mut().and_then(Iterator::next).unwrap_or_default();
             let mut cells = self.cells(out, inp, &line, warnings);
+            if cells.is_empty() {
+                // A blank payload: a row with nothing but its metadata is no row.
+                let message = format!("line {} captures a row with no values; it is skipped", line.number);
+                warnings.add("empty capture", &self.file, Some(line.number), None, message);
+                continue;
+            }
             too_many_columns(cells.len(), &self.file, &line)?;
             cells.extend(metadata.iter().cloned());
             report_repeats(&cells, &self.file, &line, warnings);

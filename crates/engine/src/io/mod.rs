@@ -350,6 +350,9 @@ impl Loader {
                 builder.finish()
             }
         };
+        if table.n_rows > 0 && table.columns.is_empty() {
+            return Err(IoError::new(&file, ErrorKind::NoRows(": its records hold no fields".to_owned())));
+        }
         if table.n_rows == 0 {
             let what = match table.columns.len() {
                 0 => String::new(),

@@ -27,6 +27,39 @@ fn worker_script() -> String {
 
 thread_local! {
     static WORKER: RefCell<Option<Worker>> = const { RefCell::new(None) };
+    /// Messages sent before the worker said it was ready. A worker loads
+    /// its wasm before it listens, and a message posted meanwhile had no
+    /// handler: a file dropped that early stayed at "0 B".
+    static PENDING: RefCell<Option<Vec<js_sys::Object>>> = const { RefCell::new(Some(Vec::new())) };
+}
+
+/// Posts `message`, or keeps it until the worker is ready.
+fn post(message: js_sys::Object) {
+    let kept = PENDING.with(|p| match p.borrow_mut().as_mut() {
+        Some(pending) => {
+            pending.push(message.clone());
+            true
+        }
+        None => false,
+    });
+    if kept {
+        return;
+    }
+    WORKER.with(|w| {
+        if let Some(worker) = w.borrow().as_ref() {
+            if let Err(e) = worker.post_message(&message) {
+                web_sys::console::error_2(&"tideline: cannot reach the worker".into(), &e);
+            }
+        }
+    });
+}
+
+/// The worker listens: sends what waited, in order.
+fn flush() {
+    let Some(pending) = PENDING.with(|p| p.borrow_mut().take()) else { return };
+    for message in pending {
+        post(message);
+    }
 }
 
 /// Spawns the engine worker and routes its replies into `state`.
@@ -42,6 +75,9 @@ pub fn start(state: AppState) {
         let Some(text) = event.data().as_string() else { return };
         match serde_json::from_str::<Reply>(&text) {
             Ok(reply) => {
+                if matches!(reply, Reply::Ready) {
+                    flush();
+                }
                 if let Reply::Exported { kind, text, base64 } = &reply {
                     save_export(*kind, text.as_deref(), base64.as_deref());
                 }
@@ -74,13 +110,7 @@ pub fn send(request: &Request, files: &[web_sys::File]) {
     if set.is_err() {
         return;
     }
-    WORKER.with(|w| {
-        if let Some(worker) = w.borrow().as_ref() {
-            if let Err(e) = worker.post_message(&message) {
-                web_sys::console::error_2(&"tideline: cannot reach the worker".into(), &e);
-            }
-        }
-    });
+    post(message);
 }
 
 /// Offers an export the worker made as a download.

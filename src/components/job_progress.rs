@@ -51,10 +51,17 @@ pub fn JobProgress(
             let seconds = r.millis / 1000.0;
             let (rows_per_s, mb_per_s) = if seconds > 0.0 { (r.rows as f64 / seconds, r.bytes as f64 / 1e6 / seconds) } else { (0.0, 0.0) };
             let verb = if r.cancelled { "Cancelled after reading" } else { "Read" };
+            // A refused file adds nothing: no rate to report, only where to look.
+            let text = if r.rows == 0 && !r.cancelled {
+                "Nothing was added: the message beside the file says why.".to_owned()
+            } else {
+                let rate = thousands(rows_per_s.round() as u64);
+                let workers = if r.workers > 1 { format!(", by {} workers at once", r.workers) } else { String::new() };
+                format!("{verb} {} rows ({}) in {seconds:.2} s: {rate} rows/s, {mb_per_s:.0} MB/s{workers}", thousands(r.rows), bytes(r.bytes))
+            };
             view! {
                 <p class="last-job" data-testid=format!("{id}-last-job") data-rows=r.rows data-bytes=r.bytes data-millis=r.millis data-read-millis=r.read_millis data-ingest-millis=r.ingest_millis data-workers=r.workers>
-                    {format!("{verb} {} rows ({}) in {seconds:.2} s: {} rows/s, {mb_per_s:.0} MB/s", thousands(r.rows), bytes(r.bytes), thousands(rows_per_s.round() as u64))}
-                    {(r.workers > 1).then(|| format!(", by {} workers at once", r.workers))}
+                    {text}
                 </p>
             }
         })

@@ -265,14 +265,18 @@ impl AppState {
             Reply::JobDone { job, cancelled, rows, bytes, millis, read_millis, ingest_millis, workers } => {
                 let result = JobResult { rows, bytes, millis, cancelled, read_millis, ingest_millis, workers };
                 // The demo (no side's job) loads both sides; its file lists say how it went.
+                let mut refused = false;
                 if let Some(side) = self.side_of_job(job) {
                     side.job.set(None);
                     side.last_job.set(Some(result));
+                    refused = side.files.with_untracked(|files| files.iter().any(|f| f.error.is_some()));
                 }
-                // A demo, or the load that completes the pair, opens the Overview.
+                // A demo, or the load that completes the pair, opens the
+                // Overview; a refused file keeps the Data section, where its
+                // message stands beside it.
                 if self.overview_after.get_untracked() == Some(job) {
                     self.overview_after.set(None);
-                    if !cancelled && self.both_loaded() {
+                    if !cancelled && !refused && self.both_loaded() {
                         self.section.set(Section::Overview);
                     }
                 }

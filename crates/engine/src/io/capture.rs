@@ -91,7 +91,7 @@ impl CaptureReader {
     pub(crate) fn finish(&mut self, builder: &mut TableBuilder, warnings: &mut Warnings) -> Result<(), IoError> {
         let state = &mut self.state;
         self.lines.finish(|line| state.read_line(line, builder, warnings))?;
-        if let Some(ragged) = state.ragged.refusal(state.rows) {
+        if let Some(ragged) = state.ragged.refusal(state.rows, 2) {
             let (width, first) = state.positional_width.unwrap_or_default();
             let message = format!(
                 "{ragged} of {} captured rows do not hold the {width} unnamed values of line {first}, and their \

@@ -403,7 +403,7 @@ impl CsvReader {
             Some(b) => b,
             None => TableBuilder::new(self.names.unwrap_or_default(), self.strict),
         };
-        if let Some(ragged) = self.ragged.refusal(self.rows) {
+        if let Some(ragged) = self.ragged.refusal(self.rows, 3) {
             let delimiter = match self.delimiter {
                 b'\t' => "tab".to_owned(),
                 other => format!("'{}'", char::from(other)),

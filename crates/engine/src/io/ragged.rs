@@ -28,10 +28,11 @@ impl RaggedTally {
         self.rows += count;
     }
 
-    /// The ragged rows, when most of `rows` rows are ragged and in more
-    /// than one way (one consistent width is a header problem, kept as
-    /// warnings).
-    pub(crate) fn refusal(&self, rows: u64) -> Option<u64> {
-        (self.varied && self.rows >= 2 && self.rows * 2 > rows).then_some(self.rows)
+    /// The ragged rows, when most of `rows` rows are ragged, in more than
+    /// one way (one consistent width is a header problem, kept as
+    /// warnings), and at least `at_least` of them (a 3-row file with two
+    /// broken rows is still read, with its warnings).
+    pub(crate) fn refusal(&self, rows: u64, at_least: u64) -> Option<u64> {
+        (self.varied && self.rows >= at_least.max(2) && self.rows * 2 > rows).then_some(self.rows)
     }
 }

@@ -161,7 +161,7 @@ pub fn run(args: &ModelQualityArgs) -> Result<(), String> {
         }
         None => None,
     };
-    let statistics = statistics(args, &table)?;
+    let statistics = statistics(args, &table).map_err(|e| format!("{e} in {}", crate::load::names(&args.data)))?;
     let violations =
         constraints.map(|c| evaluate_constraints(&c, &statistics).map_err(|e| e.to_string())).transpose()?;
     let pretty = |v: &serde_json::Value| serde_json::to_string_pretty(v).unwrap_or_default();

@@ -73,6 +73,40 @@ pub fn cases() -> Vec<Case> {
         )
         .file("capture.jsonl", empty_batch),
     );
+    // Sizes found by fresh hostile runs: 60,000 columns of one name (a
+    // quadratic renaming hung), 5,000 unique labels (a confusion matrix of
+    // n² cells ran out of memory at 100,000), a facet of 5,000 ids (each
+    // analysed against the rest ran for hours).
+    let same_name = format!("{}\n{}\n", vec!["a"; 60_000].join(","), vec!["1"; 60_000].join(","));
+    cases.push(
+        Case::new(
+            "columns and values",
+            "60,000 columns of one name",
+            &["inspect", "same.csv"],
+            super::case::accepted(Some("repeats 'a'")),
+        )
+        .file("same.csv", same_name),
+    );
+    let ids: String = (0..5_000).map(|i| format!("{i},L{i},L{},F{i}\n", (i * 7) % 5_000)).collect();
+    let ids = format!("id,label,pred,facet\n{ids}");
+    let sized: [(&str, &str, &str); 2] = [
+        (
+            "5,000 unique labels",
+            "model-quality --data ids.csv --problem multiclass --label label --prediction pred --out out",
+            "at most 1000",
+        ),
+        (
+            "a facet of 5,000 ids",
+            "bias --data ids.csv --label label --label-values L1 --facet facet --out out",
+            "at most 1000",
+        ),
+    ];
+    for (name, line, word) in sized {
+        let args: Vec<&str> = line.split_whitespace().collect();
+        cases.push(
+            Case::new("columns and values", name, &args, refused(&["ids.csv", word])).file("ids.csv", ids.clone()),
+        );
+    }
     // Command lines as text (split at spaces; no argument holds one).
     let columns: [(&str, &str, &str); 7] = [
         (

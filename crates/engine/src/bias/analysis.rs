@@ -69,6 +69,10 @@ fn elem_value(e: Elem<'_>) -> (PyValue, String) {
     }
 }
 
+/// The most values of a facet analysed one against the rest when the
+/// config names none: each is a full analysis (100,000 ids ran for hours).
+pub const MAX_FACET_VALUES: usize = 1_000;
+
 pub(crate) fn facet_splits(
     table: &Table,
     facet: &FacetConfig,
@@ -99,8 +103,12 @@ pub(crate) fn facet_splits(
             if !strict && series_datatype(&series, &[]) == DataType::Continuous {
                 return Err(BiasError::NoThreshold.in_column(&name, "facet"));
             }
-            Ok(series
-                .unique_in_order()
+            let values = series.unique_in_order();
+            if values.len() > MAX_FACET_VALUES {
+                return Err(BiasError::TooManyFacetValues { values: values.len(), limit: MAX_FACET_VALUES }
+                    .in_column(&name, "facet"));
+            }
+            Ok(values
                 .into_iter()
                 .map(|e| {
                     let (value, text) = elem_value(e);

@@ -168,6 +168,17 @@ pub enum BiasError {
     /// The fairness groups could not be formed.
     #[error(transparent)]
     Fairness(#[from] FairnessError),
+    /// A facet with more values than are analysed one against the rest.
+    #[error(
+        "the facet has {values} distinct values; with no facet values named, each is analysed against the rest, \
+         for at most {limit} (name the sensitive values, or give a threshold)"
+    )]
+    TooManyFacetValues {
+        /// Distinct values in the facet column.
+        values: usize,
+        /// The most analysed.
+        limit: usize,
+    },
     /// An error met in one column: smclarify's wording, then where.
     #[error("{source} (column '{column}', the {role})")]
     InColumn {

@@ -38,7 +38,7 @@ mod split;
 mod strata;
 mod warnings;
 
-pub use analysis::{run_bias, BiasRun, GroupCounts};
+pub use analysis::{run_bias, BiasRun, GroupCounts, MAX_FACET_VALUES};
 pub(crate) use bootstrap::quantile;
 pub use bootstrap::{bootstrap_ci, bootstrap_groups_ci, BootstrapOptions, ConfidenceInterval};
 pub use compute::compute;

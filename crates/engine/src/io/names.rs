@@ -13,6 +13,9 @@ pub fn positional_name(i: usize) -> String {
 pub(crate) fn unique_names(raw: Vec<String>, file: &str, warnings: &mut Warnings) -> Vec<String> {
     let mut out: Vec<String> = Vec::with_capacity(raw.len());
     let mut seen: hashbrown::HashSet<String> = hashbrown::HashSet::with_capacity(raw.len());
+    // The next suffix to try per repeated name: counting up from 1 for
+    // each copy made 60,000 columns called "a" quadratic (a hang).
+    let mut next: hashbrown::HashMap<String, usize> = hashbrown::HashMap::new();
     for (i, name) in raw.into_iter().enumerate() {
         let trimmed = name.trim();
         let mut name = if trimmed.is_empty() {
@@ -30,11 +33,12 @@ pub(crate) fn unique_names(raw: Vec<String>, file: &str, warnings: &mut Warnings
         };
         if seen.contains(&name) {
             let base = name.clone();
-            let mut k = 1;
+            let k = next.entry(base.clone()).or_insert(1);
             while seen.contains(&format!("{base}.{k}")) {
-                k += 1;
+                *k += 1;
             }
             name = format!("{base}.{k}");
+            *k += 1;
             warnings.add(
                 "duplicate header",
                 file,

@@ -41,7 +41,7 @@ pub use intervals::{metric_estimates, MetricEstimate};
 pub use labels::labels_from_scores;
 pub use model_columns::{ModelColumns, ModelColumnsError};
 pub use model_outputs::{BinaryRows, ModelOutputs, BINARY_METRICS, MULTICLASS_METRICS, REGRESSION_METRICS};
-pub use multiclass::{multiclass_metrics, ClassQuality, MulticlassCounts};
+pub use multiclass::{multiclass_metrics, ClassQuality, MulticlassCounts, MAX_CLASSES};
 pub use regression::regression_metrics;
 
 /// True when a larger value of `metric` is better (every metric but the

@@ -26,6 +26,9 @@ pub struct ClassQuality {
     pub support: u64,
 }
 
+/// The most classes a multiclass confusion matrix holds.
+pub const MAX_CLASSES: usize = 1_000;
+
 /// A multiclass confusion matrix over sorted labels.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MulticlassCounts {
@@ -39,12 +42,20 @@ impl MulticlassCounts {
     /// Counts `actual` against `predicted`.
     ///
     /// # Errors
-    /// Lengths differ or there are no rows.
+    /// Lengths differ, there are no rows, or more than [`MAX_CLASSES`]
+    /// classes (100,000 unique labels asked for 80 GB).
     pub fn new<S: AsRef<str>>(actual: &[S], predicted: &[S]) -> Result<Self, ModelQualityError> {
         check_lengths(actual.len(), predicted.len())?;
         let mut labels: Vec<String> = actual.iter().chain(predicted).map(|s| s.as_ref().to_owned()).collect();
         labels.sort();
         labels.dedup();
+        if labels.len() > MAX_CLASSES {
+            return Err(ModelQualityError::Invalid(format!(
+                "the label and prediction hold {} distinct classes; multiclass metrics are computed for at most \
+                 {MAX_CLASSES} (the confusion matrix has one cell per pair of classes): is the label an id?",
+                labels.len()
+            )));
+        }
         let index: IndexMap<&str, usize> = labels.iter().enumerate().map(|(i, l)| (l.as_str(), i)).collect();
         let mut counts = vec![vec![0u64; labels.len()]; labels.len()];
         for (a, p) in actual.iter().zip(predicted) {

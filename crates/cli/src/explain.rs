@@ -132,7 +132,7 @@ pub fn run(args: &ExplainArgs) -> Result<(), String> {
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
-    let outcome = outcome.map_err(|e| e.to_string())?;
+    let outcome = outcome.map_err(|e| format!("{e} in {}", crate::load::names(&args.data)))?;
     let headers = args.settings.label_headers.as_deref();
     let mut analysis = analysis_json(outcome.method_key, &outcome.global, headers).map_err(|e| e.to_string())?;
     if let Some(block) = surrogate {

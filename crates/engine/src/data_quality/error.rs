@@ -1,6 +1,6 @@
 //! The one error type of [`crate::data_quality`].
 
-/// The most cells [`super::baseline_table`] rebuilds: 4 GB of numbers.
+/// The most cells [`super::baseline_table()`] rebuilds: 4 GB of numbers.
 pub const MAX_REBUILT_CELLS: u64 = 500_000_000;
 
 /// What went wrong while reading a baseline or evaluating constraints.

@@ -89,7 +89,10 @@ fn bad_input_fails_with_a_message() {
     let out = tideline(&["explain", "--model", path(&linear), "--data", path(&data), "--out", path(&dir)]);
     assert!(!out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(stderr.trim(), "tideline: the table has no column for the model features: income");
+    assert_eq!(
+        stderr.trim(),
+        format!("tideline: the table has no column for the model features: income in {}", data.display())
+    );
 
     let model = engine_fixture("models", "xgb_car_loan.json");
     let out = tideline(&[

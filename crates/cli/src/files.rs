@@ -8,17 +8,31 @@ use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-/// The canonical paths of every input this run has opened.
-static INPUTS: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+/// Every input this run has opened: its canonical path, and on Unix its
+/// device and inode (a hard link is the same file under another name).
+static INPUTS: Mutex<Vec<(PathBuf, Option<(u64, u64)>)>> = Mutex::new(Vec::new());
 
-/// Whether `path` (canonical) is one of this run's inputs.
+#[cfg(unix)]
+fn identity(path: &Path) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
+}
+
+#[cfg(not(unix))]
+fn identity(_: &Path) -> Option<(u64, u64)> {
+    None
+}
+
+/// Whether `path` (canonical) is one of this run's inputs, by name or, for
+/// an existing file, by identity.
 pub fn is_input(path: &Path) -> bool {
-    INPUTS.lock().is_ok_and(|inputs| inputs.iter().any(|p| p == path))
+    let id = identity(path);
+    INPUTS.lock().is_ok_and(|inputs| inputs.iter().any(|(p, i)| p == path || (id.is_some() && *i == id)))
 }
 
 fn remember(path: &Path) {
     if let (Ok(canonical), Ok(mut inputs)) = (path.canonicalize(), INPUTS.lock()) {
-        inputs.push(canonical);
+        inputs.push((canonical, identity(path)));
     }
 }
 

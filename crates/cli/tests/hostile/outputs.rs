@@ -76,5 +76,16 @@ pub fn cases() -> Vec<Case> {
         .good()
         .prepared(|dir| std::fs::create_dir_all(dir.join("sub")).unwrap()),
     );
+    cases.push(
+        Case::new(
+            "outputs",
+            "drift over a hard link to its baseline",
+            &["drift", "--baseline", "good.csv", "--current", "cur.csv", "--out", "link.csv"],
+            refused(&["also an input"]),
+        )
+        .good()
+        .file("cur.csv", super::case::good_csv())
+        .prepared(|dir| std::fs::hard_link(dir.join("good.csv"), dir.join("link.csv")).unwrap()),
+    );
     cases
 }

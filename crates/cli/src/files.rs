@@ -10,16 +10,19 @@ use std::sync::Mutex;
 
 /// Every input this run has opened: its canonical path, and on Unix its
 /// device and inode (a hard link is the same file under another name).
-static INPUTS: Mutex<Vec<(PathBuf, Option<(u64, u64)>)>> = Mutex::new(Vec::new());
+static INPUTS: Mutex<Vec<(PathBuf, Option<FileId>)>> = Mutex::new(Vec::new());
+
+/// A file's device and inode.
+type FileId = (u64, u64);
 
 #[cfg(unix)]
-fn identity(path: &Path) -> Option<(u64, u64)> {
+fn identity(path: &Path) -> Option<FileId> {
     use std::os::unix::fs::MetadataExt;
     std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
 }
 
 #[cfg(not(unix))]
-fn identity(_: &Path) -> Option<(u64, u64)> {
+fn identity(_: &Path) -> Option<FileId> {
     None
 }
 

@@ -15,21 +15,18 @@ use std::time::Instant;
 
 use crate::run::{exec, root};
 
-/// Every target (`fuzz/targets.rs` says what each does).
-const TARGETS: [&str; 12] = [
-    "csv",
-    "json",
-    "json_lines",
-    "capture",
-    "ground_truth",
-    "sniffed",
-    "statistics_json",
-    "constraints_json",
-    "analysis_config_json",
-    "analysis_json",
-    "model",
-    "linear_json",
-];
+/// Every target: the files of `fuzz/fuzz_targets/` (`fuzz/targets.rs`
+/// says what each does), sorted.
+fn targets(fuzz: &Path) -> Result<Vec<String>, String> {
+    let dir = fuzz.join("fuzz_targets");
+    let entries = std::fs::read_dir(&dir).map_err(|e| format!("cannot list {}: {e}", dir.display()))?;
+    let mut names: Vec<String> = entries
+        .filter_map(Result::ok)
+        .filter_map(|e| e.file_name().to_str()?.strip_suffix(".rs").map(str::to_owned))
+        .collect();
+    names.sort();
+    Ok(names)
+}
 
 const TRIPLE: &str = "x86_64-unknown-linux-gnu";
 
@@ -39,6 +36,8 @@ const FLAGS: &str = "--cfg fuzzing -Cpasses=sancov-module -Cllvm-args=-sanitizer
 
 /// Runs the command line's targets (all by default).
 pub fn run(args: &[String]) -> Result<(), String> {
+    let fuzz = root().join("fuzz");
+    let all = targets(&fuzz)?;
     let mut minutes = 10.0_f64;
     let mut chosen: Vec<&str> = Vec::new();
     let mut rest = args.iter();
@@ -46,16 +45,15 @@ pub fn run(args: &[String]) -> Result<(), String> {
         if arg == "--minutes" {
             let value = rest.next().ok_or("--minutes needs a number")?;
             minutes = value.parse().ok().filter(|m: &f64| m.is_finite() && *m > 0.0).ok_or("--minutes N, N > 0")?;
-        } else if let Some(target) = TARGETS.iter().find(|t| **t == arg.as_str()) {
+        } else if let Some(target) = all.iter().find(|t| *t == arg) {
             chosen.push(target);
         } else {
-            return Err(format!("unknown fuzz target '{arg}' (one of {})", TARGETS.join(", ")));
+            return Err(format!("unknown fuzz target '{arg}' (one of {})", all.join(", ")));
         }
     }
     if chosen.is_empty() {
-        chosen = TARGETS.to_vec();
+        chosen = all.iter().map(String::as_str).collect();
     }
-    let fuzz = root().join("fuzz");
     let mut build = crate::run::cmd("cargo", &["build", "--release", "--bins", "--target", TRIPLE]);
     build.current_dir(&fuzz).env("RUSTFLAGS", FLAGS);
     exec(&mut build)?;

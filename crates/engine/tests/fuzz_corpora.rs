@@ -18,6 +18,13 @@ fn inputs(dir: &Path) -> Vec<std::path::PathBuf> {
 #[test]
 fn every_kept_input_and_every_fixed_finding_runs_without_panic() {
     let fuzz = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fuzz");
+    // The fuzz binaries (what `cargo xtask fuzz` runs) are these targets.
+    let mut binaries: Vec<String> =
+        inputs(&fuzz.join("fuzz_targets")).iter().filter_map(|p| p.file_stem()?.to_str().map(str::to_owned)).collect();
+    binaries.sort();
+    let mut listed: Vec<&str> = TARGETS.to_vec();
+    listed.sort_unstable();
+    assert_eq!(binaries, listed, "fuzz/fuzz_targets and fuzz/targets.rs list different targets");
     let mut total = 0;
     for target in TARGETS {
         let corpus = inputs(&fuzz.join("corpus").join(target));

@@ -129,3 +129,19 @@ export async function helpersReady(page) {
   if (cores > 1) await appears(page, '[data-testid="memory"]:not([data-helpers="0"])', 30000);
   return cores;
 }
+
+/**
+ * Drops in-memory files on a side's drop zone, as a user dragging them
+ * would: `content` is text or an array of bytes.
+ */
+export async function dropFiles(page, side, files) {
+  const dataTransfer = await page.evaluateHandle((files) => {
+    const dt = new DataTransfer();
+    for (const f of files) {
+      const body = typeof f.content === 'string' ? f.content : new Uint8Array(f.content);
+      dt.items.add(new File([body], f.name, { type: f.type || '' }));
+    }
+    return dt;
+  }, files);
+  await page.getByTestId(`${side}-drop`).dispatchEvent('drop', { dataTransfer });
+}

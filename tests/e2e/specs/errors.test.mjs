@@ -1,21 +1,11 @@
 // Bad files: a clear message next to the file, and nothing already loaded is lost.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, openApp } from '../support.mjs';
+import { serveDist, launch, openApp, dropFiles } from '../support.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
-
-/** Drops in-memory files on a side's drop zone, as a user dragging them would. */
-async function dropFiles(page, side, files) {
-  const dataTransfer = await page.evaluateHandle((files) => {
-    const dt = new DataTransfer();
-    for (const f of files) dt.items.add(new File([f.content], f.name, { type: f.type || '' }));
-    return dt;
-  }, files);
-  await page.getByTestId(`${side}-drop`).dispatchEvent('drop', { dataTransfer });
-}
 
 test('a malformed file shows its error beside it and keeps what was loaded', async () => {
   const { page } = await openApp(browser, server.origin);

@@ -4,24 +4,11 @@
 // file dropped before the worker is ready is still read.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, openApp, overviewShown, section } from '../support.mjs';
+import { serveDist, launch, openApp, overviewShown, section, dropFiles as drop } from '../support.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
-
-/** Drops files given as byte arrays (or text) on a side's drop zone. */
-async function drop(page, side, files) {
-  const dataTransfer = await page.evaluateHandle((files) => {
-    const dt = new DataTransfer();
-    for (const f of files) {
-      const body = typeof f.content === 'string' ? f.content : new Uint8Array(f.content);
-      dt.items.add(new File([body], f.name));
-    }
-    return dt;
-  }, files);
-  await page.getByTestId(`${side}-drop`).dispatchEvent('drop', { dataTransfer });
-}
 
 const bytes = (s) => Array.from(Buffer.from(s, 'binary'));
 const utf16 = (text, little) => {

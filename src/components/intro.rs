@@ -16,7 +16,7 @@ pub fn Intro() -> impl IntoView {
     let open_demo = move |demo: Demo| {
         move |_| {
             let job = state.take_job_id();
-            state.overview_after.set(Some(job));
+            state.overview_after.set(Some(false));
             // A timeline chosen for other data would not fit the demo's columns.
             state.timeline.config.set(None);
             bridge::send(&Request::LoadDemo { job, demo }, &[]);

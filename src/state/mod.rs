@@ -67,8 +67,10 @@ pub struct AppState {
     pub notice: RwSignal<Option<String>>,
     /// The section shown (the URL hash follows it, and it follows the hash).
     pub section: RwSignal<Section>,
-    /// A load whose end opens the Overview, once both sides hold rows.
-    pub overview_after: RwSignal<Option<u32>>,
+    /// Loads under way whose end opens the Overview once both sides hold
+    /// rows: `Some(blocked)`, where `blocked` says one of them was cancelled
+    /// or refused a file. Both sides' loads count, in whichever order they end.
+    pub overview_after: RwSignal<Option<bool>>,
     /// The Export panel.
     pub export: ExportState,
     /// The Overview's lights, from the worker after each analysis.
@@ -139,7 +141,7 @@ impl AppState {
             cancelling: false,
         };
         self.side(side).job.set(Some(job));
-        self.overview_after.set(Some(id));
+        self.overview_after.update(|pending| *pending = Some(pending.unwrap_or(false)));
     }
 
     fn side_of_job(&self, id: u32) -> Option<SideState> {
@@ -271,13 +273,18 @@ impl AppState {
                     side.last_job.set(Some(result));
                     refused = side.files.with_untracked(|files| files.iter().any(|f| f.error.is_some()));
                 }
-                // A demo, or the load that completes the pair, opens the
-                // Overview; a refused file keeps the Data section, where its
-                // message stands beside it.
-                if self.overview_after.get_untracked() == Some(job) {
-                    self.overview_after.set(None);
-                    if !cancelled && !refused && self.both_loaded() {
-                        self.section.set(Section::Overview);
+                // A demo, or the last of the loads that complete the pair,
+                // opens the Overview; a refused file keeps the Data section,
+                // where its message stands beside it.
+                if let Some(blocked) = self.overview_after.get_untracked() {
+                    let blocked = blocked || cancelled || refused;
+                    if self.sides.iter().any(|s| s.job.with_untracked(Option::is_some)) {
+                        self.overview_after.set(Some(blocked));
+                    } else {
+                        self.overview_after.set(None);
+                        if !blocked && self.both_loaded() {
+                            self.section.set(Section::Overview);
+                        }
                     }
                 }
             }
@@ -520,5 +527,45 @@ mod tests {
         state.apply(Reply::Drift { report, sparklines: vec![], millis: 1.0, workers: 1 });
         assert!(!state.drift.running.get_untracked());
         assert_eq!(state.drift.result.get_untracked().map(|d| d.millis), Some(1.0));
+    }
+
+    /// The CI once saw the current side end first: the Overview must still
+    /// open when the baseline's load, the last one, ends.
+    #[test]
+    fn the_overview_opens_when_the_last_of_both_loads_ends_in_either_order() {
+        let owner = Owner::new();
+        owner.set();
+        for current_first in [true, false] {
+            let state = AppState::new();
+            let jobs = Side::BOTH.map(|side| {
+                let id = state.take_job_id();
+                state.start_job(side, id, 100);
+                (side, id)
+            });
+            let order = if current_first { [jobs[1], jobs[0]] } else { jobs };
+            for (n, (side, job)) in order.into_iter().enumerate() {
+                state.apply(Reply::Dataset {
+                    side,
+                    files: vec![],
+                    summary: DatasetSummary { rows: 10, columns: vec![] },
+                    memory: Memory::default(),
+                    pii: PiiReport::default(),
+                    pii_actions: Vec::new(),
+                });
+                state.apply(Reply::JobDone {
+                    job,
+                    cancelled: false,
+                    rows: 10,
+                    bytes: 100,
+                    millis: 1.0,
+                    read_millis: 1.0,
+                    ingest_millis: 1.0,
+                    workers: 1,
+                });
+                let opened = state.section.get_untracked() == Section::Overview;
+                assert_eq!(opened, n == 1, "current first: {current_first}, after load {n}");
+            }
+            assert_eq!(state.overview_after.get_untracked(), None);
+        }
     }
 }

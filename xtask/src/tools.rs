@@ -30,6 +30,8 @@ pub fn wasm_bindgen_version() -> Result<String, String> {
 
 /// The Rust side: wasm32 target, Trunk and wasm-bindgen-cli.
 pub fn ensure_rust_tools() -> Result<(), String> {
+    // zstd (Parquet's and Arrow's codec) is C: clang compiles it for wasm32, llvm-ar archives it.
+    ensure_debian(&[("/usr/bin/clang", "clang"), ("/usr/bin/llvm-ar", "llvm")])?;
     let targets = output(&mut cmd("rustup", &["target", "list", "--installed"]))?;
     if !targets.lines().any(|t| t.trim() == "wasm32-unknown-unknown") {
         exec(&mut cmd("rustup", &["target", "add", "wasm32-unknown-unknown"]))?;

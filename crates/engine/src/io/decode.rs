@@ -7,7 +7,8 @@
 use super::error::ErrorKind;
 
 /// Magic bytes at the start of a file, the format's name, and what to do.
-const MAGIC: [(&[u8], &str, &str); 20] = [
+const MAGIC: [(&[u8], &str, &str); 19] = [
+    // gzip and zstd files are decompressed (inflate.rs): these are files compressed twice.
     (b"\x1f\x8b", "a gzip-compressed file", "decompress it first (gunzip)"),
     (b"\x28\xb5\x2f\xfd", "a Zstandard-compressed file", "decompress it first (unzstd)"),
     (b"\xfd7zXZ\x00", "an xz-compressed file", "decompress it first (unxz)"),
@@ -22,8 +23,7 @@ const MAGIC: [(&[u8], &str, &str); 20] = [
     (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive", "extract the CSV or JSON file inside"),
     (b"Rar!\x1a\x07", "a RAR archive", "extract the CSV or JSON file inside"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Excel/Office document", "save the sheet as CSV"),
-    (b"PAR1", "a Parquet file", "export it as CSV or JSON Lines"),
-    (b"ARROW1", "an Arrow IPC (Feather) file", "export it as CSV or JSON Lines"),
+    (b"FEA1", "a Feather v1 file", "save it again as Feather v2 (pyarrow.feather.write_feather) or Parquet"),
     (b"ORC", "an ORC file", "export it as CSV or JSON Lines"),
     (b"Obj\x01", "an Avro file", "export it as CSV or JSON Lines"),
     (b"SQLite format 3\x00", "an SQLite database", "export a table as CSV"),
@@ -221,7 +221,7 @@ mod tests {
             (b"\x1f\x8b\x08\x00rest", "gzip"),
             (b"PK\x03\x04rest", "zip"),
             (b"\x89PNG\r\n\x1a\nrest", "PNG"),
-            (b"PAR1rest", "Parquet"),
+            (b"FEA1rest", "Feather v1"),
             (b"\x00\x00\x00\x00", "NUL byte at byte 0"),
             (b"a\x00b\x00,\x00c\x00\n\x00", "UTF-16"),
             (b"\xff\xfe\x00\x00a\x00\x00\x00", "UTF-32"),

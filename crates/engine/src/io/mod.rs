@@ -1,20 +1,25 @@
 //! Reading files into a [`Table`]: CSV/TSV, JSON arrays, JSON Lines, SageMaker
-//! data capture and ground truth.
+//! data capture and ground truth, gzip or Zstandard compressed or not; Arrow
+//! IPC (Feather) files and streams; Parquet ([`parquet`]).
 //!
 //! Everything works over bytes pushed in chunks ([`Loader`]), so a browser
 //! `File` read slice by slice and a native file read block by block go through
 //! the same code, with memory near the size of the typed columns. The format,
 //! the delimiter and the header are sniffed from the first 64 KiB unless given.
 
+mod arrow_columns;
+mod arrow_ipc;
 mod capture;
 mod capture_payload;
 mod csv;
 mod decode;
 mod error;
 mod ground_truth;
+mod inflate;
 mod json;
 mod lines;
 mod names;
+mod parquet;
 mod payload_error;
 mod ragged;
 mod sniff;
@@ -25,6 +30,9 @@ pub use self::csv::{Part, PartHeader, PartRefused, MAX_COLUMNS};
 pub use error::{ErrorKind, IoError};
 pub use ground_truth::{merge_ground_truth, merge_labels, JoinKeys, MergeError, MergeReport, MergeResult};
 pub use names::positional_name;
+#[cfg(not(target_arch = "wasm32"))]
+pub use parquet::load_parquet;
+pub use parquet::{ParquetReader, RowGroup, FOOTER_TAIL_BYTES};
 pub use sniff::{sniff_delimiter, sniff_format, sniff_header, SNIFF_BYTES};
 pub use split::{PartLoader, PartSpec};
 pub use warning::Warning;
@@ -34,9 +42,11 @@ use serde::{Deserialize, Serialize};
 use crate::progress::{Flow, Progress, ProgressUpdate};
 use crate::roles::guess_roles;
 use crate::table::{Table, TableBuilder};
+use arrow_ipc::ArrowIpcReader;
 use capture::CaptureReader;
 use decode::Decoding;
 use ground_truth::GroundTruthReader;
+use inflate::Inflater;
 use json::{JsonArrayReader, JsonLinesReader};
 use warning::Warnings;
 
@@ -54,6 +64,10 @@ pub enum Format {
     Capture,
     /// SageMaker ground-truth JSON Lines.
     GroundTruth,
+    /// Apache Parquet.
+    Parquet,
+    /// Arrow IPC: a Feather (v2) file or a stream.
+    Arrow,
 }
 
 impl Format {
@@ -66,6 +80,8 @@ impl Format {
             Self::JsonLines => "jsonl",
             Self::Capture => "capture",
             Self::GroundTruth => "ground-truth",
+            Self::Parquet => "parquet",
+            Self::Arrow => "arrow",
         }
     }
 
@@ -78,6 +94,8 @@ impl Format {
             "jsonl" | "jsonlines" | "ndjson" => Some(Self::JsonLines),
             "capture" => Some(Self::Capture),
             "ground-truth" | "ground_truth" | "groundtruth" => Some(Self::GroundTruth),
+            "parquet" => Some(Self::Parquet),
+            "arrow" | "feather" | "ipc" | "arrows" => Some(Self::Arrow),
             _ => None,
         }
     }
@@ -137,6 +155,18 @@ enum State {
     Failed(IoError),
     Csv(Box<csv::CsvReader>),
     Records(Records, TableBuilder),
+    Arrow(Box<ArrowIpcReader>),
+    /// A Parquet file pushed as bytes is held whole, then read from its footer.
+    Parquet(Vec<u8>),
+}
+
+/// Whether the file is compressed, once its first bytes have said so.
+#[derive(Debug)]
+enum Compression {
+    /// Fewer than [`inflate::MAGIC_BYTES`] bytes seen.
+    Undecided(Vec<u8>),
+    Plain,
+    Inflating(Box<Inflater>),
 }
 
 /// Reads one file from chunks of bytes.
@@ -167,6 +197,10 @@ pub struct Loader {
     decoding: Decoding,
     /// A chunk after decoding, when decoding changes it.
     decoded: Vec<u8>,
+    /// gzip or zstd, decompressed before anything else.
+    compression: Compression,
+    /// A chunk after decompression.
+    inflated: Vec<u8>,
 }
 
 impl Loader {
@@ -185,6 +219,8 @@ impl Loader {
             line_bytes: None,
             decoding: Decoding::Utf8,
             decoded: Vec::new(),
+            compression: Compression::Undecided(Vec::new()),
+            inflated: Vec::new(),
         }
     }
 
@@ -192,8 +228,9 @@ impl Loader {
     #[must_use]
     pub fn rows(&self) -> u64 {
         match &self.state {
-            State::Sniffing(_) | State::Failed(_) => 0,
+            State::Sniffing(_) | State::Failed(_) | State::Parquet(_) => 0,
             State::Csv(r) => r.rows(),
+            State::Arrow(r) => r.rows(),
             State::Records(r, _) => match r {
                 Records::Json(r) => r.rows(),
                 Records::Lines(r) => r.rows(),
@@ -215,6 +252,57 @@ impl Loader {
     /// The first malformed record, with its position.
     pub fn push(&mut self, chunk: &[u8]) -> Result<(), IoError> {
         self.bytes += chunk.len() as u64;
+        match &mut self.compression {
+            Compression::Plain => self.push_plain(chunk),
+            Compression::Undecided(head) => {
+                head.extend_from_slice(chunk);
+                if head.len() < inflate::MAGIC_BYTES {
+                    return Ok(());
+                }
+                self.decide_compression()
+            }
+            Compression::Inflating(inflater) => {
+                let mut out = std::mem::take(&mut self.inflated);
+                out.clear();
+                let result = inflater.push(chunk, &mut out);
+                let result = result.map_err(|e| self.inflate_error(&e)).and_then(|()| self.push_plain(&out));
+                self.inflated = out;
+                result
+            }
+        }
+    }
+
+    /// Reads the first bytes held back to tell whether the file is compressed.
+    fn decide_compression(&mut self) -> Result<(), IoError> {
+        let Compression::Undecided(head) = std::mem::replace(&mut self.compression, Compression::Plain) else {
+            return Ok(());
+        };
+        match Inflater::for_head(&head).map_err(|e| self.inflate_error(&e))? {
+            None => self.push_plain(&head),
+            Some(inflater) => {
+                self.compression = Compression::Inflating(Box::new(inflater));
+                self.bytes -= head.len() as u64;
+                self.push(&head)
+            }
+        }
+    }
+
+    /// A decompression failure, where it happened.
+    fn inflate_error(&self, why: &str) -> IoError {
+        let name = match &self.compression {
+            Compression::Inflating(i) => i.name(),
+            _ => "compressed",
+        };
+        IoError::new(&self.file, ErrorKind::NotText(format!("the {name} data cannot be decompressed: {why}")))
+            .at_byte(self.bytes)
+    }
+
+    /// Reads a chunk of the (decompressed) file.
+    fn push_plain(&mut self, chunk: &[u8]) -> Result<(), IoError> {
+        if let State::Parquet(held) = &mut self.state {
+            held.extend_from_slice(chunk);
+            return Ok(());
+        }
         if let State::Sniffing(buffer) = &mut self.state {
             buffer.extend_from_slice(chunk);
             if buffer.len() < SNIFF_BYTES {
@@ -244,6 +332,11 @@ impl Loader {
             State::Sniffing(_) => Ok(()),
             State::Failed(e) => Err(e.clone()),
             State::Csv(r) => r.feed(chunk, warnings),
+            State::Arrow(r) => r.feed(chunk, warnings),
+            State::Parquet(held) => {
+                held.extend_from_slice(chunk);
+                Ok(())
+            }
             State::Records(r, builder) => match r {
                 Records::Json(r) => r.feed(chunk, builder),
                 Records::Lines(r) => r.feed(chunk, builder),
@@ -258,6 +351,16 @@ impl Loader {
         let State::Sniffing(buffer) = std::mem::replace(&mut self.state, State::Sniffing(Vec::new())) else {
             return Ok(());
         };
+        if arrow_ipc::is_arrow(&buffer) {
+            self.format = Some(Format::Arrow);
+            self.state = State::Arrow(Box::new(ArrowIpcReader::new(&self.file, &buffer, self.options.strict_missing)));
+            return self.feed(&buffer);
+        }
+        if buffer.starts_with(b"PAR1") {
+            self.format = Some(Format::Parquet);
+            self.state = State::Parquet(buffer);
+            return Ok(());
+        }
         let (bom, mut decoding) = decode::classify(&buffer).map_err(|kind| IoError::new(&self.file, kind))?;
         let raw = buffer.get(bom..).unwrap_or_default();
         let mut decoded = Vec::new();
@@ -275,6 +378,11 @@ impl Loader {
             return Err(IoError::new(&self.file, ErrorKind::Empty));
         }
         let format = self.options.format.unwrap_or_else(|| sniff_format(sample));
+        let format = match format {
+            // Those were recognised by their bytes above.
+            Format::Parquet | Format::Arrow => sniff_format(sample),
+            other => other,
+        };
         if format == Format::Csv && self.options.format.is_none() {
             not_json(&self.file, sample).map_err(|kind| IoError::new(&self.file, kind))?;
         }
@@ -282,8 +390,8 @@ impl Loader {
         let strict = self.options.strict_missing;
         let names = self.options.column_names.clone();
         self.state = match format {
-            Format::Csv => {
-                let lower = self.file.to_ascii_lowercase();
+            Format::Csv | Format::Parquet | Format::Arrow => {
+                let lower = plain_name(&self.file);
                 let fallback = if lower.ends_with(".tsv") || lower.ends_with(".tab") { b'\t' } else { b',' };
                 let delimiter = self.options.delimiter.unwrap_or_else(|| sniff_delimiter(sample, complete, fallback));
                 let records = csv::parse_sample(sample, delimiter, complete);
@@ -326,6 +434,15 @@ impl Loader {
     /// # Errors
     /// An empty file, a malformed last record, or a truncated JSON array.
     pub fn finish(mut self) -> Result<Loaded, IoError> {
+        if matches!(self.compression, Compression::Undecided(_)) {
+            self.decide_compression()?;
+        }
+        if let Compression::Inflating(inflater) = &mut self.compression {
+            let mut out = Vec::new();
+            let finished = inflater.finish(&mut out);
+            finished.map_err(|e| self.inflate_error(&e))?;
+            self.push_plain(&out)?;
+        }
         if matches!(self.state, State::Sniffing(_)) {
             self.start(true)?;
         }
@@ -339,6 +456,8 @@ impl Loader {
             State::Sniffing(_) => return Err(IoError::new(&file, ErrorKind::Empty)),
             State::Failed(e) => return Err(e),
             State::Csv(reader) => reader.finish(&mut self.warnings)?,
+            State::Arrow(reader) => reader.finish(&mut self.warnings)?,
+            State::Parquet(held) => return read_held_parquet(&file, held, &self.options),
             State::Records(mut reader, mut builder) => {
                 match &mut reader {
                     Records::Json(r) => r.finish(&mut builder)?,
@@ -381,7 +500,7 @@ impl Loader {
 /// (it was read as CSV): JSON with comments, or a lone `42`, `"hello"` or
 /// `null`.
 fn not_json(file: &str, sample: &[u8]) -> Result<(), ErrorKind> {
-    let lower = file.to_ascii_lowercase();
+    let lower = plain_name(file);
     if ![".json", ".jsonl", ".ndjson"].iter().any(|ext| lower.ends_with(ext)) {
         return Ok(());
     }
@@ -399,6 +518,33 @@ fn not_json(file: &str, sample: &[u8]) -> Result<(), ErrorKind> {
         )
     };
     Err(ErrorKind::Json(why))
+}
+
+/// The file's name in lower case without a compression suffix
+/// (`data.TSV.gz` → `data.tsv`), for the hints its extension gives.
+fn plain_name(file: &str) -> String {
+    let lower = file.to_ascii_lowercase();
+    for suffix in [".gz", ".gzip", ".zst", ".zstd"] {
+        if let Some(stem) = lower.strip_suffix(suffix) {
+            return stem.to_owned();
+        }
+    }
+    lower
+}
+
+/// A Parquet file pushed whole: its row groups read one after the other.
+fn read_held_parquet(file: &str, held: Vec<u8>, options: &LoadOptions) -> Result<Loaded, IoError> {
+    let size = held.len() as u64;
+    let held = bytes::Bytes::from(held);
+    let tail = held.get(held.len().saturating_sub(FOOTER_TAIL_BYTES)..).unwrap_or_default();
+    let metadata_len = ParquetReader::metadata_len(file, tail, size)?;
+    let footer_start = held.len() - FOOTER_TAIL_BYTES - metadata_len as usize;
+    let mut reader = ParquetReader::new(file, held.get(footer_start..).unwrap_or_default(), size, options)?;
+    for index in 0..reader.row_groups() {
+        let group = reader.read_row_group(index, 0, held.clone())?;
+        reader.append(group)?;
+    }
+    reader.finish()
 }
 
 /// Rows a file of `size` bytes should hold, from its sample's line length

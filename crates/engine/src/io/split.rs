@@ -30,7 +30,8 @@ impl Loader {
     #[must_use]
     pub fn part_spec(&self, part_bytes: u64) -> Option<PartSpec> {
         let State::Csv(reader) = &self.state else { return None };
-        if !self.decoding.is_identity() {
+        // Parts are byte ranges of the file: only plain text can be cut.
+        if !self.decoding.is_identity() || !matches!(self.compression, super::Compression::Plain) {
             return None;
         }
         let names = reader.names_read()?;

@@ -74,7 +74,13 @@ impl ColumnBuilder {
 
     /// Reads one raw cell (classified as Deequ does, see [`read_cell`]).
     pub fn push(&mut self, text: &str, strict: bool) {
-        match read_cell(text, strict) {
+        self.push_cell(read_cell(text, strict));
+    }
+
+    /// Adds a cell already classified (a typed file's value, or a
+    /// dictionary entry read once for all its rows).
+    pub(crate) fn push_cell(&mut self, cell: Cell<'_>) {
+        match cell {
             Cell::Missing(marker) => {
                 match marker {
                     MissingMarker::Empty => {}
@@ -121,7 +127,7 @@ impl ColumnBuilder {
 
     /// Adds a number read from text, counted as Deequ's Fractional or Integral.
     #[inline]
-    fn push_number(&mut self, value: f64, fractional: bool) {
+    pub(crate) fn push_number(&mut self, value: f64, fractional: bool) {
         if fractional {
             self.deequ.fractional += 1;
         } else {
@@ -418,6 +424,11 @@ impl TableBuilder {
                 column.push_null();
             }
         }
+    }
+
+    /// Column `index`, to push cells into (then [`Self::add_rows`]).
+    pub(crate) fn column_mut(&mut self, index: usize) -> Option<&mut ColumnBuilder> {
+        self.columns.get_mut(index)
     }
 
     /// Missing-marker counts per column: (name, NA-like cells, infinite cells).

@@ -148,7 +148,7 @@ impl BiasConfigArgs {
             }
         }
         let mut parts = Vec::with_capacity(self.data.len());
-        for path in &self.data {
+        for path in &crate::files::expand_folders(&self.data)? {
             let loaded = load_file(path, &options)?;
             for warning in &loaded.warnings {
                 eprintln!("warning: {} ({})", warning.message, warning.file);

@@ -63,6 +63,7 @@ pub fn run(args: &DriftArgs) -> Result<(), String> {
     let options = drift_options(args)?;
     let load_options = args.read.options()?;
     let load_side = |files: &[PathBuf], statistics: bool| -> Result<Table, String> {
+        let files = crate::files::expand_folders(files)?;
         let tables = files
             .iter()
             .map(|f| match if statistics { from_statistics(f)? } else { None } {

@@ -79,6 +79,47 @@ pub fn open(path: &Path) -> Result<File, String> {
     File::open(path).map_err(|e| format!("cannot open {}: {e}", path.display()))
 }
 
+/// The paths with each folder replaced by the data files under it, in
+/// name order (a SageMaker capture prefix of hourly files, a Spark output
+/// folder of parts): hidden files, `_SUCCESS`-style markers and `.crc`
+/// checksums are skipped.
+///
+/// # Errors
+/// A folder that cannot be listed or holds no file.
+pub fn expand_folders(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+    let mut out = Vec::with_capacity(paths.len());
+    for path in paths {
+        if !path.is_dir() {
+            out.push(path.clone());
+            continue;
+        }
+        let before = out.len();
+        walk(path, &mut out)?;
+        if out.len() == before {
+            return Err(format!("the folder {} holds no data file", path.display()));
+        }
+    }
+    Ok(out)
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
+    let listing = std::fs::read_dir(dir).map_err(|e| format!("cannot list the folder {}: {e}", dir.display()))?;
+    let mut entries: Vec<PathBuf> = listing.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    entries.sort();
+    for entry in entries {
+        let name = entry.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        if name.starts_with('.') || name.starts_with('_') || name.ends_with(".crc") {
+            continue;
+        }
+        if entry.is_dir() {
+            walk(&entry, out)?;
+        } else {
+            out.push(entry);
+        }
+    }
+    Ok(())
+}
+
 /// The whole of `path` as text.
 ///
 /// # Errors

@@ -42,7 +42,7 @@ struct JsonColumn<'a> {
 pub fn run(args: &InspectArgs) -> Result<(), String> {
     let options = args.read.options()?;
     let mut tables = Vec::with_capacity(args.files.len());
-    for path in &args.files {
+    for path in &crate::files::expand_folders(&args.files)? {
         let loaded = load_file(path, &options)?;
         for warning in &loaded.warnings {
             eprintln!("warning: {} ({})", warning.message, warning.file);

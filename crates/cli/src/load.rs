@@ -5,7 +5,7 @@ use std::path::Path;
 
 use clap::Args;
 use indicatif::{MultiProgress, ProgressBar, ProgressStyle};
-use tideline_engine::io::{load_reader, Format, LoadOptions, Loaded};
+use tideline_engine::io::{load_parquet, load_reader, Format, LoadOptions, Loaded};
 use tideline_engine::progress::{Flow, ProgressUpdate};
 use tideline_engine::table::{concat, Table};
 
@@ -15,7 +15,9 @@ const PROGRESS_BAR_BYTES: u64 = 16 * 1024 * 1024;
 /// How to read the input files.
 #[derive(Debug, Clone, Default, Args)]
 pub struct ReadArgs {
-    /// Format: csv, tsv, json, jsonl, capture, ground-truth (sniffed when absent).
+    /// Format of text files: csv, tsv, json, jsonl, capture, ground-truth (sniffed when
+    /// absent). Parquet, Arrow IPC (Feather) and gzip/zstd compression are recognised by
+    /// their bytes.
     #[arg(long, value_name = "FORMAT")]
     pub format: Option<String>,
     /// CSV delimiter, one character; `\t` for tab (sniffed when absent).
@@ -79,8 +81,9 @@ fn bars() -> &'static MultiProgress {
 /// Loads one file, drawing a progress bar on stderr when it is big and stderr is a terminal.
 pub fn load_file(path: &Path, options: &LoadOptions) -> Result<Loaded, String> {
     let name = path.display().to_string();
-    let file = crate::files::open(path)?;
+    let mut file = crate::files::open(path)?;
     let total = file.metadata().ok().map(|m| m.len());
+    let parquet = is_parquet(&mut file).map_err(|e| format!("cannot read {name}: {e}"))?;
     let bar = match total {
         Some(len) if len >= PROGRESS_BAR_BYTES => {
             // Files read at once (both sides of a drift run) share the terminal.
@@ -101,11 +104,31 @@ pub fn load_file(path: &Path, options: &LoadOptions) -> Result<Loaded, String> {
         }
         Flow::Continue
     };
-    let result = load_reader(&name, std::io::BufReader::new(file), total, options.clone(), &mut progress);
+    let result = if parquet {
+        // Row groups are read on every core, each thread with its own handle.
+        load_parquet(path, &name, options, &mut progress)
+    } else {
+        load_reader(&name, std::io::BufReader::new(file), total, options.clone(), &mut progress)
+    };
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
     result.map_err(|e| e.to_string())
+}
+
+/// Whether the file starts with Parquet's magic bytes (then rewound).
+fn is_parquet(file: &mut std::fs::File) -> std::io::Result<bool> {
+    use std::io::{Read, Seek};
+    let mut head = [0_u8; 4];
+    let mut got = 0;
+    while got < head.len() {
+        match file.read(head.get_mut(got..).unwrap_or_default())? {
+            0 => break,
+            n => got += n,
+        }
+    }
+    file.rewind()?;
+    Ok(got == 4 && &head == b"PAR1")
 }
 
 /// File names joined for a message (`a.csv, b.csv`).
@@ -116,8 +139,9 @@ pub fn names(files: &[std::path::PathBuf]) -> String {
 /// Loads several files as one dataset (stacked), printing their warnings.
 pub fn stacked(paths: &[std::path::PathBuf], read: &ReadArgs) -> Result<Table, String> {
     let options = read.options()?;
+    let paths = crate::files::expand_folders(paths)?;
     let mut parts = Vec::with_capacity(paths.len());
-    for path in paths {
+    for path in &paths {
         let loaded = load_file(path, &options)?;
         for warning in &loaded.warnings {
             eprintln!("warning: {} ({})", warning.message, warning.file);

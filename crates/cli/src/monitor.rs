@@ -43,7 +43,7 @@ pub fn run(args: &MonitorArgs) -> Result<(), String> {
         .map_err(|e| format!("{e}: {}", args.constraints.display()))?;
     let options = args.read.options()?;
     let mut profiler = Profiler::default();
-    for path in &args.data {
+    for path in &crate::files::expand_folders(&args.data)? {
         let loaded = load_file(path, &options)?;
         for warning in &loaded.warnings {
             eprintln!("warning: {} ({})", warning.message, warning.file);

@@ -58,7 +58,7 @@ pub fn run(args: &SuggestBaselineArgs) -> Result<(), String> {
 pub fn profile_files(paths: &[PathBuf], read: &ReadArgs) -> Result<Statistics, String> {
     let options = read.options()?;
     let mut profiler = Profiler::default();
-    for path in paths {
+    for path in &crate::files::expand_folders(paths)? {
         let loaded = load_file(path, &options)?;
         for warning in &loaded.warnings {
             eprintln!("warning: {} ({})", warning.message, warning.file);

@@ -27,7 +27,7 @@ pub fn cases() -> Vec<Case> {
     let mut cases = Vec::new();
     type Special = (&'static str, &'static str, fn(&Path), &'static str);
     let special: [Special; 4] = [
-        ("a folder", "folder.csv", make_folder, "is a folder"),
+        ("an empty folder (folders are read as the files they hold)", "folder.csv", make_folder, "folder"),
         ("a named pipe", "pipe.csv", make_pipe, "is a named pipe"),
         ("a device", "/dev/zero", |_| {}, "is a device"),
         ("a missing file", "missing.csv", |_| {}, "cannot open missing.csv"),

@@ -14,6 +14,8 @@ use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 wasm_bindgen_test_configure!(run_in_browser);
 
 include!("../crates/engine/tests/fixtures/readers/cases.rs");
+include!("../crates/engine/tests/fixtures/columnar/cases.rs");
+include!("../crates/engine/tests/fixtures/columnar/replay_columnar.rs");
 include!("../crates/engine/tests/fixtures/reference/replay_support.rs");
 include!("../crates/engine/tests/fixtures/reference/replay_numeric.rs");
 include!("../crates/engine/tests/fixtures/reference/replay_categorical.rs");
@@ -34,6 +36,16 @@ fn reader_outcomes_equal_the_native_ones() {
         let expected: serde_json::Value = serde_json::from_str(expected).unwrap();
         assert_eq!(outcome(name, bytes), expected, "{name}");
     }
+}
+
+// Parquet (every codec, INT96, row groups), Arrow IPC and gzip/zstd files
+// read in the browser give their CSV twin's table, statistics and drift.
+#[wasm_bindgen_test]
+fn columnar_and_compressed_files_equal_their_csv_twins_in_wasm() {
+    let (failures, compared) = replay_columnar();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert_eq!(compared, COLUMNAR.len());
+    assert!(compared >= 19, "{compared}");
 }
 
 // The reference fixtures (scipy, Evidently, numpy) replayed in the browser at

@@ -3,19 +3,12 @@
 use leptos::prelude::*;
 use tideline_engine::io::LoadOptions;
 use wasm_bindgen::JsCast;
-use web_sys::{DragEvent, File, FileList, HtmlInputElement};
+use web_sys::{DragEvent, File, HtmlInputElement};
 
+use super::dropped_files;
 use crate::bridge;
 use crate::protocol::{Request, Side};
 use crate::state::AppState;
-
-fn files_of(list: Option<FileList>) -> Vec<File> {
-    let Some(list) = list else { return Vec::new() };
-    (0..list.length())
-        .filter_map(|i| list.get(i))
-        .filter(|f| f.size() > 0.0 || !f.type_().is_empty() || f.name().contains('.'))
-        .collect()
-}
 
 /// Where files are dropped or picked.
 #[component]
@@ -80,13 +73,20 @@ pub fn DropZone(
     };
     let on_pick = move |ev: leptos::ev::Event| {
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else { return };
-        arrive(files_of(input.files()));
+        arrive(dropped_files::picked(input.files()));
         input.set_value("");
     };
     let on_drop = move |ev: DragEvent| {
         ev.prevent_default();
         dragging.set(false);
-        arrive(files_of(ev.data_transfer().and_then(|d| d.files())));
+        let Some(transfer) = ev.data_transfer() else { return };
+        let entries = dropped_files::entries(&transfer);
+        if entries.iter().any(|e| e.is_directory()) {
+            // A folder: its files are listed as the browser hands them out.
+            leptos::task::spawn_local(async move { arrive(dropped_files::files_under(entries).await) });
+        } else {
+            arrive(dropped_files::picked(transfer.files()));
+        }
     };
     let prompt = move || {
         pending.with(|p| p.as_ref().map(|files| (files.len(), held()))).map(|(new, old)| {

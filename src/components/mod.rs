@@ -11,6 +11,7 @@ mod data_quality_view;
 mod dataset_panel;
 mod drift_view;
 mod drop_zone;
+mod dropped_files;
 mod explain_beeswarm;
 mod explain_controls;
 mod explain_dependence;

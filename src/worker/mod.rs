@@ -21,6 +21,7 @@ mod hash_files;
 mod helpers;
 mod latest;
 mod read_file;
+mod read_parquet;
 mod read_part;
 mod scenario;
 mod share;

@@ -17,14 +17,14 @@ use crate::protocol::{FileStatus, Reply, Side};
 /// Least time between two progress messages.
 const PROGRESS_EVERY_MS: f64 = 100.0;
 
-struct JobProgress {
-    job: u32,
-    started: f64,
-    last_post: f64,
-    bytes_before: u64,
-    bytes_total: u64,
-    rows_before: u64,
-    read_millis: f64,
+pub(super) struct JobProgress {
+    pub(super) job: u32,
+    pub(super) started: f64,
+    pub(super) last_post: f64,
+    pub(super) bytes_before: u64,
+    pub(super) bytes_total: u64,
+    pub(super) rows_before: u64,
+    pub(super) read_millis: f64,
     ingest_millis: f64,
     /// Most workers that read one file at once.
     workers: usize,
@@ -143,6 +143,9 @@ async fn read_one(
     options: LoadOptions,
     progress: &mut JobProgress,
 ) -> Result<Loaded, IoError> {
+    if super::read_parquet::is_parquet(file, name).await? {
+        return super::read_parquet::read_parquet(worker, file, name, &options, progress).await;
+    }
     let mut loader = Loader::new(name, options);
     let size = file.size();
     // This worker reads bytes up to `end`; helpers read the parts after it.
@@ -316,7 +319,7 @@ async fn read_range(
     Ok(())
 }
 
-fn read_error(name: &str, error: &wasm_bindgen::JsValue) -> IoError {
+pub(super) fn read_error(name: &str, error: &wasm_bindgen::JsValue) -> IoError {
     let text = error
         .as_string()
         .or_else(|| js_sys::Reflect::get(error, &"message".into()).ok().and_then(|m| m.as_string()))

@@ -212,6 +212,28 @@ def main():
     compressed("car_loan.csv.zst", pa.compress(text, codec="zstd", asbytes=True),
                "pa.compress(text, codec='zstd', asbytes=True)")
 
+    # SageMaker data capture of later rows (JSON requests), plain and gzip'd
+    # as an hourly capture export would be.
+    with open(os.path.join(DATA, "nannyml_car_loan_reference.csv"), "rb") as f:
+        later = pacsv.read_csv(io.BytesIO(b"".join([f.readline()] + [f.readline() for _ in range(6000)][3000:])))
+    features = ["car_value", "salary_range", "debt_to_income_ratio", "loan_length", "repaid_loan_on_prev_car",
+                "size_of_downpayment", "driver_tenure"]
+    lines = []
+    for i, row in enumerate(later.select(features).to_pylist()):
+        lines.append(json.dumps({
+            "captureData": {"endpointInput": {"observedContentType": "application/json", "mode": "INPUT",
+                                              "data": json.dumps(row), "encoding": "JSON"}},
+            "eventMetadata": {"eventId": f"e{i}", "inferenceTime": f"2018-02-01T{i // 600:02d}:{i % 60:02d}:00Z"},
+            "eventVersion": "0"}))
+    capture = ("\n".join(lines) + "\n").encode()
+    with open(os.path.join(OUT, "car_loan_capture.jsonl"), "wb") as f:
+        f.write(capture)
+    manifest.append({"file": "car_loan_capture.jsonl.gz", "twin": "car_loan_capture.jsonl",
+                     "call": "gzip.compress(capture JSON Lines of rows 3000..6000, mtime=0)", "rows": later.num_rows,
+                     "row_groups": None, "columns": features})
+    with open(os.path.join(OUT, "car_loan_capture.jsonl.gz"), "wb") as f:
+        f.write(gzip.compress(capture, mtime=0))
+
     manifest.sort(key=lambda m: m["file"])
     with open(os.path.join(OUT, "manifest.json"), "w") as f:
         json.dump({"pyarrow": pa.__version__, "fixtures": manifest}, f, indent=1)

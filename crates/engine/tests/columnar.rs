@@ -77,7 +77,7 @@ fn streamed_files_read_the_same_in_any_chunking() {
         }
         checked += 1;
     }
-    assert_eq!(checked, 7);
+    assert_eq!(checked, 8);
 }
 
 #[test]

@@ -17,8 +17,8 @@ mod fixtures {
 
 use fixtures::{close, flat, kernel_cases, max_rel_diff, nested, tree_cases, FIXTURES};
 use tideline_engine::explain::{
-    concat_attributions, explain_table, load_model, Attributions, ExplainConfig, ExplainError, ExplainMethod,
-    Explainer, FeatureMatrix, LoadedModel, ModelError, ModelFormat,
+    concat_attributions, explain_rows_parallel, explain_table, load_model, Attributions, ExplainConfig, ExplainError,
+    ExplainMethod, Explainer, FeatureMatrix, LoadedModel, ModelError, ModelFormat,
 };
 use tideline_engine::io::{load_bytes, LoadOptions};
 use tideline_engine::progress::{Flow, NoProgress, ProgressUpdate};
@@ -243,4 +243,48 @@ fn kernel_on_trees_clusters_the_data_reproducibly_and_cancels() {
     assert_eq!(err, ExplainError::Cancelled { rows_done: 16 });
     let linear_on_trees = Explainer::new(&model, &with_method(ExplainMethod::Linear), Some(&case.rows));
     assert!(linear_on_trees.err().unwrap().to_string().starts_with("method linear explains linear models"));
+}
+
+/// Rows explained on several threads are the rows of one thread, bit for
+/// bit, and a cancel stops every thread.
+#[test]
+fn rows_explained_on_every_core_equal_one_thread() {
+    let mut compared = 0;
+    for case in tree_cases() {
+        let model = model_of(case.name);
+        let explainer = Explainer::new(&model, &ExplainConfig::default(), None).unwrap();
+        let many: Vec<usize> = (0..600).map(|i| i % case.rows.n_rows).collect();
+        let x = case.rows.take(&many);
+        let one = explainer.explain_rows(&x, 0..x.n_rows, &mut NoProgress).unwrap();
+        for threads in [2, 3, 8] {
+            let mut heard = 0;
+            let mut progress = |u: tideline_engine::progress::ProgressUpdate| {
+                heard = heard.max(u.rows_done);
+                tideline_engine::progress::Flow::Continue
+            };
+            let parallel = explain_rows_parallel(&explainer, &x, threads, &mut progress).unwrap();
+            assert_eq!(parallel, one, "{} on {threads} threads", case.name);
+            compared += 1;
+        }
+    }
+    // Going on at the start, then stopping at the first report: the threads stop early.
+    let case = tree_cases().into_iter().find(|c| c.name == "xgb_breast_cancer").unwrap();
+    let model = model_of(case.name);
+    let explainer = Explainer::new(&model, &ExplainConfig::default(), None).unwrap();
+    let many: Vec<usize> = (0..400_000).map(|i| i % case.rows.n_rows).collect();
+    let mut calls = 0;
+    let mut stop_later = |_: tideline_engine::progress::ProgressUpdate| {
+        calls += 1;
+        if calls == 1 {
+            tideline_engine::progress::Flow::Continue
+        } else {
+            tideline_engine::progress::Flow::Stop
+        }
+    };
+    let started = std::time::Instant::now();
+    let cancelled = explain_rows_parallel(&explainer, &case.rows.take(&many), 2, &mut stop_later);
+    let message = cancelled.map(|a| a.n_rows).unwrap_err().to_string();
+    assert!(message.contains("cancel"), "{message}");
+    eprintln!("cancelled after {:?}", started.elapsed());
+    assert!(compared >= 6, "{compared}");
 }

@@ -52,6 +52,14 @@ pub fn explain_table(
     };
     let x = &mapping.matrix;
     let explainer = Explainer::for_data(model, config, background.as_ref(), x)?;
+    // Natively every core explains a share of the rows; the browser splits
+    // rows across its workers itself.
+    #[cfg(not(target_arch = "wasm32"))]
+    let attributions = {
+        let threads = std::thread::available_parallelism().map_or(1, usize::from);
+        super::parallel_rows::explain_rows_parallel(&explainer, x, threads, progress)?
+    };
+    #[cfg(target_arch = "wasm32")]
     let attributions = explainer.explain_rows(x, 0..x.n_rows, progress)?;
     let global = aggregate(&attributions, config.agg)?;
     Ok(ExplainOutcome {

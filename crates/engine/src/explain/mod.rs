@@ -34,6 +34,8 @@ mod matrix;
 mod model;
 mod model_error;
 mod ndcg;
+#[cfg(not(target_arch = "wasm32"))]
+mod parallel_rows;
 mod shap_error;
 mod surrogate;
 mod tree;
@@ -70,6 +72,8 @@ pub use matrix::FeatureMatrix;
 pub use model::Model;
 pub use model_error::ModelError;
 pub use ndcg::{ndcg, NdcgError};
+#[cfg(not(target_arch = "wasm32"))]
+pub use parallel_rows::explain_rows_parallel;
 pub use shap_error::ShapError;
 pub use surrogate::{
     agreement, fit_surrogate, r_squared, Fidelity, FidelityMetric, Surrogate, SurrogateError, SurrogateOptions,

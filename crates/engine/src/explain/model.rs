@@ -5,7 +5,8 @@ use super::link::Link;
 use super::matrix::FeatureMatrix;
 
 /// A model over rows of features (NaN for missing).
-pub trait Model {
+/// `Sync`: one model is read by every thread explaining rows natively.
+pub trait Model: Sync {
     /// Feature names, in the order rows give them.
     fn features(&self) -> &[String];
     /// Outputs per row: 1 for regression and binary, the classes for multiclass.

@@ -147,8 +147,8 @@ impl ParquetReader {
     ///
     /// # Errors
     /// A damaged page, a codec error, or bytes that do not cover the row group.
-    pub fn read_row_group(&self, index: usize, start: u64, bytes: Bytes) -> Result<RowGroup, IoError> {
-        self.read_from(index, RangeBytes { start, bytes, size: self.size })
+    pub fn read_row_group(&self, index: usize, start: u64, bytes: impl Into<Bytes>) -> Result<RowGroup, IoError> {
+        self.read_from(index, RangeBytes { start, bytes: bytes.into(), size: self.size })
     }
 
     fn read_from<R: ChunkReader + 'static>(&self, index: usize, reader: R) -> Result<RowGroup, IoError> {

@@ -12,7 +12,7 @@ use tideline_engine::io::{load_bytes, Format, LoadOptions};
 use tideline_engine::progress::NoProgress;
 
 /// Every target, by name.
-pub const TARGETS: [&str; 12] = [
+pub const TARGETS: [&str; 15] = [
     "csv",
     "json",
     "json_lines",
@@ -25,6 +25,9 @@ pub const TARGETS: [&str; 12] = [
     "analysis_json",
     "model",
     "linear_json",
+    "parquet",
+    "arrow",
+    "compressed",
 ];
 
 /// Profiles a table read from `bytes` (the parse, then the first analysis
@@ -61,6 +64,11 @@ pub fn fuzz_one(target: &str, bytes: &[u8]) {
         "capture" => read("capture.jsonl", bytes, Some(Format::Capture)),
         "ground_truth" => read("truth.jsonl", bytes, Some(Format::GroundTruth)),
         "sniffed" => read("data.txt", bytes, None),
+        // Recognised by their bytes: Parquet footers and row groups, Arrow
+        // IPC messages, gzip members and zstd frames (then the text inside).
+        "parquet" => read("data.parquet", bytes, None),
+        "arrow" => read("data.arrows", bytes, None),
+        "compressed" => read("data.csv.gz", bytes, None),
         "statistics_json" => {
             let Some(statistics) = text.and_then(|t| Statistics::from_json(t).ok()) else { return };
             let _ = suggest_constraints(&statistics);

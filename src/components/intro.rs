@@ -39,7 +39,7 @@ pub fn Intro() -> impl IntoView {
                 <div class="start">
                     <h3>"Your files"</h3>
                     <button class="primary" data-testid="start-files" on:click=drop_files>"Drop your files"</button>
-                    <p class="hint">"CSV, TSV, JSON, JSON Lines or SageMaker capture files: a baseline and current data."</p>
+                    <p class="hint">"CSV, TSV, JSON, JSON Lines, SageMaker capture, Parquet or Arrow files, gzip or zstd compressed or not, or whole folders: a baseline and current data."</p>
                 </div>
                 <div class="start">
                     <h3>"A demo"</h3>

@@ -18,8 +18,14 @@ struct Figures {
     peak_label: &'static str,
 }
 
-fn field(json: &serde_json::Value, key: &str) -> Result<f64, String> {
+/// A number from a benchmark's JSON output.
+pub fn field(json: &serde_json::Value, key: &str) -> Result<f64, String> {
     json.get(key).and_then(serde_json::Value::as_f64).ok_or_else(|| format!("benchmark output lacks '{key}': {json}"))
+}
+
+/// The JSON object a benchmark printed last.
+pub fn last_json(out: &str) -> Result<serde_json::Value, String> {
+    serde_json::from_str(out.trim().lines().last().unwrap_or_default()).map_err(|e| format!("{e}: {out}"))
 }
 
 pub fn run() -> Result<(), String> {

@@ -2,17 +2,10 @@
 //! and FT on 100,000 rows (six numeric features), natively and in headless
 //! Chromium; parsing excluded (the worker's own timing of the analysis).
 
+use crate::bench::{field, last_json};
 use crate::generate_bias::{bias_ft_files, bias_metrics_files, FT_ROWS, METRIC_ROWS};
 use crate::run::{cmd, exec, output, root};
 use crate::tools::{ensure_browser_tools, ensure_rust_tools};
-
-fn field(json: &serde_json::Value, key: &str) -> Result<f64, String> {
-    json.get(key).and_then(serde_json::Value::as_f64).ok_or_else(|| format!("benchmark output lacks '{key}': {json}"))
-}
-
-fn last_json(out: &str) -> Result<serde_json::Value, String> {
-    serde_json::from_str(out.trim().lines().last().unwrap_or_default()).map_err(|e| format!("{e}: {out}"))
-}
 
 /// Best of three native runs.
 fn native(data: &str, config: &str) -> Result<f64, String> {

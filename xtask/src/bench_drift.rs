@@ -2,19 +2,12 @@
 //! included) on a generated 1,000,000 × 20 baseline and a current file with
 //! four shifted columns, natively and in headless Chromium.
 
+use crate::bench::{field, last_json};
 use crate::generate::{drift_current_file, ingest_file, SHIFTED};
 use crate::run::{cmd, exec, output, root};
 use crate::tools::{ensure_browser_tools, ensure_rust_tools};
 
 const PRESET: &str = "evidently";
-
-fn field(json: &serde_json::Value, key: &str) -> Result<f64, String> {
-    json.get(key).and_then(serde_json::Value::as_f64).ok_or_else(|| format!("benchmark output lacks '{key}': {json}"))
-}
-
-fn last_json(out: &str) -> Result<serde_json::Value, String> {
-    serde_json::from_str(out.trim().lines().last().unwrap_or_default()).map_err(|e| format!("{e}: {out}"))
-}
 
 pub fn run() -> Result<(), String> {
     ensure_rust_tools()?;

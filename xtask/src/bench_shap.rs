@@ -14,15 +14,12 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::bench::last_json;
 use crate::run::{cmd, exec, output, root};
 use crate::tools::{ensure_browser_tools, ensure_rust_tools};
 
 fn number(json: &serde_json::Value, key: &str) -> Result<f64, String> {
     json.get(key).and_then(serde_json::Value::as_f64).ok_or_else(|| format!("benchmark output lacks '{key}': {json}"))
-}
-
-fn last_json(out: &str) -> Result<serde_json::Value, String> {
-    serde_json::from_str(out.trim().lines().last().unwrap_or_default()).map_err(|e| format!("{e}: {out}"))
 }
 
 /// Cargo's target directory (`CARGO_TARGET_DIR` when set).

@@ -4,6 +4,7 @@
 mod bench;
 mod bench_bias;
 mod bench_drift;
+mod bench_parquet;
 mod bench_shap;
 mod bench_timeline;
 mod csp;
@@ -34,11 +35,12 @@ commands:
           on its corpus: csv, json, json_lines, capture, ground_truth, sniffed,
           statistics_json, constraints_json, analysis_config_json, analysis_json,
           model, linear_json
-  bench [ingest] [drift] [bias] [timeline] [shap]
+  bench [ingest] [drift] [bias] [timeline] [shap] [parquet]
           on generated 1,000,000 x 20 files, natively and in headless Chromium
           (inside the worker): CSV ingest throughput; the evidently drift preset
           end to end; bias metrics; the monitoring timeline; TreeSHAP on a
-          generated 100-tree ensemble, natively (default: all)";
+          generated 100-tree ensemble, natively; Parquet ingest against pyarrow's
+          read_table in the same run (default: all)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -56,6 +58,7 @@ fn main() -> ExitCode {
                 .and_then(|()| if all || what.iter().any(|w| w == "bias") { bench_bias::run() } else { Ok(()) })
                 .and_then(|()| if all || what.iter().any(|w| w == "timeline") { bench_timeline::run() } else { Ok(()) })
                 .and_then(|()| if all || what.iter().any(|w| w == "shap") { bench_shap::run() } else { Ok(()) })
+                .and_then(|()| if all || what.iter().any(|w| w == "parquet") { bench_parquet::run() } else { Ok(()) })
         }
         _ => {
             eprintln!("{USAGE}");

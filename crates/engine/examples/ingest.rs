@@ -1,11 +1,12 @@
 //! Ingest benchmark (run by `cargo xtask bench`): loads one file through the
-//! chunked loader and prints throughput and memory as JSON.
+//! chunked loader (a Parquet file through its row-group reader) and prints
+//! throughput and memory as JSON.
 //!
 //! Usage: `cargo run --release -p tideline-engine --example ingest -- FILE`
 
 use std::time::Instant;
 
-use tideline_engine::io::{load_reader, LoadOptions};
+use tideline_engine::io::{load_parquet, load_reader, LoadOptions};
 use tideline_engine::progress::NoProgress;
 
 /// A `/proc/self/status` field in bytes (Linux), 0 elsewhere.
@@ -25,8 +26,12 @@ fn main() -> Result<(), String> {
     let bytes = file.metadata().map_err(|e| e.to_string())?.len();
     let rss_before = status_bytes("VmRSS:");
     let started = Instant::now();
-    let loaded =
-        load_reader(&path, file, Some(bytes), LoadOptions::default(), &mut NoProgress).map_err(|e| e.to_string())?;
+    let loaded = if path.ends_with(".parquet") {
+        load_parquet(std::path::Path::new(&path), &path, &LoadOptions::default(), &mut NoProgress)
+    } else {
+        load_reader(&path, file, Some(bytes), LoadOptions::default(), &mut NoProgress)
+    }
+    .map_err(|e| e.to_string())?;
     let seconds = started.elapsed().as_secs_f64();
     let peak = status_bytes("VmHWM:");
     println!(

@@ -72,6 +72,7 @@ pub mod pii;
 pub mod progress;
 pub mod roles;
 pub mod scenario;
+pub mod sketch;
 pub mod snapshot;
 pub mod summary;
 pub mod table;

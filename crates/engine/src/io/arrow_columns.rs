@@ -74,18 +74,46 @@ impl Plan {
         Ok(Self { leaves, names: unique_names(raw, file, warnings) })
     }
 
-    /// The top-level columns read (for a projection); the paths are
-    /// renumbered to count only those.
-    pub(crate) fn project(&mut self) -> Vec<usize> {
+    /// The top-level columns that hold a column read, in order.
+    pub(crate) fn roots(&self) -> Vec<usize> {
         let mut roots: Vec<usize> = self.leaves.iter().filter_map(|p| p.first().copied()).collect();
-        roots.sort_unstable();
         roots.dedup();
-        for path in &mut self.leaves {
-            if let Some(first) = path.first_mut() {
-                *first = roots.binary_search(first).unwrap_or(0);
+        roots
+    }
+
+    /// The plan of the columns under `roots` (ascending) alone, its paths
+    /// renumbered for a batch projected to those roots.
+    pub(crate) fn restricted(&self, roots: &[usize]) -> Self {
+        let mut out = Self { leaves: Vec::new(), names: Vec::new() };
+        for (path, name) in self.leaves.iter().zip(&self.names) {
+            let Some((&first, rest)) = path.split_first() else { continue };
+            if let Ok(at) = roots.binary_search(&first) {
+                out.leaves.push(std::iter::once(at).chain(rest.iter().copied()).collect());
+                out.names.push(name.clone());
             }
         }
-        roots
+        out
+    }
+
+    /// The roots cut into at most `parts` runs of about equal leaf counts,
+    /// each a part of the columns that can be decoded on its own.
+    pub(crate) fn split_roots(&self, parts: usize) -> Vec<Vec<usize>> {
+        let roots = self.roots();
+        let per = self.leaves.len().div_ceil(parts.max(1)).max(1);
+        let mut out: Vec<Vec<usize>> = Vec::new();
+        let mut in_part = 0;
+        for root in roots {
+            let leaves = self.leaves.iter().filter(|p| p.first() == Some(&root)).count();
+            match out.last_mut() {
+                Some(part) if in_part < per => part.push(root),
+                _ => {
+                    out.push(vec![root]);
+                    in_part = 0;
+                }
+            }
+            in_part += leaves;
+        }
+        out
     }
 }
 
@@ -175,6 +203,13 @@ impl ArrowColumns {
         Self { leaves: plan.leaves.clone(), table: TableBuilder::new(plan.names.clone(), strict), strict }
     }
 
+    /// Empty columns for `plan`, sized for `rows` rows (a row group's, from
+    /// its metadata: a hint, more still fit).
+    pub(crate) fn with_capacity(plan: &Plan, strict: bool, rows: usize) -> Self {
+        let table = TableBuilder::new(plan.names.clone(), strict).with_capacity(rows.min(1 << 24));
+        Self { leaves: plan.leaves.clone(), table, strict }
+    }
+
     /// Rows read so far.
     pub(crate) fn rows(&self) -> usize {
         self.table.n_rows()
@@ -195,6 +230,19 @@ impl ArrowColumns {
         }
         self.table.add_rows(batch.num_rows());
         Ok(())
+    }
+
+    /// The columns of several parts of the same rows, side by side, in order.
+    pub(crate) fn side_by_side(parts: Vec<Self>) -> Option<Self> {
+        let rows = parts.first()?.rows();
+        let strict = parts.first()?.strict;
+        let mut leaves = Vec::new();
+        let mut columns = Vec::new();
+        for part in parts {
+            leaves.extend(part.leaves);
+            columns.extend(part.table.into_columns());
+        }
+        Some(Self { leaves, table: TableBuilder::from_columns(columns, rows, strict), strict })
     }
 
     /// Appends the rows of `later` (the same plan, read from later rows).
@@ -257,7 +305,15 @@ fn push_array(column: &mut ColumnBuilder, array: &dyn Array, outer: Option<&Null
         DataType::UInt64 => integers::<UInt64Type>(column, array, &valid),
         DataType::Float16 => each!(array.as_primitive::<Float16Type>(), |v| push_float(column, v.to_f64())),
         DataType::Float32 => each!(array.as_primitive::<Float32Type>(), |v| push_float(column, f64::from(v))),
-        DataType::Float64 => each!(array.as_primitive::<Float64Type>(), |v| push_float(column, v)),
+        DataType::Float64 => {
+            let values = array.as_primitive::<Float64Type>().values();
+            // The common case at memory speed: no null, nothing infinite or NaN.
+            if nulls.is_none() && values.iter().all(|v| v.is_finite()) {
+                column.extend_numbers(values.iter().copied(), true);
+            } else {
+                each!(array.as_primitive::<Float64Type>(), |v| push_float(column, v));
+            }
+        }
         DataType::Utf8 => each!(array.as_string::<i32>(), |v| column.push(v, strict)),
         DataType::LargeUtf8 => each!(array.as_string::<i64>(), |v| column.push(v, strict)),
         DataType::Utf8View => each!(array.as_string_view(), |v| column.push(v, strict)),
@@ -328,6 +384,11 @@ where
     T::Native: AsF64,
 {
     let values = array.as_primitive::<T>().values();
+    // No missing row (the structs' nulls included): at memory speed.
+    if (0..values.len()).all(valid) {
+        column.extend_numbers(values.iter().map(|v| v.as_f64()), false);
+        return;
+    }
     for (i, v) in values.iter().enumerate() {
         if valid(i) {
             column.push_number(v.as_f64(), false);

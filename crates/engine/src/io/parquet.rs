@@ -32,12 +32,21 @@ pub struct ParquetReader {
     file: String,
     size: u64,
     metadata: ArrowReaderMetadata,
-    projection: ProjectionMask,
+    /// The columns read, indexed in the file's schema.
     plan: Plan,
+    /// All of them, as one part.
+    whole: ColumnPart,
     strict: bool,
     columns: ArrowColumns,
     warnings: Warnings,
     next_group: usize,
+}
+
+/// Some of the columns, decoded on their own.
+#[derive(Debug, Clone)]
+struct ColumnPart {
+    plan: Plan,
+    projection: ProjectionMask,
 }
 
 /// The rows of one row group, read on any thread, to be appended in order.
@@ -103,12 +112,12 @@ impl ParquetReader {
         let metadata =
             ArrowReaderMetadata::try_new(metadata, ArrowReaderOptions::new()).map_err(|e| parquet_error(file, &e))?;
         let mut warnings = Warnings::default();
-        let mut plan = Plan::new(metadata.schema(), file, &mut warnings)?;
-        let roots = plan.project();
-        let projection = ProjectionMask::roots(metadata.parquet_schema(), roots);
+        let plan = Plan::new(metadata.schema(), file, &mut warnings)?;
         let strict = options.strict_missing;
-        let columns = ArrowColumns::new(&plan, strict);
-        Ok(Self { file: file.to_owned(), size, metadata, projection, plan, strict, columns, warnings, next_group: 0 })
+        let whole = part(&metadata, &plan, &plan.roots());
+        let rows = usize::try_from(metadata.metadata().file_metadata().num_rows()).unwrap_or(0);
+        let columns = ArrowColumns::with_capacity(&whole.plan, strict, rows);
+        Ok(Self { file: file.to_owned(), size, metadata, plan, whole, strict, columns, warnings, next_group: 0 })
     }
 
     /// Row groups in the file.
@@ -148,24 +157,32 @@ impl ParquetReader {
     /// # Errors
     /// A damaged page, a codec error, or bytes that do not cover the row group.
     pub fn read_row_group(&self, index: usize, start: u64, bytes: impl Into<Bytes>) -> Result<RowGroup, IoError> {
-        self.read_from(index, RangeBytes { start, bytes: bytes.into(), size: self.size })
+        let columns = self.read_part(index, &self.whole, RangeBytes { start, bytes: bytes.into(), size: self.size })?;
+        Ok(RowGroup { index, columns })
     }
 
-    fn read_from<R: ChunkReader + 'static>(&self, index: usize, reader: R) -> Result<RowGroup, IoError> {
+    /// Decodes the columns of `part` in row group `index`.
+    fn read_part<R: ChunkReader + 'static>(
+        &self,
+        index: usize,
+        part: &ColumnPart,
+        reader: R,
+    ) -> Result<ArrowColumns, IoError> {
         let at_group =
             |e: String| IoError::new(&self.file, ErrorKind::Shape(format!("row group {index} cannot be read: {e}")));
         let batches = ParquetRecordBatchReaderBuilder::new_with_metadata(reader, self.metadata.clone())
             .with_row_groups(vec![index])
-            .with_projection(self.projection.clone())
+            .with_projection(part.projection.clone())
             .with_batch_size(BATCH_ROWS)
             .build()
             .map_err(|e| at_group(e.to_string()))?;
-        let mut columns = ArrowColumns::new(&self.plan, self.strict);
+        let rows = self.metadata.metadata().row_group(index).num_rows();
+        let mut columns = ArrowColumns::with_capacity(&part.plan, self.strict, usize::try_from(rows).unwrap_or(0));
         for batch in batches {
             let batch = batch.map_err(|e| at_group(e.to_string()))?;
             columns.push(&batch, &self.file)?;
         }
-        Ok(RowGroup { index, columns })
+        Ok(columns)
     }
 
     /// Appends a row group read with [`Self::read_row_group`]; groups must come in order.
@@ -212,8 +229,10 @@ impl ParquetReader {
     }
 }
 
-/// Loads a Parquet file from disk, its row groups read on every core
-/// (each thread with its own handle on the file).
+/// Loads a Parquet file from disk on every core: work items are a row
+/// group, or when there are fewer groups than cores, a part of a group's
+/// columns (each thread with its own handle on the file). The parts of a
+/// group are put side by side and the groups appended in file order.
 ///
 /// # Errors
 /// As [`ParquetReader`], plus read failures and [`ErrorKind::Cancelled`].
@@ -235,47 +254,59 @@ pub fn load_parquet(
     let metadata = ParquetMetaDataReader::new().parse_and_finish(&handle).map_err(|e| parquet_error(file, &e))?;
     let mut reader = ParquetReader::with_metadata(file, Arc::new(metadata), size, options)?;
     let groups = reader.row_groups();
-    let threads = std::thread::available_parallelism().map_or(1, usize::from).min(groups).max(1);
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    let parts: Vec<ColumnPart> = if groups >= cores {
+        vec![reader.whole.clone()]
+    } else {
+        let per_group = cores.div_ceil(groups.max(1));
+        reader.plan.split_roots(per_group).iter().map(|roots| part(&reader.metadata, &reader.plan, roots)).collect()
+    };
+    let items = groups * parts.len();
+    let threads = cores.min(items).max(1);
     let next = AtomicUsize::new(0);
     let stop = AtomicBool::new(false);
-    let (sender, receiver) = channel::<Result<RowGroup, IoError>>();
-    let shared = &reader;
-    std::thread::scope(|scope| -> Result<Vec<RowGroup>, IoError> {
+    let (sender, receiver) = channel::<(usize, usize, Result<ArrowColumns, IoError>)>();
+    let (shared, parts) = (&reader, &parts);
+    let appended = std::thread::scope(|scope| -> Result<Vec<RowGroup>, IoError> {
         for _ in 0..threads {
             let sender = sender.clone();
             let (next, stop) = (&next, &stop);
             scope.spawn(move || {
                 let handle = match open() {
                     Ok(h) => h,
-                    Err(e) => return drop(sender.send(Err(e))),
+                    Err(e) => return drop(sender.send((0, 0, Err(e)))),
                 };
                 while !stop.load(Ordering::Relaxed) {
-                    let index = next.fetch_add(1, Ordering::Relaxed);
-                    if index >= groups {
+                    let item = next.fetch_add(1, Ordering::Relaxed);
+                    if item >= items {
                         break;
                     }
+                    let (group, k) = (item / parts.len(), item % parts.len());
                     let Ok(handle) = handle.try_clone() else { break };
-                    if sender.send(shared.read_from(index, handle)).is_err() {
+                    let Some(part) = parts.get(k) else { break };
+                    if sender.send((group, k, shared.read_part(group, part, handle))).is_err() {
                         break;
                     }
                 }
             });
         }
         drop(sender);
-        // Groups arrive in any order and are appended in file order.
-        let mut waiting: Vec<Option<RowGroup>> = (0..groups).map(|_| None).collect();
+        // Parts arrive in any order; a group is whole once all its parts are in.
+        let mut waiting: Vec<Vec<Option<ArrowColumns>>> =
+            (0..groups).map(|_| (0..parts.len()).map(|_| None).collect()).collect();
         let mut appended = Vec::with_capacity(groups);
         let (mut done_bytes, mut done_rows) = (0, 0);
         let mut first_error = None;
-        for result in receiver {
+        for (group, k, result) in receiver {
             match result {
-                Ok(group) => {
-                    let range = shared.row_group_range(group.index);
-                    done_bytes += range.end - range.start;
-                    done_rows += group.columns.rows() as u64;
-                    let index = group.index;
-                    if let Some(slot) = waiting.get_mut(index) {
-                        *slot = Some(group);
+                Ok(columns) => {
+                    if k == 0 {
+                        let range = shared.row_group_range(group);
+                        done_bytes += range.end - range.start;
+                        done_rows += columns.rows() as u64;
+                    }
+                    if let Some(slot) = waiting.get_mut(group).and_then(|g| g.get_mut(k)) {
+                        *slot = Some(columns);
                     }
                     let update =
                         ProgressUpdate { bytes_done: done_bytes, bytes_total: Some(size), rows_done: done_rows };
@@ -289,21 +320,32 @@ pub fn load_parquet(
                     first_error.get_or_insert(e);
                 }
             }
-            while let Some(group) = waiting.get_mut(appended.len()).and_then(Option::take) {
-                appended.push(group);
+            while let Some(slots) = waiting.get_mut(appended.len()) {
+                if slots.iter().any(Option::is_none) {
+                    break;
+                }
+                let columns = ArrowColumns::side_by_side(slots.iter_mut().filter_map(Option::take).collect());
+                let Some(columns) = columns else { break };
+                appended.push(RowGroup { index: appended.len(), columns });
             }
         }
         match first_error {
             Some(e) => Err(e),
             None => Ok(appended),
         }
-    })
-    .and_then(|groups| {
-        for group in groups {
-            reader.append(group)?;
-        }
-        reader.finish()
-    })
+    })?;
+    for group in appended {
+        reader.append(group)?;
+    }
+    reader.finish()
+}
+
+/// The part of the columns under `roots`, with its projection.
+fn part(metadata: &ArrowReaderMetadata, plan: &Plan, roots: &[usize]) -> ColumnPart {
+    ColumnPart {
+        plan: plan.restricted(roots),
+        projection: ProjectionMask::roots(metadata.parquet_schema(), roots.iter().copied()),
+    }
 }
 
 /// One row group's bytes, served to the Parquet reader as if they were the file.

@@ -136,6 +136,22 @@ impl ColumnBuilder {
         self.push_number_value(value);
     }
 
+    /// Adds numbers none of which is missing, counted as Deequ's Fractional
+    /// or Integral (a typed file's column, at memory speed).
+    pub(crate) fn extend_numbers(&mut self, values: impl ExactSizeIterator<Item = f64>, fractional: bool) {
+        let n = values.len() as u64;
+        if fractional {
+            self.deequ.fractional += n;
+        } else {
+            self.deequ.integral += n;
+        }
+        if let State::Numbers(v) = &mut self.state {
+            v.extend(values);
+        } else {
+            values.for_each(|x| self.push_number_value(x));
+        }
+    }
+
     /// Adds a missing value.
     pub fn push_null(&mut self) {
         self.deequ.null += 1;
@@ -424,6 +440,12 @@ impl TableBuilder {
                 column.push_null();
             }
         }
+    }
+
+    /// A builder over columns built elsewhere, all `n_rows` long.
+    pub(crate) fn from_columns(columns: Vec<ColumnBuilder>, n_rows: usize, strict: bool) -> Self {
+        let by_name = columns.iter().enumerate().map(|(i, c)| (c.name.clone(), i)).collect();
+        Self { columns, by_name, n_rows, strict }
     }
 
     /// Column `index`, to push cells into (then [`Self::add_rows`]).

@@ -97,12 +97,11 @@ impl ParquetReader {
     ) -> Result<Self, IoError> {
         for (i, group) in metadata.row_groups().iter().enumerate() {
             for column in group.columns() {
-                let (start, len) = column.byte_range();
-                if start.checked_add(len).is_none_or(|end| end > size) {
+                if chunk_range(column).is_none_or(|r| r.end > size) {
                     return Err(IoError::new(
                         file,
                         ErrorKind::Shape(format!(
-                            "row group {i}'s column {} lies beyond the file's end: the file is truncated or damaged",
+                            "row group {i}'s column {} has byte offsets outside the file: the file is truncated or damaged",
                             column.column_path()
                         )),
                     ));
@@ -142,10 +141,7 @@ impl ParquetReader {
     #[must_use]
     pub fn row_group_range(&self, index: usize) -> Range<u64> {
         let Some(group) = self.metadata.metadata().row_groups().get(index) else { return 0..0 };
-        let ranges = group.columns().iter().map(|c| {
-            let (start, len) = c.byte_range();
-            start..start + len
-        });
+        let ranges = group.columns().iter().map(|c| chunk_range(c).unwrap_or(0..0));
         let start = ranges.clone().map(|r| r.start).min().unwrap_or(0);
         let end = ranges.map(|r| r.end).max().unwrap_or(start);
         start..end
@@ -338,6 +334,17 @@ pub fn load_parquet(
         reader.append(group)?;
     }
     reader.finish()
+}
+
+/// The bytes of a column chunk, when its offsets are sane: the parquet
+/// crate's own `byte_range` asserts (panics) on negative ones, which a
+/// damaged footer holds (found by the `parquet` fuzzer). Every chunk is
+/// checked here before the crate reads any.
+fn chunk_range(column: &parquet::file::metadata::ColumnChunkMetaData) -> Option<Range<u64>> {
+    let start = column.dictionary_page_offset().unwrap_or_else(|| column.data_page_offset());
+    let start = u64::try_from(start).ok()?;
+    let len = u64::try_from(column.compressed_size()).ok()?;
+    Some(start..start.checked_add(len)?)
 }
 
 /// The part of the columns under `roots`, with its projection.

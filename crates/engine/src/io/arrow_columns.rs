@@ -97,6 +97,7 @@ impl Plan {
 
     /// The roots cut into at most `parts` runs of about equal leaf counts,
     /// each a part of the columns that can be decoded on its own.
+    #[cfg(not(target_arch = "wasm32"))]
     pub(crate) fn split_roots(&self, parts: usize) -> Vec<Vec<usize>> {
         let roots = self.roots();
         let per = self.leaves.len().div_ceil(parts.max(1)).max(1);
@@ -233,6 +234,7 @@ impl ArrowColumns {
     }
 
     /// The columns of several parts of the same rows, side by side, in order.
+    #[cfg(not(target_arch = "wasm32"))]
     pub(crate) fn side_by_side(parts: Vec<Self>) -> Option<Self> {
         let rows = parts.first()?.rows();
         let strict = parts.first()?.strict;
@@ -458,9 +460,26 @@ fn dictionary<K: ArrowDictionaryKeyType>(
         return;
     };
     let cells = entry_cells(dict.values().as_ref(), strict);
+    // A text entry's code in the column, interned at its first use (so the
+    // categories keep the order a CSV gives, and an unused entry adds none).
+    let mut codes: Vec<Option<u32>> = vec![None; cells.len()];
     for (i, key) in dict.keys().values().iter().enumerate() {
-        let cell = if valid(i) { cells.get(key.as_usize()).and_then(Option::as_ref) } else { None };
+        let entry = key.as_usize();
+        let cell = if valid(i) { cells.get(entry).and_then(Option::as_ref) } else { None };
         match cell {
+            Some(OwnedCell::Text(text)) => {
+                let code = match codes.get(entry).copied().flatten() {
+                    Some(code) => code,
+                    None => {
+                        let code = column.intern_text(text);
+                        if let Some(slot) = codes.get_mut(entry) {
+                            *slot = Some(code);
+                        }
+                        code
+                    }
+                };
+                column.push_text_code(code);
+            }
             Some(cell) => column.push_cell(cell.as_cell()),
             None => column.push_null(),
         }

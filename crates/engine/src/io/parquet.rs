@@ -32,7 +32,9 @@ pub struct ParquetReader {
     file: String,
     size: u64,
     metadata: ArrowReaderMetadata,
-    /// The columns read, indexed in the file's schema.
+    /// The columns read, indexed in the file's schema (split into parts
+    /// by the native reader only).
+    #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
     plan: Plan,
     /// All of them, as one part.
     whole: ColumnPart,

@@ -191,6 +191,27 @@ impl ColumnBuilder {
         }
     }
 
+    /// Interns a text value (the column holds strings from now on) and
+    /// returns its code, for [`Self::push_text_code`].
+    pub(crate) fn intern_text(&mut self, value: &str) -> u32 {
+        if !matches!(self.state, State::Strings { .. }) {
+            self.switch_to_strings();
+        }
+        match &mut self.state {
+            State::Strings { interner, .. } => interner.intern(value),
+            _ => MISSING_CODE,
+        }
+    }
+
+    /// Adds a text cell by the code [`Self::intern_text`] gave it: the same
+    /// as pushing the text, without hashing it again.
+    pub(crate) fn push_text_code(&mut self, code: u32) {
+        self.deequ.string += 1;
+        if let State::Strings { codes, .. } = &mut self.state {
+            codes.push(code);
+        }
+    }
+
     /// Appends the rows of `other` (the same column, read from later rows),
     /// as if its cells had been pushed here one by one.
     pub fn append(&mut self, other: Self) {
@@ -443,6 +464,7 @@ impl TableBuilder {
     }
 
     /// A builder over columns built elsewhere, all `n_rows` long.
+    #[cfg(not(target_arch = "wasm32"))]
     pub(crate) fn from_columns(columns: Vec<ColumnBuilder>, n_rows: usize, strict: bool) -> Self {
         let by_name = columns.iter().enumerate().map(|(i, c)| (c.name.clone(), i)).collect();
         Self { columns, by_name, n_rows, strict }

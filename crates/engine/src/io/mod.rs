@@ -1,6 +1,6 @@
 //! Reading files into a [`Table`]: CSV/TSV, JSON arrays, JSON Lines, SageMaker
 //! data capture and ground truth, gzip or Zstandard compressed or not; Arrow
-//! IPC (Feather) files and streams; Parquet ([`parquet`]).
+//! IPC (Feather) files and streams; Parquet ([`ParquetReader`], natively `load_parquet`).
 //!
 //! Everything works over bytes pushed in chunks ([`Loader`]), so a browser
 //! `File` read slice by slice and a native file read block by block go through

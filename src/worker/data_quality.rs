@@ -10,7 +10,7 @@ use crate::protocol::{DataQualityResult, Reply, Side};
 
 /// Runs the checks; a user's constraints that do not parse give an error reply.
 pub(super) fn data_quality_reply(datasets: &Datasets, constraints: Option<&str>, preset: Preset) -> Reply {
-    let started = js_sys::Date::now();
+    let started = super::now();
     let gathered = tideline_report::gather::data_quality(
         datasets.table(Side::Baseline),
         datasets.analysed(Side::Current),
@@ -24,7 +24,7 @@ pub(super) fn data_quality_reply(datasets: &Datasets, constraints: Option<&str>,
     let result = DataQualityResult {
         counts: report.counts().into_iter().map(|(check, n, failed)| (check.as_str().to_owned(), n, failed)).collect(),
         section,
-        millis: js_sys::Date::now() - started,
+        millis: super::now() - started,
     };
     Reply::DataQuality(Box::new(result))
 }

@@ -28,7 +28,7 @@ type Judged = Result<ColumnDrift, SkippedColumn>;
 
 /// The drift reply for the data loaded now.
 pub(super) async fn drift_reply(worker: &Rc<Worker>, options: &DriftOptions, run: u32) -> Reply {
-    let started = js_sys::Date::now();
+    let started = super::now();
     let job = FIRST_RUN.wrapping_add(run);
     let (mut judged, helpers_used) = share_out(worker, options, job);
     let mut histograms: Vec<Option<Histogram>> = judged.iter().map(|_| None).collect();
@@ -69,7 +69,7 @@ pub(super) async fn drift_reply(worker: &Rc<Worker>, options: &DriftOptions, run
         .collect();
     let report = assemble_drift(baseline.n_rows, current.n_rows, judged, skipped, options);
     let workers = 1 + helpers_used.min(answered);
-    Reply::Drift { report, sparklines, millis: js_sys::Date::now() - started, workers }
+    Reply::Drift { report, sparklines, millis: super::now() - started, workers }
 }
 
 /// Sends helpers their columns and judges the rest here; `None` marks a

@@ -103,6 +103,19 @@ fn post_result(worker: &Worker, reply: &Reply) {
 }
 
 /// Lets the worker's event loop run (messages, helpers' answers) for `ms`.
+/// Milliseconds at sub-millisecond resolution (`performance.now()`), so two
+/// runs of a fast analysis report their own times (whole milliseconds from
+/// `Date.now()` often gave both the same, and a page waiting for a new run
+/// could not tell).
+pub(crate) fn now() -> f64 {
+    use wasm_bindgen::JsCast;
+    js_sys::global()
+        .dyn_into::<web_sys::WorkerGlobalScope>()
+        .ok()
+        .and_then(|g| g.performance())
+        .map_or_else(js_sys::Date::now, |p| p.now())
+}
+
 pub(crate) async fn pause(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         let _ = scope().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);

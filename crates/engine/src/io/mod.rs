@@ -440,7 +440,7 @@ impl Loader {
         if let Compression::Inflating(inflater) = &mut self.compression {
             let mut out = Vec::new();
             let finished = inflater.finish(&mut out);
-            finished.map_err(|e| self.inflate_error(&e))?;
+            finished.map_err(|why| IoError::new(&self.file, ErrorKind::NotText(why)).at_byte(self.bytes))?;
             self.push_plain(&out)?;
         }
         if matches!(self.state, State::Sniffing(_)) {

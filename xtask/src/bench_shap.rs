@@ -81,6 +81,12 @@ pub fn run() -> Result<(), String> {
         number(&tree, "path_rows_per_second")?,
         number(&tree, "path_additivity_error")?,
     );
+    let (threads, parallel) = (number(&tree, "parallel_threads")?, number(&tree, "parallel_seconds")?);
+    println!(
+        "| TreeSHAP path-dependent, {threads} threads (`tideline explain`) | {native_rows} | {parallel:.2} | {:.0} | | {:.2}× one thread |",
+        native_rows / parallel,
+        native_seconds / parallel
+    );
     println!(
         "| TreeSHAP interventional, {} background rows | {} | {:.2} | {:.0} | {:.1e} | |",
         number(&tree, "background_rows")?,

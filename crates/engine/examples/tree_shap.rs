@@ -19,7 +19,8 @@ use std::time::Instant;
 use std::path::Path;
 
 use tideline_engine::explain::{
-    feature_matrix, load_model, Attributions, Ensemble, FeatureMatrix, InterventionalShap, Model, PathDependentShap,
+    explain_rows_parallel, feature_matrix, load_model, Attributions, Ensemble, ExplainConfig, Explainer, FeatureMatrix,
+    InterventionalShap, LoadedModel, Model, ModelFormat, PathDependentShap,
 };
 use tideline_engine::progress::NoProgress;
 
@@ -101,6 +102,15 @@ fn main() -> Result<(), String> {
     let path_error = additivity_error(&model, &x, &values);
     drop(values);
 
+    // The same rows on every core, as `tideline explain` runs them.
+    let loaded = LoadedModel::Trees { ensemble: model.clone(), format: ModelFormat::Xgboost, fidelity: None };
+    let explainer = Explainer::new(&loaded, &ExplainConfig::default(), None).map_err(|e| e.to_string())?;
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    let started = Instant::now();
+    let parallel = explain_rows_parallel(&explainer, &x, threads, &mut NoProgress).map_err(|e| e.to_string())?;
+    let parallel_seconds = started.elapsed().as_secs_f64();
+    drop(parallel);
+
     let xi = x.take(&(0..inter_rows.min(rows)).collect::<Vec<_>>());
     let background = random_rows(8, &model, 100, 0.05);
     let started = Instant::now();
@@ -115,7 +125,7 @@ fn main() -> Result<(), String> {
     );
     println!(
         "{{\"files\":{files_json},\"rows\":{rows},\"features\":{},\"trees\":{},\"depth\":{},\"plan_seconds\":{plan_seconds},\
-\"path_seconds\":{path_seconds},\"path_rows_per_second\":{},\"path_additivity_error\":{path_error:e},\
+\"path_seconds\":{path_seconds},\"parallel_threads\":{threads},\"parallel_seconds\":{parallel_seconds},\"path_rows_per_second\":{},\"path_additivity_error\":{path_error:e},\
 \"interventional_rows\":{},\"background_rows\":{},\"interventional_seconds\":{inter_seconds},\
 \"interventional_rows_per_second\":{},\"interventional_additivity_error\":{inter_error:e}}}",
         SHAPE.n_features,

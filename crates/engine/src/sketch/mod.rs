@@ -5,5 +5,7 @@
 //! where it cannot, the bound is stated beside the estimate.
 
 mod hyperloglog;
+mod top_counts;
 
-pub use hyperloglog::{HyperLogLog, HLL_PRECISION, HLL_RELATIVE_STANDARD_ERROR};
+pub use hyperloglog::{hash_bytes, HyperLogLog, HLL_PRECISION, HLL_RELATIVE_STANDARD_ERROR};
+pub use top_counts::TopCounts;

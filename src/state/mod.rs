@@ -405,6 +405,18 @@ mod tests {
     use tideline_engine::pii::PiiReport;
     use tideline_engine::summary::DatasetSummary;
 
+    /// A side's dataset reply with `rows` rows and nothing else.
+    fn dataset(side: Side, rows: u64) -> Reply {
+        Reply::Dataset {
+            side,
+            files: vec![],
+            summary: DatasetSummary { rows, columns: vec![] },
+            memory: Memory::default(),
+            pii: PiiReport::default(),
+            pii_actions: Vec::new(),
+        }
+    }
+
     #[test]
     fn progress_goes_to_the_job_side_and_done_clears_it() {
         let owner = Owner::new();
@@ -443,14 +455,7 @@ mod tests {
         owner.set();
         let state = AppState::new();
         state.compare_column.set(Some("x".into()));
-        let again = state.apply(Reply::Dataset {
-            side: Side::Baseline,
-            files: vec![],
-            summary: DatasetSummary { rows: 3, columns: vec![] },
-            memory: Memory::default(),
-            pii: PiiReport::default(),
-            pii_actions: Vec::new(),
-        });
+        let again = state.apply(dataset(Side::Baseline, 3));
         assert_eq!(again, vec![Request::Compare { column: "x".into(), bins: COMPARE_BINS }]);
         assert_eq!(state.side(Side::Baseline).summary.get_untracked().unwrap().rows, 3);
     }
@@ -461,14 +466,7 @@ mod tests {
         owner.set();
         let state = AppState::new();
         for side in Side::BOTH {
-            state.apply(Reply::Dataset {
-                side,
-                files: vec![],
-                summary: DatasetSummary { rows: 3, columns: vec![] },
-                memory: Memory::default(),
-                pii: PiiReport::default(),
-                pii_actions: Vec::new(),
-            });
+            state.apply(dataset(side, 3));
         }
         let info = FocusInfo { index: 2, label: "2024-01-03".into(), rows: 1 };
         let requests = state.apply(Reply::Focus(Some(info.clone())));
@@ -480,14 +478,7 @@ mod tests {
             "the window is compared again, the timeline is not rebuilt: {requests:?}"
         );
         assert_eq!(state.focus.get_untracked(), Some(info));
-        state.apply(Reply::Dataset {
-            side: Side::Current,
-            files: vec![],
-            summary: DatasetSummary { rows: 4, columns: vec![] },
-            memory: Memory::default(),
-            pii: PiiReport::default(),
-            pii_actions: Vec::new(),
-        });
+        state.apply(dataset(Side::Current, 4));
         assert_eq!(state.focus.get_untracked(), None);
     }
 
@@ -496,16 +487,8 @@ mod tests {
         let owner = Owner::new();
         owner.set();
         let state = AppState::new();
-        let dataset = |side| Reply::Dataset {
-            side,
-            files: vec![],
-            summary: DatasetSummary { rows: 10, columns: vec![] },
-            memory: Memory::default(),
-            pii: PiiReport::default(),
-            pii_actions: Vec::new(),
-        };
-        assert!(state.apply(dataset(Side::Baseline)).is_empty(), "one side alone has nothing to compare");
-        let requests = state.apply(dataset(Side::Current));
+        assert!(state.apply(dataset(Side::Baseline, 10)).is_empty(), "one side alone has nothing to compare");
+        let requests = state.apply(dataset(Side::Current, 10));
         assert!(
             matches!(
                 requests.as_slice(),
@@ -544,14 +527,7 @@ mod tests {
             });
             let order = if current_first { [jobs[1], jobs[0]] } else { jobs };
             for (n, (side, job)) in order.into_iter().enumerate() {
-                state.apply(Reply::Dataset {
-                    side,
-                    files: vec![],
-                    summary: DatasetSummary { rows: 10, columns: vec![] },
-                    memory: Memory::default(),
-                    pii: PiiReport::default(),
-                    pii_actions: Vec::new(),
-                });
+                state.apply(dataset(side, 10));
                 state.apply(Reply::JobDone {
                     job,
                     cancelled: false,

@@ -64,8 +64,7 @@ pub fn run() -> Result<(), String> {
             .current_dir(root().join("tests/e2e"))
             .env("TIDELINE_DIST", root().join("dist")),
     )?;
-    let json: serde_json::Value =
-        serde_json::from_str(out.trim().lines().last().unwrap_or_default()).map_err(|e| format!("{e}: {out}"))?;
+    let json = last_json(&out)?;
     let wasm = Figures {
         label: "wasm (Chromium worker)",
         bytes: field(&json, "bytes")?,

@@ -12,7 +12,7 @@ use super::FeatureProfile;
 use crate::table::Table;
 
 /// Profiles of every column of a dataset.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct DatasetProfile {
     /// Rows seen.
     pub item_count: u64,
@@ -38,7 +38,7 @@ impl DatasetProfile {
             match self.features.iter_mut().find(|f| f.name == theirs.name) {
                 Some(mine) => mine.merge(theirs),
                 None => {
-                    let mut added = FeatureProfile::new(theirs.name.clone());
+                    let mut added = theirs.empty_like(theirs.name.clone());
                     added.add_missing(self.item_count);
                     added.merge(theirs);
                     self.features.push(added);
@@ -68,9 +68,24 @@ impl DatasetProfile {
 #[derive(Debug, Clone, Default)]
 pub struct Profiler {
     profile: DatasetProfile,
+    /// In sketch mode, distinct text values kept exactly per column.
+    sketch_capacity: Option<usize>,
 }
 
 impl Profiler {
+    /// A profiler in sketch mode: memory bounded per column whatever the
+    /// rows and distinct values (see [`FeatureProfile::sketch`]).
+    #[must_use]
+    pub fn sketch(capacity: usize) -> Self {
+        Self { profile: DatasetProfile::default(), sketch_capacity: Some(capacity) }
+    }
+
+    /// Rows added so far.
+    #[must_use]
+    pub fn rows(&self) -> u64 {
+        self.profile.item_count
+    }
+
     /// Adds one chunk of rows.
     pub fn add_table(&mut self, table: &Table) {
         let rows = table.n_rows as u64;
@@ -83,7 +98,10 @@ impl Profiler {
             match self.profile.features.iter_mut().find(|f| f.name == column.name) {
                 Some(feature) => feature.add_column(column),
                 None => {
-                    let mut feature = FeatureProfile::new(column.name.clone());
+                    let mut feature = match self.sketch_capacity {
+                        Some(capacity) => FeatureProfile::sketch(column.name.clone(), capacity),
+                        None => FeatureProfile::new(column.name.clone()),
+                    };
                     feature.add_missing(self.profile.item_count);
                     feature.add_column(column);
                     self.profile.features.push(feature);

@@ -8,7 +8,7 @@
 //! end, so any split of the data gives the same, correctly rounded result.
 
 /// A running exact sum.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ExactSum {
     /// Non-overlapping partials, increasing in magnitude; their exact sum is the total.
     partials: Vec<f64>,

@@ -13,7 +13,7 @@ use super::{ExactSum, KllSketch};
 const BATCH: usize = 4096;
 
 /// Statistics of the numeric cells of a column.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct NumericSummary {
     /// Numeric cells seen.
     pub count: u64,

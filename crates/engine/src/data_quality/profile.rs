@@ -7,8 +7,10 @@
 //! is a String column, profiled with string statistics, as SageMaker does.
 
 use hashbrown::HashMap;
+use serde::{Deserialize, Serialize};
 
 use super::{NumericSummary, ValueCounts};
+use crate::sketch::{hash_bytes, hash_number, HyperLogLog};
 use crate::table::{Column, ColumnData, MISSING_CODE, MISSING_TIMESTAMP};
 use crate::types::{format_timestamp_millis, read_cell, Cell, DeequCounts, DeequType};
 
@@ -16,7 +18,11 @@ use crate::types::{format_timestamp_millis, read_cell, Cell, DeequCounts, DeequT
 const BATCH: usize = 4096;
 
 /// A column's profile, built from one or more parts of the data.
-#[derive(Debug, Clone, PartialEq)]
+///
+/// In sketch mode ([`FeatureProfile::sketch`]) its text counts are bounded
+/// and it also keeps a distinct-count sketch, so its memory does not grow
+/// with the rows or the distinct values.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FeatureProfile {
     /// Column name.
     pub name: String,
@@ -26,6 +32,10 @@ pub struct FeatureProfile {
     pub numeric: NumericSummary,
     /// Counts of every present value.
     pub values: ValueCounts,
+    /// Distinct present values, estimated (sketch mode only).
+    pub distinct: Option<HyperLogLog>,
+    /// Present cells that were read as dates or times.
+    pub datetime_cells: u64,
 }
 
 impl FeatureProfile {
@@ -37,7 +47,36 @@ impl FeatureProfile {
             deequ: DeequCounts::default(),
             numeric: NumericSummary::new(),
             values: ValueCounts::new(),
+            distinct: None,
+            datetime_cells: 0,
         }
+    }
+
+    /// An empty profile in sketch mode: text counts exact up to
+    /// `capacity` distinct values, and a distinct-count sketch.
+    #[must_use]
+    pub fn sketch(name: impl Into<String>, capacity: usize) -> Self {
+        Self { values: ValueCounts::bounded(capacity), distinct: Some(HyperLogLog::new()), ..Self::new(name) }
+    }
+
+    /// An empty profile of another column kept the same way as this one.
+    #[must_use]
+    pub fn empty_like(&self, name: impl Into<String>) -> Self {
+        Self {
+            values: self.values.empty_like(),
+            distinct: self.distinct.as_ref().map(|_| HyperLogLog::new()),
+            ..Self::new(name)
+        }
+    }
+
+    /// Distinct present values: exact while every value is counted,
+    /// else the sketch's estimate (`None` without one).
+    #[must_use]
+    pub fn distinct_count(&self) -> Option<f64> {
+        if self.values.is_complete() {
+            return Some(self.values.sorted().len() as f64);
+        }
+        self.distinct.as_ref().map(HyperLogLog::estimate)
     }
 
     /// The profile of one column.
@@ -78,6 +117,9 @@ impl FeatureProfile {
             ColumnData::Numeric(values) => {
                 self.numeric.add_values(values);
                 self.values.add_numbers(values);
+                if let Some(h) = &mut self.distinct {
+                    values.iter().filter(|x| !x.is_nan()).for_each(|&x| h.add_hash(hash_number(x)));
+                }
             }
             ColumnData::Categorical { dictionary, codes } => self.add_categories(dictionary, codes, &column.deequ),
             ColumnData::Boolean(values) => {
@@ -85,11 +127,20 @@ impl FeatureProfile {
                 let falses = values.iter().filter(|v| **v == Some(false)).count() as u64;
                 self.values.add_string("true", trues);
                 self.values.add_string("false", falses);
+                if let Some(h) = &mut self.distinct {
+                    [("true", trues), ("false", falses)]
+                        .iter()
+                        .filter(|(_, n)| *n > 0)
+                        .for_each(|(v, _)| h.add_hash(hash_bytes(v.as_bytes())));
+                }
             }
             ColumnData::Text(text) => {
                 for i in 0..text.present.len() {
                     if let Some(value) = text.get(i) {
                         self.values.add_string(value, 1);
+                        if let Some(h) = &mut self.distinct {
+                            h.add_hash(hash_bytes(value.as_bytes()));
+                        }
                     }
                 }
             }
@@ -101,7 +152,12 @@ impl FeatureProfile {
                 let mut sorted: Vec<(i64, u64)> = counts.into_iter().collect();
                 sorted.sort_unstable();
                 for (t, count) in sorted {
-                    self.values.add_string(&format_timestamp_millis(t), count);
+                    let text = format_timestamp_millis(t);
+                    self.values.add_string(&text, count);
+                    self.datetime_cells += count;
+                    if let Some(h) = &mut self.distinct {
+                        h.add_hash(hash_bytes(text.as_bytes()));
+                    }
                 }
             }
         }
@@ -119,16 +175,24 @@ impl FeatureProfile {
         for (value, &count) in dictionary.iter().zip(&counts) {
             self.values.add_string(value, count);
         }
-        if deequ.integral + deequ.fractional == 0 {
-            return;
-        }
+        let numbers = deequ.integral + deequ.fractional > 0;
         let parsed: Vec<Option<f64>> = dictionary
             .iter()
             .map(|v| match read_cell(v, true) {
-                Cell::Number { value, .. } => Some(value),
+                Cell::Number { value, .. } if numbers => Some(value),
                 _ => None,
             })
             .collect();
+        if let Some(h) = &mut self.distinct {
+            // A number hashes as in a numeric part, so a column stored
+            // both ways counts each value once.
+            for ((value, number), _) in dictionary.iter().zip(&parsed).zip(&counts).filter(|(_, &c)| c > 0) {
+                h.add_hash(number.map_or_else(|| hash_bytes(value.as_bytes()), hash_number));
+            }
+        }
+        if !numbers {
+            return;
+        }
         let mut batch = Vec::with_capacity(BATCH);
         for &code in codes.iter().filter(|&&c| c != MISSING_CODE) {
             if let Some(&Some(x)) = parsed.get(code as usize) {
@@ -147,5 +211,10 @@ impl FeatureProfile {
         self.deequ.merge(&other.deequ);
         self.numeric.merge(&other.numeric);
         self.values.merge(&other.values);
+        self.datetime_cells += other.datetime_cells;
+        match (&mut self.distinct, &other.distinct) {
+            (Some(mine), Some(theirs)) => mine.merge(theirs),
+            _ => self.distinct = None,
+        }
     }
 }

@@ -340,7 +340,9 @@ impl FeatureProfile {
                     },
                 }
             });
-            let distinct_count = values.len() as f64;
+            // Beyond the exact counts (sketch mode), the distinct-count sketch's estimate.
+            let estimate = self.distinct.as_ref().filter(|_| !complete).map(crate::sketch::HyperLogLog::estimate);
+            let distinct_count = estimate.unwrap_or(values.len() as f64).round();
             out.string_statistics = Some(StringStatistics { common, distinct_count, distribution });
         }
         out

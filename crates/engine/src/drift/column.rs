@@ -38,9 +38,36 @@ impl<'a> Prepared<'a> {
 
 /// Runs the chosen test (and all applicable ones when asked) on a column.
 pub fn judge_column(prepared: Prepared, options: &DriftOptions) -> Result<ColumnDrift, SkippedColumn> {
-    let name = prepared.baseline.name.clone();
+    let missing = (prepared.baseline.data.missing_count() as u64, prepared.current.data.missing_count() as u64);
+    let judged = Judged {
+        name: prepared.baseline.name.clone(),
+        role: prepared.baseline.role,
+        kind: prepared.kind,
+        values: prepared.values,
+        missing,
+    };
+    judge_values(judged, options)
+}
+
+/// A column to judge from its prepared values (a table's, or sketch mode's).
+pub struct Judged {
+    /// Column name.
+    pub name: String,
+    /// Its role.
+    pub role: crate::roles::Role,
+    /// The kind it is judged as.
+    pub kind: Kind,
+    /// Its values on both sides; `None` when the current side holds no numbers for a numerical column.
+    pub values: Option<ColumnValues>,
+    /// Missing rows on each side.
+    pub missing: (u64, u64),
+}
+
+/// Runs the chosen test (and all applicable ones when asked) on prepared values.
+pub fn judge_values(judged: Judged, options: &DriftOptions) -> Result<ColumnDrift, SkippedColumn> {
+    let Judged { name, role, kind, values, missing } = judged;
     let skip = |reason: &str| SkippedColumn { name: name.clone(), reason: reason.into() };
-    let Some(values) = prepared.values else {
+    let Some(values) = values else {
         return Err(skip("numerical in the baseline but not numbers in the current data"));
     };
     let (n_ref, n_cur) = values.sizes();
@@ -50,9 +77,12 @@ pub fn judge_column(prepared: Prepared, options: &DriftOptions) -> Result<Column
     if n_cur == 0 {
         return Err(skip("no values in the current data"));
     }
-    let choice = choose(prepared.kind, &values, options);
+    let choice = choose(kind, &values, options);
     let Some(outcome) = run_test(choice.stat, &values, options.seed) else {
-        return Err(skip(&format!("{} does not apply to a {} column", choice.stat.name(), prepared.kind.as_str())));
+        if values.weighted().is_some() {
+            return Err(skip(&format!("{} needs every value, which sketch mode does not keep", choice.stat.name())));
+        }
+        return Err(skip(&format!("{} does not apply to a {} column", choice.stat.name(), kind.as_str())));
     };
     let statistic = if choice.robust { robust_linf(outcome.statistic, n_ref, n_cur) } else { outcome.statistic };
     let (effect, measure) = effect_size(&values);
@@ -60,15 +90,15 @@ pub fn judge_column(prepared: Prepared, options: &DriftOptions) -> Result<Column
     let tests = options.all_tests.then(|| {
         Stat::ALL
             .into_iter()
-            .filter(|s| s.applies_to(prepared.kind))
+            .filter(|s| s.applies_to(kind))
             .filter_map(|s| run_test(s, &values, options.seed).map(|o| (s.name().to_owned(), o)))
             .collect::<BTreeMap<_, _>>()
     });
-    let counts = column_counts(prepared.baseline, prepared.current, &values);
+    let counts = column_counts(missing, &values);
     Ok(ColumnDrift {
         name,
-        role: prepared.baseline.role,
-        kind: prepared.kind,
+        role,
+        kind,
         test: choice.stat,
         robust: choice.robust,
         statistic,
@@ -83,6 +113,7 @@ pub fn judge_column(prepared: Prepared, options: &DriftOptions) -> Result<Column
         min_psi: choice.min_psi,
         counts,
         tests,
+        approximation: None,
     })
 }
 
@@ -119,13 +150,13 @@ impl ColumnDrift {
 }
 
 /// Present and missing rows, distinct values and unseen categories.
-fn column_counts(baseline: &Column, current: &Column, values: &ColumnValues) -> ColumnCounts {
+fn column_counts(missing: (u64, u64), values: &ColumnValues) -> ColumnCounts {
     let (baseline_present, current_present) = values.sizes();
     let mut counts = ColumnCounts {
         baseline_present,
         current_present,
-        baseline_missing: baseline.data.missing_count() as u64,
-        current_missing: current.data.missing_count() as u64,
+        baseline_missing: missing.0,
+        current_missing: missing.1,
         n_unique: values.n_unique() as u64,
         ..ColumnCounts::default()
     };

@@ -38,7 +38,9 @@ pub enum EffectMeasure {
 #[must_use]
 pub fn effect_size(values: &ColumnValues) -> (f64, EffectMeasure) {
     match values {
-        ColumnValues::Numeric { .. } => (values.numeric_shape().map_or(f64::NAN, |s| s.1), EffectMeasure::MaxCdfGap),
+        ColumnValues::Numeric { .. } | ColumnValues::Weighted { .. } => {
+            (values.numeric_shape().map_or(f64::NAN, |s| s.1), EffectMeasure::MaxCdfGap)
+        }
         ColumnValues::Categorical(counts) => (max_share_change(counts), EffectMeasure::MaxShareChange),
     }
 }
@@ -58,6 +60,9 @@ pub fn psi_effect(values: &ColumnValues) -> f64 {
                 return f64::NAN;
             }
             psi_quantile(s).statistic
+        }
+        None if values.n_unique() > PSI_MAX_DISTINCT_VALUES && values.weighted().is_some() => {
+            values.weighted().map_or(f64::NAN, |w| super::weighted::psi_quantile(w).statistic)
         }
         _ => psi(&values.counts()).statistic,
     }

@@ -26,10 +26,12 @@ pub mod preset;
 mod psi_quantile;
 pub mod report;
 pub mod run;
+pub mod sketched;
 mod skip_reason;
 pub mod stat;
 pub mod text;
 pub mod values;
+pub mod weighted;
 
 pub use crate::category_counts::Counts;
 pub use chi2_contingency_scipy::chi2_contingency;

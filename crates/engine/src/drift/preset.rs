@@ -114,7 +114,7 @@ impl Preset {
     #[must_use]
     pub fn choose(self, kind: Kind, values: &ColumnValues) -> Choice {
         let plain = |stat: Stat| Choice::plain(stat);
-        let numeric = kind == Kind::Numerical && values.samples().is_some();
+        let numeric = kind == Kind::Numerical && values.is_numeric();
         match self {
             Self::Evidently => {
                 let n_unique = values.n_unique();

@@ -117,6 +117,50 @@ pub struct ColumnDrift {
     pub counts: ColumnCounts,
     /// Every applicable test, when asked for.
     pub tests: Option<BTreeMap<String, TestOutcome>>,
+    /// In sketch mode, how far these numbers may be from exact mode's
+    /// (absent when they are exact).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approximation: Option<Approximation>,
+}
+
+/// How a report's numbers were computed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mode {
+    /// From every value.
+    #[default]
+    Exact,
+    /// From mergeable sketches, in bounded memory.
+    Sketch,
+}
+
+impl Mode {
+    /// The name used by the CLI, the UI and JSON.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Exact => "exact",
+            Self::Sketch => "sketch",
+        }
+    }
+}
+
+/// How far a sketch-mode column result may be from exact mode's.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Approximation {
+    /// Each side's bound on its CDF's error (share of rows; 0 where exact).
+    pub rank_error: [f64; 2],
+    /// Each side's bound on how far below its true count a kept
+    /// category's count may be (rows; 0 where exact).
+    pub count_error: [u64; 2],
+    /// Values beyond the kept categories, counted together as `(other values)`.
+    pub other_rows: [u64; 2],
+    /// The distinct count is an estimate (HyperLogLog, about 0.8 % standard error).
+    pub distinct_estimated: bool,
+    /// The statistic lies within this of exact mode's, where the test has a bound.
+    pub statistic_within: Option<f64>,
+    /// The effect size lies within this of exact mode's.
+    pub effect_within: Option<f64>,
 }
 
 /// A column left out, and why.
@@ -131,6 +175,9 @@ pub struct SkippedColumn {
 /// The whole report.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DriftReport {
+    /// Exact, or from sketches (then columns carry their approximation).
+    #[serde(default)]
+    pub mode: Mode,
     /// The preset used.
     pub preset: Preset,
     /// The correction applied.
@@ -229,6 +276,7 @@ pub fn assemble_drift(
     let n_tested = columns.iter().filter(counted).count();
     let drift_share = if n_tested == 0 { 0.0 } else { n_drifted as f64 / n_tested as f64 };
     DriftReport {
+        mode: Mode::Exact,
         preset: options.preset,
         correction,
         n_baseline: n_baseline as u64,

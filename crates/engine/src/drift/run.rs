@@ -6,6 +6,7 @@ use super::evidently::numeric;
 use super::outcome::TestOutcome;
 use super::stat::Stat;
 use super::values::ColumnValues;
+use super::weighted;
 
 /// The outcome of `stat` on the column, or `None` when the test does not
 /// take this kind of column.
@@ -15,6 +16,9 @@ use super::values::ColumnValues;
 /// column with at most five values. `seed` drives the permutation tests.
 #[must_use]
 pub fn run_test(stat: Stat, values: &ColumnValues, seed: u64) -> Option<TestOutcome> {
+    if let ColumnValues::Weighted { reference_std, n_unique, .. } = values {
+        return run_weighted(stat, values, *reference_std, *n_unique, seed);
+    }
     let samples = values.samples();
     let outcome = match (stat, samples) {
         (Stat::Ks, Some(s)) => numeric::ks(s),
@@ -57,6 +61,43 @@ pub fn run_test(stat: Stat, values: &ColumnValues, seed: u64) -> Option<TestOutc
         (Stat::GTest, _) => categorical::g_test(&values.counts()),
         (Stat::Tvd, _) => categorical::tvd(&values.counts(), seed),
         (Stat::Chi2, _) => super::chi2_contingency(&values.counts()),
+    };
+    Some(outcome)
+}
+
+/// The tests that sketch mode can run from weighted values; `None` for the
+/// tests that need every value (Anderson–Darling, Cramér–von Mises,
+/// Mann–Whitney, t, Epps–Singleton, energy, MMD).
+fn run_weighted(
+    stat: Stat,
+    values: &ColumnValues,
+    reference_std: f64,
+    n_unique: u64,
+    seed: u64,
+) -> Option<TestOutcome> {
+    let w = values.weighted()?;
+    let outcome = match stat {
+        Stat::Ks => weighted::ks(w),
+        Stat::Wasserstein => weighted::wasserstein_normed(w, reference_std),
+        Stat::PsiQuantile => weighted::psi_quantile(w),
+        Stat::Psi => binned::psi(&weighted::numeric_bins(w)),
+        Stat::JensenShannon => binned::jensen_shannon(&weighted::numeric_bins(w)),
+        Stat::KlDiv => binned::kl_div(&weighted::numeric_bins(w)),
+        Stat::Hellinger => weighted::hellinger_numeric(w, n_unique),
+        Stat::Linf => TestOutcome::distance(weighted::max_cdf_gap(w)),
+        Stat::Anderson
+        | Stat::CramerVonMises
+        | Stat::MannWhitney
+        | Stat::TTest
+        | Stat::EppsSingleton
+        | Stat::Energy
+        | Stat::EmpiricalMmd => return None,
+        Stat::ChiSquare => categorical::chisquare(&values.counts()),
+        Stat::Z => categorical::z_test(&values.counts()),
+        Stat::FisherExact => categorical::fisher_exact(&values.counts()),
+        Stat::GTest => categorical::g_test(&values.counts()),
+        Stat::Tvd => categorical::tvd(&values.counts(), seed),
+        Stat::Chi2 => super::chi2_contingency(&values.counts()),
     };
     Some(outcome)
 }

@@ -6,6 +6,7 @@ use std::cell::OnceCell;
 use hashbrown::HashMap;
 
 use super::outcome::Samples;
+use super::weighted::{self, Weighted};
 use crate::category_counts::Counts;
 use crate::math::distinct_values::DistinctValues;
 use crate::table::{Column, ColumnData, MISSING_CODE};
@@ -25,6 +26,18 @@ pub enum ColumnValues {
     },
     /// Counts per category.
     Categorical(Counts),
+    /// Numbers known by their weighted distinct values (sketch mode: a
+    /// column's exact value counts, or its KLL sketch's weighted items).
+    Weighted {
+        /// Baseline values with their row counts, ascending.
+        reference: Vec<(f64, u64)>,
+        /// Current values with their row counts, ascending.
+        current: Vec<(f64, u64)>,
+        /// The baseline's population standard deviation (from its moments).
+        reference_std: f64,
+        /// Distinct values over both sides (exact or estimated).
+        n_unique: u64,
+    },
 }
 
 impl ColumnValues {
@@ -50,8 +63,27 @@ impl ColumnValues {
             Self::Numeric { reference, current, shape } => {
                 Some(*shape.get_or_init(|| merged_shape(reference, current)))
             }
+            Self::Weighted { n_unique, .. } => Some((
+                usize::try_from(*n_unique).unwrap_or(usize::MAX),
+                self.weighted().map_or(f64::NAN, weighted::max_cdf_gap),
+            )),
             Self::Categorical(_) => None,
         }
+    }
+
+    /// The weighted numbers, in sketch mode.
+    #[must_use]
+    pub fn weighted(&self) -> Option<Weighted<'_>> {
+        match self {
+            Self::Weighted { reference, current, .. } => Some(Weighted { reference, current }),
+            _ => None,
+        }
+    }
+
+    /// True for numbers (sorted samples or weighted values).
+    #[must_use]
+    pub fn is_numeric(&self) -> bool {
+        !matches!(self, Self::Categorical(_))
     }
 
     /// Counts per category over the union of both columns' values, in order
@@ -82,7 +114,7 @@ impl ColumnValues {
     pub fn samples(&self) -> Option<Samples<'_>> {
         match self {
             Self::Numeric { reference, current, .. } => Some(Samples { reference, current }),
-            Self::Categorical(_) => None,
+            Self::Categorical(_) | Self::Weighted { .. } => None,
         }
     }
 
@@ -93,6 +125,7 @@ impl ColumnValues {
         match self {
             Self::Numeric { reference, current, .. } => value_counts_sorted(reference, current),
             Self::Categorical(counts) => counts.clone(),
+            Self::Weighted { reference, current, .. } => weighted::value_counts(Weighted { reference, current }),
         }
     }
 
@@ -102,6 +135,7 @@ impl ColumnValues {
         match self {
             Self::Numeric { reference, current, .. } => (reference.len() as u64, current.len() as u64),
             Self::Categorical(c) => (c.reference_total(), c.current_total()),
+            Self::Weighted { reference, current, .. } => (weighted::total(reference), weighted::total(current)),
         }
     }
 
@@ -109,7 +143,7 @@ impl ColumnValues {
     #[must_use]
     pub fn n_unique(&self) -> usize {
         match self {
-            Self::Numeric { .. } => self.numeric_shape().map_or(0, |s| s.0),
+            Self::Numeric { .. } | Self::Weighted { .. } => self.numeric_shape().map_or(0, |s| s.0),
             Self::Categorical(c) => c.reference.iter().zip(&c.current).filter(|(r, c)| **r + **c > 0).count(),
         }
     }

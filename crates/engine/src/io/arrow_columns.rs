@@ -257,6 +257,11 @@ impl ArrowColumns {
     }
 
     /// The table, after reporting cells read as missing by a marker.
+    /// The rows pushed since the last call, as a table (streaming).
+    pub(crate) fn take_table(&mut self) -> Table {
+        self.table.take_table()
+    }
+
     pub(crate) fn finish(self, file: &str, warnings: &mut Warnings) -> Table {
         super::warning::marker_warnings(&self.table, file, warnings);
         self.table.finish()

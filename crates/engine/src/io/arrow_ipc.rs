@@ -58,6 +58,11 @@ impl ArrowIpcReader {
         self.columns.as_ref().map_or(0, |c| c.rows() as u64)
     }
 
+    /// The rows decoded since the last call (streaming).
+    pub(crate) fn take_table(&mut self) -> Option<Table> {
+        self.columns.as_mut().map(ArrowColumns::take_table)
+    }
+
     /// Decodes the batches `chunk` completes.
     ///
     /// # Errors

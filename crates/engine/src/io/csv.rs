@@ -92,6 +92,11 @@ impl CsvReader {
         self.rows
     }
 
+    /// The rows read since the last call (streaming).
+    pub(crate) fn take_table(&mut self) -> Option<Table> {
+        self.builder.as_mut().map(TableBuilder::take_table)
+    }
+
     pub(crate) fn feed(&mut self, chunk: &[u8], warnings: &mut Warnings) -> Result<(), IoError> {
         if self.part_refuses(chunk) {
             return Ok(());

@@ -24,6 +24,8 @@ mod payload_error;
 mod ragged;
 mod sniff;
 mod split;
+#[cfg(not(target_arch = "wasm32"))]
+mod stream;
 mod warning;
 
 pub use self::csv::{Part, PartHeader, PartRefused, MAX_COLUMNS};
@@ -35,6 +37,8 @@ pub use parquet::load_parquet;
 pub use parquet::{ParquetReader, RowGroup, FOOTER_TAIL_BYTES};
 pub use sniff::{sniff_delimiter, sniff_format, sniff_header, SNIFF_BYTES};
 pub use split::{PartLoader, PartSpec};
+#[cfg(not(target_arch = "wasm32"))]
+pub use stream::stream_file;
 pub use warning::Warning;
 
 use serde::{Deserialize, Serialize};
@@ -201,6 +205,8 @@ pub struct Loader {
     compression: Compression,
     /// A chunk after decompression.
     inflated: Vec<u8>,
+    /// Rows already handed out by [`Loader::take_rows`].
+    taken_rows: u64,
 }
 
 impl Loader {
@@ -221,7 +227,24 @@ impl Loader {
             decoded: Vec::new(),
             compression: Compression::Undecided(Vec::new()),
             inflated: Vec::new(),
+            taken_rows: 0,
         }
+    }
+
+    /// The rows read since the last call, as a table without roles
+    /// (streaming: the caller analyses each chunk and drops it; the table
+    /// [`Loader::finish`] returns then holds only the rows after the last
+    /// call). `None` while no row can be handed out (still sniffing, or a
+    /// Parquet file held whole).
+    pub fn take_rows(&mut self) -> Option<Table> {
+        let table = match &mut self.state {
+            State::Csv(reader) => reader.take_table(),
+            State::Arrow(reader) => reader.take_table(),
+            State::Records(_, builder) => Some(builder.take_table()),
+            State::Sniffing(_) | State::Failed(_) | State::Parquet(_) => None,
+        }?;
+        self.taken_rows += table.n_rows as u64;
+        Some(table)
     }
 
     /// Data rows read so far.
@@ -472,7 +495,7 @@ impl Loader {
         if table.n_rows > 0 && table.columns.is_empty() {
             return Err(IoError::new(&file, ErrorKind::NoRows(": its records hold no fields".to_owned())));
         }
-        if table.n_rows == 0 {
+        if table.n_rows == 0 && self.taken_rows == 0 {
             let what = match table.columns.len() {
                 0 => String::new(),
                 1 => format!(

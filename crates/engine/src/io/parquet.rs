@@ -19,6 +19,7 @@ use super::error::{ErrorKind, IoError};
 use super::warning::Warnings;
 use super::{Format, LoadOptions, Loaded};
 use crate::roles::guess_roles;
+use crate::table::Table;
 
 /// Bytes at the end of every Parquet file: the metadata's length and `PAR1`.
 pub const FOOTER_TAIL_BYTES: usize = 8;
@@ -336,6 +337,49 @@ pub fn load_parquet(
         reader.append(group)?;
     }
     reader.finish()
+}
+
+/// Reads a Parquet file from disk one row group at a time, handing each
+/// group's rows to `on_table` and dropping them (sketch mode: memory holds
+/// the footer and one row group). Returns the file's warnings.
+///
+/// # Errors
+/// As [`ParquetReader`], plus read failures, [`ErrorKind::Cancelled`] and
+/// `on_table`'s errors.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn stream_parquet(
+    path: &std::path::Path,
+    file: &str,
+    options: &LoadOptions,
+    progress: &mut dyn crate::progress::Progress,
+    on_table: &mut dyn FnMut(Table) -> Result<(), IoError>,
+) -> Result<Vec<crate::io::Warning>, IoError> {
+    use crate::progress::{Flow, ProgressUpdate};
+
+    let handle = std::fs::File::open(path).map_err(|e| IoError::new(file, ErrorKind::Read(e.to_string())))?;
+    let size = handle.len();
+    let metadata = ParquetMetaDataReader::new().parse_and_finish(&handle).map_err(|e| parquet_error(file, &e))?;
+    let mut reader = ParquetReader::with_metadata(file, Arc::new(metadata), size, options)?;
+    let mut rows = 0;
+    for index in 0..reader.row_groups() {
+        let clone = handle.try_clone().map_err(|e| IoError::new(file, ErrorKind::Read(e.to_string())))?;
+        let columns = reader.read_part(index, &reader.whole.clone(), clone)?;
+        reader.append(RowGroup { index, columns })?;
+        let table = reader.columns.take_table();
+        rows += table.n_rows as u64;
+        on_table(table)?;
+        let range = reader.row_group_range(index);
+        if progress.update(ProgressUpdate { bytes_done: range.end, bytes_total: Some(size), rows_done: rows })
+            == Flow::Stop
+        {
+            return Err(IoError::new(file, ErrorKind::Cancelled));
+        }
+    }
+    if rows == 0 {
+        return Err(IoError::new(file, ErrorKind::NoRows(String::new())));
+    }
+    let ParquetReader { warnings, .. } = reader;
+    Ok(warnings.finish(file))
 }
 
 /// The bytes of a column chunk, when its offsets are sane: the parquet

@@ -25,8 +25,67 @@ pub const HLL_RELATIVE_STANDARD_ERROR: f64 = 1.04 / 128.0;
 
 /// A HyperLogLog sketch.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "Registers", into = "Registers")]
 pub struct HyperLogLog {
     registers: Vec<u8>,
+}
+
+/// The registers as a state file holds them.
+#[derive(Serialize, Deserialize)]
+struct Registers(#[serde(with = "serde_bytes_compat")] Vec<u8>);
+
+impl From<HyperLogLog> for Registers {
+    fn from(h: HyperLogLog) -> Self {
+        Self(h.registers)
+    }
+}
+
+impl TryFrom<Registers> for HyperLogLog {
+    type Error = String;
+
+    fn try_from(r: Registers) -> Result<Self, String> {
+        if r.0.len() != M || r.0.iter().any(|&v| u32::from(v) > Q + 1) {
+            return Err(format!(
+                "a distinct-count sketch of {} registers (expected {M}, each at most {})",
+                r.0.len(),
+                Q + 1
+            ));
+        }
+        Ok(Self { registers: r.0 })
+    }
+}
+
+/// Registers as one byte string (not a list of numbers) in binary formats.
+mod serde_bytes_compat {
+    use serde::{Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(bytes: &[u8], serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_bytes(bytes)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<u8>, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Vec<u8>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("bytes")
+            }
+            fn visit_bytes<E: serde::de::Error>(self, v: &[u8]) -> Result<Vec<u8>, E> {
+                Ok(v.to_vec())
+            }
+            fn visit_byte_buf<E: serde::de::Error>(self, v: Vec<u8>) -> Result<Vec<u8>, E> {
+                Ok(v)
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<u8>, A::Error> {
+                let mut out = Vec::new();
+                while let Some(b) = seq.next_element::<u8>()? {
+                    out.push(b);
+                }
+                Ok(out)
+            }
+        }
+        deserializer.deserialize_bytes(Visitor)
+    }
 }
 
 impl std::fmt::Debug for HyperLogLog {
@@ -139,6 +198,19 @@ pub fn hash_bytes(bytes: &[u8]) -> u64 {
         h ^= u64::from(b);
         h = h.wrapping_mul(0x0100_0000_01b3);
     }
+    finalise(h)
+}
+
+/// The hash of a number cell: its bits (−0 as 0) through SplitMix64's
+/// finaliser, salted so that numbers and texts hash apart. Cheap enough
+/// to run on every cell of a continuous column.
+#[must_use]
+pub fn hash_number(x: f64) -> u64 {
+    let bits = if x == 0.0 { 0 } else { x.to_bits() };
+    finalise(bits ^ 0x6E75_6D62_6572_0000)
+}
+
+fn finalise(h: u64) -> u64 {
     let mut z = h.wrapping_add(0x9E37_79B9_7F4A_7C15);
     z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);

@@ -6,15 +6,16 @@
 //! most [`TopCounts::error_bound`], and any value whose true count exceeds
 //! that bound is kept.
 
-use std::collections::BTreeMap;
-
+use hashbrown::HashMap;
 use serde::{Deserialize, Serialize};
 
 /// Counts of a column's values, exact or bounded.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TopCounts {
     capacity: usize,
-    counts: BTreeMap<String, u64>,
+    /// Written sorted by value, so that equal states give equal bytes.
+    #[serde(with = "super::sorted_map")]
+    counts: HashMap<String, u64>,
     /// Values counted in all.
     total: u64,
     /// Whether counters were ever dropped (then counts are bounded, not exact).
@@ -25,7 +26,19 @@ impl TopCounts {
     /// Counts kept exactly up to `capacity` distinct values (at least 1).
     #[must_use]
     pub fn new(capacity: usize) -> Self {
-        Self { capacity: capacity.max(1), counts: BTreeMap::new(), total: 0, summarised: false }
+        Self { capacity: capacity.max(1), counts: HashMap::new(), total: 0, summarised: false }
+    }
+
+    /// Counts that are never summarised (exact mode).
+    #[must_use]
+    pub fn unbounded() -> Self {
+        Self::new(usize::MAX)
+    }
+
+    /// Distinct values kept exactly before the summary starts.
+    #[must_use]
+    pub fn capacity(&self) -> usize {
+        self.capacity
     }
 
     /// Counts `n` more of `value`.
@@ -49,8 +62,13 @@ impl TopCounts {
     pub fn merge(&mut self, other: &Self) {
         self.total += other.total;
         self.summarised |= other.summarised;
-        for (value, n) in &other.counts {
-            *self.counts.entry(value.clone()).or_insert(0) += n;
+        for (value, &n) in &other.counts {
+            match self.counts.get_mut(value.as_str()) {
+                Some(c) => *c += n,
+                None => {
+                    self.counts.insert(value.clone(), n);
+                }
+            }
         }
         if self.counts.len() > self.capacity {
             self.shrink();
@@ -75,8 +93,26 @@ impl TopCounts {
 
     /// The kept values and their counts (exact when [`Self::is_exact`]).
     #[must_use]
-    pub fn counts(&self) -> &BTreeMap<String, u64> {
+    pub fn counts(&self) -> &HashMap<String, u64> {
         &self.counts
+    }
+
+    /// The kept count of `value` (0 when not kept).
+    #[must_use]
+    pub fn get(&self, value: &str) -> u64 {
+        self.counts.get(value).copied().unwrap_or(0)
+    }
+
+    /// Distinct values kept.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.counts.len()
+    }
+
+    /// True before any value is counted.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.counts.is_empty()
     }
 
     /// Values counted in all.
@@ -105,6 +141,8 @@ impl TopCounts {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeMap;
+
     use super::*;
 
     /// A skewed stream: value i appears about n / (i + 1) times.
@@ -126,7 +164,7 @@ mod tests {
         let bound = summary.error_bound();
         assert!(bound <= values.len() as u64 / (summary.capacity as u64 + 1));
         for (value, &count) in &truth {
-            let kept = summary.counts().get(value).copied().unwrap_or(0);
+            let kept = summary.get(value);
             assert!(kept <= count && count - kept <= bound, "{value}: kept {kept}, true {count}, bound {bound}");
         }
         assert_eq!(summary.total(), values.len() as u64);
@@ -138,7 +176,7 @@ mod tests {
         let mut s = TopCounts::new(64);
         values.iter().for_each(|v| s.add(v, 1));
         assert!(s.is_exact());
-        assert_eq!(s.counts(), &truth(&values));
+        assert_eq!(s.counts().iter().map(|(k, v)| (k.clone(), *v)).collect::<BTreeMap<_, _>>(), truth(&values));
         assert_eq!(s.error_bound(), 0);
     }
 

@@ -491,4 +491,24 @@ impl TableBuilder {
         let n_rows = self.n_rows;
         Table { columns: self.columns.into_iter().map(ColumnBuilder::finish).collect(), n_rows }
     }
+
+    /// The rows built so far as a table, leaving the builder empty with
+    /// the same columns (streaming: each chunk of rows is analysed, then
+    /// dropped). Counts of cells read as missing carry on, so warnings at
+    /// the end cover the whole file.
+    pub fn take_table(&mut self) -> Table {
+        let n_rows = std::mem::take(&mut self.n_rows);
+        let columns = self
+            .columns
+            .iter_mut()
+            .map(|c| {
+                let mut fresh = ColumnBuilder::new(c.name.clone(), 0);
+                fresh.capacity = n_rows;
+                fresh.not_a_number_cells = c.not_a_number_cells;
+                fresh.infinite_cells = c.infinite_cells;
+                std::mem::replace(c, fresh).finish()
+            })
+            .collect();
+        Table { columns, n_rows }
+    }
 }

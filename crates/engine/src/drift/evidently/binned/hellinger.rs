@@ -40,7 +40,7 @@ pub fn hellinger_numeric(s: Samples) -> TestOutcome {
 }
 
 /// `√(1 − clip(affinity, 0, 1))`, NaN staying NaN.
-fn distance_from_affinity(affinity: f64) -> f64 {
+pub(crate) fn distance_from_affinity(affinity: f64) -> f64 {
     let clipped = if affinity.is_nan() { affinity } else { affinity.clamp(0.0, 1.0) };
     (1.0 - clipped).sqrt()
 }

@@ -19,8 +19,9 @@ mod kl_div;
 mod numeric_bins;
 mod psi;
 mod shares;
-mod sturges;
+pub(crate) mod sturges;
 
+pub(crate) use hellinger::distance_from_affinity;
 pub use hellinger::{hellinger, hellinger_numeric};
 pub(crate) use jensen_shannon::divergence_sum as jensen_shannon_divergence_sum;
 pub use jensen_shannon::jensen_shannon;

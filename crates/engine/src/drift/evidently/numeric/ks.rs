@@ -9,7 +9,7 @@ use crate::math::special::kolmogorov_n::kolmogorov_n_sf;
 use crate::math::special::ks_exact::{prob_outside_band, prob_outside_square};
 
 /// scipy's "auto" uses the exact distribution while both sizes are at most this.
-const MAX_EXACT_N: usize = 10_000;
+pub(crate) const MAX_EXACT_N: usize = 10_000;
 
 /// The largest distance between the two empirical CDFs, evaluated just
 /// right of every pooled value (ties included), as in scipy.
@@ -35,7 +35,7 @@ fn max_cdf_distance(s: Samples) -> f64 {
 
 /// The exact p-value and the statistic rounded to the lattice h / lcm, or
 /// `None` when the exact computation fails (scipy then falls back).
-fn exact(n1: u64, n2: u64, d: f64) -> Option<(f64, f64)> {
+pub(crate) fn exact(n1: u64, n2: u64, d: f64) -> Option<(f64, f64)> {
     let g = gcd(n1, n2);
     let lcm = (n1 / g) * n2;
     let h = (d * lcm as f64).round_ties_even() as u64;
@@ -49,7 +49,7 @@ fn exact(n1: u64, n2: u64, d: f64) -> Option<(f64, f64)> {
 
 /// Smirnov's asymptotic p-value: the one-sample distribution at the
 /// effective size n1 n2 / (n1 + n2), rounded.
-fn asymptotic(n1: usize, n2: usize, d: f64) -> f64 {
+pub(crate) fn asymptotic(n1: usize, n2: usize, d: f64) -> f64 {
     let (m, n) = (n1.max(n2) as f64, n1.min(n2) as f64);
     let effective = (m * n / (m + n)).round_ties_even();
     kolmogorov_n_sf(effective as u64, d)

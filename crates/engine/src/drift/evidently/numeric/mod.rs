@@ -16,12 +16,12 @@ mod anderson;
 mod cramer_von_mises;
 mod energy;
 mod epps_singleton;
-mod ks;
+pub(crate) mod ks;
 mod mann_whitney;
 mod mmd;
 mod ranks;
 mod t_test;
-mod wasserstein;
+pub(crate) mod wasserstein;
 
 pub use anderson::anderson;
 pub use cramer_von_mises::cramer_von_mises;

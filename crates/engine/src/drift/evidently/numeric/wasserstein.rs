@@ -7,7 +7,7 @@ use crate::math::distinct_values::DistinctValues;
 use crate::math::pairwise_sum::variance;
 
 /// Evidently's floor on the normalising standard deviation.
-const MIN_NORM: f64 = 0.001;
+pub(crate) const MIN_NORM: f64 = 0.001;
 
 /// ∫ |F_ref - F_cur|^p dx over the pooled range, for p = 1 or 2: the area
 /// between the two empirical CDFs, step by step.

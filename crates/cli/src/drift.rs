@@ -5,6 +5,8 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 use tideline_engine::data_quality::baseline_table;
+use tideline_engine::drift::report::Mode;
+use tideline_engine::drift::sketched::run_drift_states;
 use tideline_engine::drift::text::number_text;
 use tideline_engine::drift::{run_drift, Correction, DriftOptions, DriftReport, Stat};
 use tideline_engine::roles::Role;
@@ -14,6 +16,7 @@ use tideline_engine::types::Kind;
 use crate::load::{load_file, mark_split_columns, ReadArgs};
 use crate::output::Outputs;
 use crate::sides_args::SidesArgs;
+use crate::sketch_args::{is_state_file, side_state, RunMode, SketchArgs};
 use crate::statistics_file::read_statistics;
 
 /// Arguments of `drift`.
@@ -55,12 +58,25 @@ pub struct DriftArgs {
     #[arg(long, value_name = "FILE")]
     out: PathBuf,
     #[command(flatten)]
+    sketch: SketchArgs,
+    #[command(flatten)]
     read: ReadArgs,
 }
 
 /// Runs the command.
 pub fn run(args: &DriftArgs) -> Result<(), String> {
     let options = drift_options(args)?;
+    let sides = [&args.sides.baseline, &args.sides.current];
+    let inputs: Vec<PathBuf> =
+        sides.iter().map(|s| crate::files::expand_folders(s)).collect::<Result<Vec<_>, _>>()?.concat();
+    let states = inputs.iter().any(|p| is_state_file(p));
+    let mode = args.sketch.mode_for(&inputs)?;
+    if states && mode == RunMode::Exact && args.sketch.mode == "exact" {
+        return Err("a state file (.tl) holds sketches, not every value: it cannot be compared in exact mode".into());
+    }
+    if states || mode == RunMode::Sketch {
+        return run_sketch(args, &options);
+    }
     let load_options = args.read.options()?;
     let load_side = |files: &[PathBuf], statistics: bool| -> Result<Table, String> {
         let files = crate::files::expand_folders(files)?;
@@ -102,14 +118,65 @@ pub fn run(args: &DriftArgs) -> Result<(), String> {
     }
     shared_columns(&baseline, &current, args)?;
     let report = run_drift(&baseline, &current, &options);
-    let json = serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?;
+    write_report(args, &report)
+}
+
+/// Both sides streamed into states (or read from state files) and compared.
+fn run_sketch(args: &DriftArgs, options: &DriftOptions) -> Result<(), String> {
+    if args.baseline_where.is_some() || args.current_where.is_some() {
+        return Err("--baseline-where and --current-where are not available in sketch mode: \
+                    select the rows first, or use --mode exact"
+            .into());
+    }
+    for path in crate::files::expand_folders(&args.sides.baseline)? {
+        if !is_state_file(&path) && read_statistics(&path)?.is_some() {
+            return Err(format!(
+                "{} is a statistics.json: sketch mode takes data or a state file (.tl) as the baseline; \
+                 use --mode exact to rebuild a baseline from it",
+                path.display()
+            ));
+        }
+    }
+    let budget = args.sketch.budget();
+    // Both sides at once: each streams on its own threads within half the budget.
+    let (baseline, current) = std::thread::scope(|scope| {
+        let baseline = scope.spawn(|| side_state(&args.sides.baseline, &args.read, budget / 2));
+        let current = side_state(&args.sides.current, &args.read, budget / 2);
+        (baseline.join().unwrap_or_else(|_| Err("the baseline's reader stopped".into())), current)
+    });
+    let (baseline, current) = (baseline?, current?);
+    let mut kinds = Vec::new();
+    for (names, kind) in [(&args.numeric, Kind::Numerical), (&args.categorical, Kind::Categorical)] {
+        for name in names {
+            let Some(feature) = baseline.feature(name).or_else(|| current.feature(name)) else {
+                return Err(format!("no column '{name}' in the baseline or the current data"));
+            };
+            if kind == Kind::Numerical && feature.deequ.string + feature.deequ.boolean > 0 {
+                return Err(format!("column '{name}' holds values that are not numbers; it cannot be numerical"));
+            }
+            kinds.push((name.clone(), kind));
+        }
+    }
+    if !baseline.profile.features.iter().any(|f| current.feature(&f.name).is_some()) {
+        return Err(format!(
+            "the baseline ({}) and the current data ({}) share no column",
+            crate::load::names(&args.sides.baseline),
+            crate::load::names(&args.sides.current)
+        ));
+    }
+    let report = run_drift_states(&baseline, &current, &kinds, options);
+    write_report(args, &report)
+}
+
+fn write_report(args: &DriftArgs, report: &DriftReport) -> Result<(), String> {
+    let json = serde_json::to_string_pretty(report).map_err(|e| e.to_string())?;
     if args.out.as_os_str() == "-" {
         say!("{json}");
     } else {
         let mut outputs = Outputs::new();
         outputs.text(&args.out, &json)?;
         outputs.commit()?;
-        print_summary(&report);
+        print_summary(report);
     }
     Ok(())
 }
@@ -206,8 +273,12 @@ fn force_kinds(table: &mut Table, names: &[String], kind: Kind) -> Result<(), St
 }
 
 fn print_summary(report: &DriftReport) {
+    let mode = match report.mode {
+        Mode::Exact => String::new(),
+        Mode::Sketch => ", sketch mode".to_owned(),
+    };
     say!(
-        "{} (preset {}, correction {}): dataset drift {}",
+        "{} (preset {}, correction {}{mode}): dataset drift {}",
         report.share_text(),
         report.preset.name(),
         report.correction.name(),

@@ -84,20 +84,7 @@ pub fn load_file(path: &Path, options: &LoadOptions) -> Result<Loaded, String> {
     let mut file = crate::files::open(path)?;
     let total = file.metadata().ok().map(|m| m.len());
     let parquet = is_parquet(&mut file).map_err(|e| format!("cannot read {name}: {e}"))?;
-    let bar = match total {
-        Some(len) if len >= PROGRESS_BAR_BYTES => {
-            // Files read at once (both sides of a drift run) share the terminal.
-            let bar = bars().add(ProgressBar::new(len));
-            bar.set_style(
-                ProgressStyle::with_template("{msg} [{bar:30}] {bytes}/{total_bytes} {bytes_per_sec} ({eta})")
-                    .map_err(|e| e.to_string())?
-                    .progress_chars("=> "),
-            );
-            bar.set_message(name.clone());
-            Some(bar)
-        }
-        _ => None,
-    };
+    let bar = progress_bar(&name, total)?;
     let mut progress = |update: ProgressUpdate| {
         if let Some(bar) = &bar {
             bar.set_position(update.bytes_done);
@@ -114,6 +101,24 @@ pub fn load_file(path: &Path, options: &LoadOptions) -> Result<Loaded, String> {
         bar.finish_and_clear();
     }
     result.map_err(|e| e.to_string())
+}
+
+/// A progress bar for a file of `total` bytes, when it is big enough to need one.
+pub fn progress_bar(name: &str, total: Option<u64>) -> Result<Option<ProgressBar>, String> {
+    Ok(match total {
+        Some(len) if len >= PROGRESS_BAR_BYTES => {
+            // Files read at once (both sides of a drift run) share the terminal.
+            let bar = bars().add(ProgressBar::new(len));
+            bar.set_style(
+                ProgressStyle::with_template("{msg} [{bar:30}] {bytes}/{total_bytes} {bytes_per_sec} ({eta})")
+                    .map_err(|e| e.to_string())?
+                    .progress_chars("=> "),
+            );
+            bar.set_message(name.to_owned());
+            Some(bar)
+        }
+        _ => None,
+    })
 }
 
 /// Whether the file starts with Parquet's magic bytes (then rewound).

@@ -13,15 +13,18 @@ mod files;
 mod inspect;
 mod load;
 mod merge_ground_truth;
+mod merge_states;
 mod model_quality;
 mod monitor;
 mod numbers;
 mod output;
 mod pad;
 mod pii_scan;
+mod profile;
 mod report;
 mod scenario;
 mod sides_args;
+mod sketch_args;
 mod statistics_file;
 mod suggest_baseline;
 mod timeline;
@@ -48,6 +51,10 @@ enum Command {
     Monitor(monitor::MonitorArgs),
     /// Test every column of current data for drift from a baseline (drift.json).
     Drift(drift::DriftArgs),
+    /// Stream a dataset into a mergeable sketch state (bounded memory), to reuse as a drift baseline or merge.
+    Profile(profile::ProfileArgs),
+    /// Merge sketch states of several runs into the state of all their data.
+    MergeStates(merge_states::MergeStatesArgs),
     /// Model Monitor's model-quality metrics (statistics.json, suggested constraints.json, violations).
     ModelQuality(model_quality::ModelQualityArgs),
     /// Join ground-truth labels to captured predictions (merged CSV; counts of what matched).
@@ -77,6 +84,8 @@ fn main() -> ExitCode {
         Command::SuggestBaseline(args) => suggest_baseline::run(&args),
         Command::Monitor(args) => monitor::run(&args),
         Command::Drift(args) => drift::run(&args),
+        Command::Profile(args) => profile::run(&args),
+        Command::MergeStates(args) => merge_states::run(&args),
         Command::Bias(args) => bias::run(&args),
         Command::MergeGroundTruth(args) => merge_ground_truth::run(&args),
         Command::ModelQuality(args) => model_quality::run(&args),

@@ -8,13 +8,67 @@
 //! end, so any split of the data gives the same, correctly rounded result.
 
 /// A running exact sum.
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+///
+/// Two sums are equal when their totals are: the partials behind a total
+/// depend on how the values were grouped.
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct ExactSum {
     /// Non-overlapping partials, increasing in magnitude; their exact sum is the total.
     partials: Vec<f64>,
 }
 
+impl PartialEq for ExactSum {
+    fn eq(&self, other: &Self) -> bool {
+        self.value().to_bits() == other.value().to_bits()
+    }
+}
+
+/// Bits of exponent range per accumulator chunk.
+const CHUNK_BITS: u32 = 32;
+/// Chunks covering every finite double's bits (2046 + 53 bits, and a carry chunk).
+const CHUNKS: usize = 68;
+
 impl ExactSum {
+    /// Adds finite values, exactly, several times faster than one
+    /// [`add`](Self::add) each: each value's 53-bit integer mantissa is
+    /// added at its binary position into 32-bit-aligned integer chunks (a
+    /// "small superaccumulator", Neal 2015), whose exact total then joins
+    /// the partials. The total is the same as adding one by one.
+    pub fn add_all(&mut self, values: &[f64]) {
+        // A chunk takes at most 2^33 a value: 2^29 values stay within i64.
+        for block in values.chunks(1 << 29) {
+            let mut chunks = [0_i64; CHUNKS];
+            for &x in block {
+                let bits = x.to_bits();
+                let exponent = ((bits >> 52) & 0x7FF) as u32;
+                let fraction = bits & ((1 << 52) - 1);
+                // Subnormals have no implicit bit and the exponent of 1.
+                let (mantissa, low) = if exponent == 0 { (fraction, 1) } else { (fraction | 1 << 52, exponent) };
+                let shifted = u128::from(mantissa) << (low % CHUNK_BITS);
+                let index = (low / CHUNK_BITS) as usize;
+                let pieces = [shifted as u32, (shifted >> 32) as u32, (shifted >> 64) as u32].map(i64::from);
+                let negative = bits >> 63 == 1;
+                if let Some(slots) = chunks.get_mut(index..index + 3) {
+                    for (slot, piece) in slots.iter_mut().zip(pieces) {
+                        *slot += if negative { -piece } else { piece };
+                    }
+                }
+            }
+            // Each chunk as two exact doubles, its low 32 bits and the
+            // signed rest, at their binary positions (no carry runs up to a
+            // far chunk, so nothing overflows that the total does not).
+            for (i, &c) in chunks.iter().enumerate().filter(|(_, c)| **c != 0) {
+                let position = (i as i32) * CHUNK_BITS as i32 - 1075;
+                for (part, at) in [((c & 0xFFFF_FFFF) as f64, position), ((c >> CHUNK_BITS) as f64, position + 32)] {
+                    if part != 0.0 {
+                        // The scale in two steps keeps each factor in range.
+                        self.add(part * 2f64.powi(at / 2) * 2f64.powi(at - at / 2));
+                    }
+                }
+            }
+        }
+    }
+
     /// Adds one finite value.
     pub fn add(&mut self, value: f64) {
         let mut x = value;
@@ -88,6 +142,28 @@ fn two_sum(a: f64, b: f64) -> (f64, f64) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn batched_sums_equal_one_by_one_sums() {
+        let mut rng = crate::math::splitmix64::SplitMix64::new(7);
+        let mut cases: Vec<Vec<f64>> =
+            vec![vec![1e16, 1.0, -1e16], vec![5e-324, 5e-324, -1e-310, 2.2250738585072014e-308], vec![0.1; 1000]];
+        cases.push(
+            (0..10_000).map(|_| (rng.next_f64() - 0.5) * 10f64.powi((rng.next_f64() * 40.0) as i32 - 20)).collect(),
+        );
+        cases.push((0..5000).map(|i| if i % 2 == 0 { 1e300 } else { -1e300 + 1e284 }).collect());
+        for values in &cases {
+            let mut one = ExactSum::default();
+            values.iter().for_each(|&x| one.add(x));
+            let mut batch = ExactSum::default();
+            batch.add_all(values);
+            assert_eq!(batch.value().to_bits(), one.value().to_bits(), "{:?}", &values[..3.min(values.len())]);
+        }
+        // Where adding one by one overflows on the way, the batch stays exact.
+        let mut batch = ExactSum::default();
+        batch.add_all(&[f64::MAX, f64::MAX, -f64::MAX]);
+        assert_eq!(batch.value(), f64::MAX);
+    }
 
     #[test]
     fn split_does_not_change_the_sum() {

@@ -54,9 +54,9 @@ impl NumericSummary {
             return;
         }
         let mut sum = ExactSum::default();
+        sum.add_all(values);
         let (mut min, mut max) = (self.min, self.max);
         for &x in values {
-            sum.add(x);
             min = min.min(x);
             max = max.max(x);
         }

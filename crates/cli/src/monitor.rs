@@ -12,10 +12,11 @@ use crate::files::read_text;
 use std::path::PathBuf;
 
 use clap::Args;
-use tideline_engine::data_quality::{evaluate, Constraints, Profiler, Statistics};
+use tideline_engine::data_quality::{evaluate, Constraints, Statistics};
 
-use crate::load::{load_file, ReadArgs};
+use crate::load::ReadArgs;
 use crate::output::Outputs;
+use crate::sketch_args::{profile_data, SketchArgs};
 
 /// Arguments of `monitor`.
 #[derive(Debug, Args)]
@@ -34,6 +35,8 @@ pub struct MonitorArgs {
     out: PathBuf,
     #[command(flatten)]
     read: ReadArgs,
+    #[command(flatten)]
+    sketch: SketchArgs,
 }
 
 pub fn run(args: &MonitorArgs) -> Result<(), String> {
@@ -41,16 +44,7 @@ pub fn run(args: &MonitorArgs) -> Result<(), String> {
         .map_err(|e| format!("{e}: {}", args.statistics.display()))?;
     let constraints = Constraints::from_json(&read_text(&args.constraints)?)
         .map_err(|e| format!("{e}: {}", args.constraints.display()))?;
-    let options = args.read.options()?;
-    let mut profiler = Profiler::default();
-    for path in &crate::files::expand_folders(&args.data)? {
-        let loaded = load_file(path, &options)?;
-        for warning in &loaded.warnings {
-            eprintln!("warning: {} ({})", warning.message, warning.file);
-        }
-        profiler.add_table(&loaded.table);
-    }
-    let current = profiler.finish();
+    let current = profile_data(&args.data, &args.read, &args.sketch)?;
     let report = evaluate(&constraints, &baseline, &current).map_err(|e| e.to_string())?;
     let violations = report.violations();
     let violations_path = args.out.join("constraint_violations.json");

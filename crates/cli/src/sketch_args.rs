@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use clap::Args;
+use tideline_engine::data_quality::{DatasetProfile, Profiler};
 use tideline_engine::progress::{Flow, ProgressUpdate};
 use tideline_engine::sketch::{decode_state, is_state, profile_file, DatasetState, StateBuilder, STATE_MAGIC};
 
@@ -152,6 +153,27 @@ pub fn size_text(bytes: u64) -> String {
     } else {
         format!("{:.0} MB", b / (1u64 << 20) as f64)
     }
+}
+
+/// The Model Monitor profile of data files: each file loaded whole in
+/// exact mode (memory holds one file's table), streamed in sketch mode
+/// (the profile then has bounded category counts and a distinct-count
+/// sketch; its KLL sketches, counts and moments are those of exact mode).
+pub fn profile_data(paths: &[PathBuf], read: &ReadArgs, sketch: &SketchArgs) -> Result<DatasetProfile, String> {
+    let files = crate::files::expand_folders(paths)?;
+    if sketch.mode_for(&files)? == RunMode::Sketch || files.iter().any(|p| is_state_file(p)) {
+        return Ok(side_state(paths, read, sketch.budget())?.profile);
+    }
+    let options = read.options()?;
+    let mut profiler = Profiler::default();
+    for path in &files {
+        let loaded = crate::load::load_file(path, &options)?;
+        for warning in &loaded.warnings {
+            eprintln!("warning: {} ({})", warning.message, warning.file);
+        }
+        profiler.add_table(&loaded.table);
+    }
+    Ok(profiler.finish())
 }
 
 /// One side's state: state files merged in, data files streamed in, in

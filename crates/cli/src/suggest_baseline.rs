@@ -6,10 +6,11 @@
 use std::path::PathBuf;
 
 use clap::Args;
-use tideline_engine::data_quality::{suggest_constraints, Profiler, Statistics};
+use tideline_engine::data_quality::suggest_constraints;
 
-use crate::load::{load_file, ReadArgs};
+use crate::load::ReadArgs;
 use crate::output::Outputs;
+use crate::sketch_args::{profile_data, SketchArgs};
 use crate::statistics_file::read_statistics;
 
 /// Arguments of `suggest-baseline`.
@@ -23,15 +24,17 @@ pub struct SuggestBaselineArgs {
     out: PathBuf,
     #[command(flatten)]
     read: ReadArgs,
+    #[command(flatten)]
+    sketch: SketchArgs,
 }
 
 pub fn run(args: &SuggestBaselineArgs) -> Result<(), String> {
     let statistics = match args.data.as_slice() {
         [single] => match read_statistics(single)? {
             Some(statistics) => statistics,
-            None => profile_files(&args.data, &args.read)?,
+            None => profile_data(&args.data, &args.read, &args.sketch)?.to_statistics(),
         },
-        _ => profile_files(&args.data, &args.read)?,
+        _ => profile_data(&args.data, &args.read, &args.sketch)?.to_statistics(),
     };
     let constraints = suggest_constraints(&statistics);
     let mut outputs = Outputs::new();
@@ -52,18 +55,4 @@ pub fn run(args: &SuggestBaselineArgs) -> Result<(), String> {
     );
     say!("wrote {} and {}", args.out.join("statistics.json").display(), args.out.join("constraints.json").display());
     Ok(())
-}
-
-/// Profiles data files one at a time (memory holds one file's table).
-pub fn profile_files(paths: &[PathBuf], read: &ReadArgs) -> Result<Statistics, String> {
-    let options = read.options()?;
-    let mut profiler = Profiler::default();
-    for path in &crate::files::expand_folders(paths)? {
-        let loaded = load_file(path, &options)?;
-        for warning in &loaded.warnings {
-            eprintln!("warning: {} ({})", warning.message, warning.file);
-        }
-        profiler.add_table(&loaded.table);
-    }
-    Ok(profiler.finish().to_statistics())
 }

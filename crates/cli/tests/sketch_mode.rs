@@ -85,3 +85,51 @@ fn what_sketch_mode_cannot_do_is_refused_with_nothing_written() {
     assert!(String::from_utf8_lossy(&run.stderr).contains("is not a Tideline state file"));
     assert!(!merged.exists());
 }
+
+#[test]
+fn model_monitor_files_from_a_streamed_profile_equal_exact_modes() {
+    let dir = scratch("sketch_mode", "monitor");
+    let data = engine_fixture("columnar", "car_loan.csv");
+    let (exact, sketch) = (dir.join("exact"), dir.join("sketch"));
+    run(&["suggest-baseline", "--data", path(&data), "--out", path(&exact), "--mode", "exact"]);
+    run(&[
+        "suggest-baseline",
+        "--data",
+        path(&data),
+        "--out",
+        path(&sketch),
+        "--mode",
+        "sketch",
+        "--memory-budget",
+        "64M",
+    ]);
+    let mut compared = 0;
+    for file in ["statistics.json", "constraints.json"] {
+        assert_eq!(json(&sketch.join(file)), json(&exact.join(file)), "{file}");
+        compared += 1;
+    }
+    // monitor reads the current data the same way.
+    let (a, b) = (dir.join("monitor_exact"), dir.join("monitor_sketch"));
+    let stats = exact.join("statistics.json");
+    let constraints = exact.join("constraints.json");
+    for (out, mode) in [(&a, "exact"), (&b, "sketch")] {
+        run(&[
+            "monitor",
+            "--statistics",
+            path(&stats),
+            "--constraints",
+            path(&constraints),
+            "--data",
+            path(&data),
+            "--out",
+            path(out),
+            "--mode",
+            mode,
+        ]);
+    }
+    for file in ["statistics.json", "constraint_violations.json"] {
+        assert_eq!(json(&b.join(file)), json(&a.join(file)), "monitor {file}");
+        compared += 1;
+    }
+    assert_eq!(compared, 4);
+}

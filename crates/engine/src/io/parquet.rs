@@ -19,7 +19,6 @@ use super::error::{ErrorKind, IoError};
 use super::warning::Warnings;
 use super::{Format, LoadOptions, Loaded};
 use crate::roles::guess_roles;
-use crate::table::Table;
 
 /// Bytes at the end of every Parquet file: the metadata's length and `PAR1`.
 pub const FOOTER_TAIL_BYTES: usize = 8;
@@ -352,7 +351,7 @@ pub fn stream_parquet(
     file: &str,
     options: &LoadOptions,
     progress: &mut dyn crate::progress::Progress,
-    on_table: &mut dyn FnMut(Table) -> Result<(), IoError>,
+    on_table: &mut dyn FnMut(crate::table::Table) -> Result<(), IoError>,
 ) -> Result<Vec<crate::io::Warning>, IoError> {
     use crate::progress::{Flow, ProgressUpdate};
 

@@ -6,6 +6,7 @@ mod bench_bias;
 mod bench_drift;
 mod bench_parquet;
 mod bench_shap;
+mod bench_sketch;
 mod bench_timeline;
 mod csp;
 mod fuzz;
@@ -35,12 +36,13 @@ commands:
           on its corpus: csv, json, json_lines, capture, ground_truth, sniffed,
           statistics_json, constraints_json, analysis_config_json, analysis_json,
           model, linear_json
-  bench [ingest] [drift] [bias] [timeline] [shap] [parquet]
+  bench [ingest] [drift] [bias] [timeline] [shap] [parquet] [sketch]
           on generated 1,000,000 x 20 files, natively and in headless Chromium
           (inside the worker): CSV ingest throughput; the evidently drift preset
           end to end; bias metrics; the monitoring timeline; TreeSHAP on a
           generated 100-tree ensemble, natively; Parquet ingest against pyarrow's
-          read_table in the same run (default: all)";
+          read_table in the same run; sketch-mode drift in a 1 GB budget against
+          exact mode, and on 100 x the files per side (default: all)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -59,6 +61,7 @@ fn main() -> ExitCode {
                 .and_then(|()| if all || what.iter().any(|w| w == "timeline") { bench_timeline::run() } else { Ok(()) })
                 .and_then(|()| if all || what.iter().any(|w| w == "shap") { bench_shap::run() } else { Ok(()) })
                 .and_then(|()| if all || what.iter().any(|w| w == "parquet") { bench_parquet::run() } else { Ok(()) })
+                .and_then(|()| if all || what.iter().any(|w| w == "sketch") { bench_sketch::run() } else { Ok(()) })
         }
         _ => {
             eprintln!("{USAGE}");

@@ -11,15 +11,9 @@ use tideline_engine::drift::{run_drift, DriftOptions, Preset};
 mod load;
 use load::load;
 
-fn peak_rss() -> u64 {
-    let Ok(status) = std::fs::read_to_string("/proc/self/status") else { return 0 };
-    status
-        .lines()
-        .find(|l| l.starts_with("VmHWM:"))
-        .and_then(|l| l.split_whitespace().nth(1))
-        .and_then(|kb| kb.parse::<u64>().ok())
-        .map_or(0, |kb| kb * 1024)
-}
+#[path = "support/peak_rss.rs"]
+mod peak;
+use peak::peak_rss;
 
 fn main() -> Result<(), String> {
     let args: Vec<String> = std::env::args().collect();

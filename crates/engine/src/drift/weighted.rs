@@ -213,7 +213,7 @@ pub fn hellinger_numeric(w: Weighted<'_>, n_unique: u64) -> TestOutcome {
     TestOutcome::distance(distance_from_affinity(affinity))
 }
 
-/// The PSI over the baseline's deciles ([`super::psi_quantile`]) on weighted samples.
+/// The PSI over the baseline's deciles ([`super::psi_quantile()`]) on weighted samples.
 #[must_use]
 pub fn psi_quantile(w: Weighted<'_>) -> TestOutcome {
     if w.reference.is_empty() || w.current.is_empty() {

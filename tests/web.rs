@@ -16,6 +16,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 include!("../crates/engine/tests/fixtures/readers/cases.rs");
 include!("../crates/engine/tests/fixtures/columnar/cases.rs");
 include!("../crates/engine/tests/fixtures/columnar/replay_columnar.rs");
+include!("../crates/engine/tests/fixtures/columnar/replay_sketch.rs");
 include!("../crates/engine/tests/fixtures/reference/replay_support.rs");
 include!("../crates/engine/tests/fixtures/reference/replay_numeric.rs");
 include!("../crates/engine/tests/fixtures/reference/replay_categorical.rs");
@@ -46,6 +47,15 @@ fn columnar_and_compressed_files_equal_their_csv_twins_in_wasm() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
     assert_eq!(compared, COLUMNAR.len());
     assert!(compared >= 19, "{compared}");
+}
+
+// Sketch mode in the browser's engine: every columnar fixture streamed into a
+// state (written and read back as a .tl file) gives exact mode's drift.
+#[wasm_bindgen_test]
+fn streamed_states_give_exact_modes_drift_in_wasm() {
+    let (failures, compared) = replay_sketch();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert!(compared >= 14, "{compared}");
 }
 
 // The reference fixtures (scipy, Evidently, numpy) replayed in the browser at

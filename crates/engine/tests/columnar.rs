@@ -8,6 +8,7 @@ use tideline_engine::snapshot::snapshot;
 
 include!("fixtures/columnar/cases.rs");
 include!("fixtures/columnar/replay_columnar.rs");
+include!("fixtures/columnar/replay_sketch.rs");
 
 fn fixture(name: &str) -> &'static [u8] {
     COLUMNAR.iter().find(|(n, _, _)| *n == name).map(|(_, b, _)| *b).unwrap()
@@ -19,6 +20,13 @@ fn every_fixture_equals_its_csv_twin() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
     assert_eq!(compared, COLUMNAR.len());
     assert!(compared >= 18, "{compared}");
+}
+
+#[test]
+fn every_fixture_streamed_into_a_state_gives_exact_modes_drift() {
+    let (failures, compared) = replay_sketch();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert!(compared >= 14, "{compared}");
 }
 
 #[test]

@@ -12,7 +12,7 @@ use tideline_engine::io::{load_bytes, Format, LoadOptions};
 use tideline_engine::progress::NoProgress;
 
 /// Every target, by name.
-pub const TARGETS: [&str; 15] = [
+pub const TARGETS: [&str; 16] = [
     "csv",
     "json",
     "json_lines",
@@ -28,6 +28,7 @@ pub const TARGETS: [&str; 15] = [
     "parquet",
     "arrow",
     "compressed",
+    "state",
 ];
 
 /// Profiles a table read from `bytes` (the parse, then the first analysis
@@ -69,6 +70,19 @@ pub fn fuzz_one(target: &str, bytes: &[u8]) {
         "parquet" => read("data.parquet", bytes, None),
         "arrow" => read("data.arrows", bytes, None),
         "compressed" => read("data.csv.gz", bytes, None),
+        // A sketch-mode state file: decoded, merged with itself, judged
+        // against itself, and written as statistics.json.
+        "state" => {
+            // A whole file, or (its compression aside) a bare body.
+            let decoded = tideline_engine::sketch::decode_state("state.tl", bytes)
+                .or_else(|_| tideline_engine::sketch::decode_state_body("state.tl", bytes));
+            let Ok(state) = decoded else { return };
+            let mut twice = state.clone();
+            twice.merge(&state);
+            let options = tideline_engine::drift::DriftOptions::default();
+            let _ = tideline_engine::drift::sketched::run_drift_states(&state, &twice, &[], &options);
+            let _ = suggest_constraints(&twice.profile.to_statistics());
+        }
         "statistics_json" => {
             let Some(statistics) = text.and_then(|t| Statistics::from_json(t).ok()) else { return };
             let _ = suggest_constraints(&statistics);

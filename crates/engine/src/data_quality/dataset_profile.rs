@@ -45,7 +45,7 @@ impl DatasetProfile {
                 }
             }
         }
-        self.item_count += other.item_count;
+        self.item_count = self.item_count.saturating_add(other.item_count);
     }
 }
 

@@ -276,6 +276,15 @@ impl KllSketch {
         }
     }
 
+    /// The total weight, or `None` when it overflows (a hand-made sketch).
+    #[must_use]
+    pub fn checked_total_weight(&self) -> Option<u64> {
+        self.levels.iter().enumerate().try_fold(0_u64, |sum, (h, l)| {
+            let w = 1_u64.checked_shl(u32::try_from(h).ok()?)?;
+            sum.checked_add(w.checked_mul(l.items.len() as u64)?)
+        })
+    }
+
     /// A bound on the normalised rank error of any query (|rank estimate −
     /// true rank| / n): three standard deviations of the errors its
     /// compactions can add (a compaction of weight-w items moves any rank

@@ -17,7 +17,7 @@ pub use column_kind::profile_kind;
 pub use dataset_state::{DatasetState, StateBuilder, DEFAULT_CATEGORY_CAPACITY};
 #[cfg(not(target_arch = "wasm32"))]
 pub use profile_file::{chunk_bytes, profile_file};
-pub use state_file::{decode_state, encode_state, is_state, StateError, STATE_MAGIC, STATE_VERSION};
+pub use state_file::{decode_state, decode_state_body, encode_state, is_state, StateError, STATE_MAGIC, STATE_VERSION};
 
 pub use hyperloglog::{hash_bytes, hash_number, HyperLogLog, HLL_PRECISION, HLL_RELATIVE_STANDARD_ERROR};
 pub use top_counts::TopCounts;

@@ -6,6 +6,9 @@
 
 use super::DatasetState;
 
+/// Rows a state file may claim (counts stay exact as doubles; thousands of
+/// such states still merge without overflow).
+const MAX_STATE_ROWS: u64 = 1 << 53;
 /// The first bytes of every state file.
 pub const STATE_MAGIC: &[u8; 16] = b"TIDELINE-STATE\n\0";
 /// The version this build writes and reads.
@@ -82,5 +85,48 @@ pub fn decode_state(file: &str, bytes: &[u8]) -> Result<DatasetState, StateError
     if plain.len() as u64 != size {
         return Err(damaged(format!("it holds {} bytes of state, not the {size} its header says", plain.len())));
     }
-    postcard::from_bytes(&plain).map_err(|e| damaged(e.to_string()))
+    decode_state_body(file, &plain)
+}
+
+/// Reads a state from its decompressed body (the fuzzer reaches the
+/// decoder's checks through it without recompressing).
+///
+/// # Errors
+/// Bytes that do not decode, or counts that do not add up.
+pub fn decode_state_body(file: &str, plain: &[u8]) -> Result<DatasetState, StateError> {
+    let damaged = |why: String| StateError::Damaged { file: file.to_owned(), why };
+    let state: DatasetState = postcard::from_bytes(plain).map_err(|e| damaged(e.to_string()))?;
+    check(&state).map_err(damaged)?;
+    Ok(state)
+}
+
+/// Refuses counts that do not add up: every analysis may then trust them
+/// (no sum overflows, no count exceeds the rows).
+fn check(state: &DatasetState) -> Result<(), String> {
+    let rows = state.profile.item_count;
+    if rows > MAX_STATE_ROWS {
+        return Err(format!("it claims {rows} rows, more than the 2^53 a state may hold"));
+    }
+    for f in &state.profile.features {
+        let d = &f.deequ;
+        let cells =
+            [d.null, d.integral, d.fractional, d.boolean, d.string].iter().try_fold(0_u64, |s, &c| s.checked_add(c));
+        let present = cells.and_then(|c| c.checked_sub(d.null));
+        let bad = |what: &str| Err(format!("column '{}' {what}", f.name));
+        let Some(present) = present.filter(|_| cells == Some(rows)) else {
+            return bad(&format!("counts {} cells in {rows} rows", cells.map_or("too many".into(), |c| c.to_string())));
+        };
+        let n = &f.numeric;
+        if n.count > present || n.sketch.checked_total_weight() != Some(n.count) {
+            return bad("holds a numeric summary that does not add up");
+        }
+        if f.datetime_cells > present || !f.values.strings().is_consistent() || f.values.strings().total() > present {
+            return bad("holds value counts that do not add up");
+        }
+        let numbers = f.values.numbers().map(|mut it| it.try_fold(0_u64, |s, (_, c)| s.checked_add(c)));
+        if numbers.is_some_and(|total| total.is_none_or(|t| t > n.count)) {
+            return bad("holds number counts that do not add up");
+        }
+    }
+    Ok(())
 }

@@ -103,6 +103,14 @@ impl TopCounts {
         self.counts.get(value).copied().unwrap_or(0)
     }
 
+    /// True when the kept counts add up to at most the total and the
+    /// capacity is positive (a state read from a file is checked with it).
+    #[must_use]
+    pub fn is_consistent(&self) -> bool {
+        let kept = self.counts.values().try_fold(0_u64, |s, &c| s.checked_add(c));
+        self.capacity > 0 && kept.is_some_and(|k| k <= self.total) && (self.summarised || kept == Some(self.total))
+    }
+
     /// Distinct values kept.
     #[must_use]
     pub fn len(&self) -> usize {

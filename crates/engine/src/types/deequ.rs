@@ -86,11 +86,12 @@ impl DeequCounts {
 
     /// Adds another chunk's counts (profiles of chunks merge into the whole's).
     pub fn merge(&mut self, other: &Self) {
-        self.null += other.null;
-        self.integral += other.integral;
-        self.fractional += other.fractional;
-        self.boolean += other.boolean;
-        self.string += other.string;
+        // Saturating: merged states of hand-made files must not overflow.
+        self.null = self.null.saturating_add(other.null);
+        self.integral = self.integral.saturating_add(other.integral);
+        self.fractional = self.fractional.saturating_add(other.fractional);
+        self.boolean = self.boolean.saturating_add(other.boolean);
+        self.string = self.string.saturating_add(other.string);
     }
 
     /// Cells that were not null.

@@ -17,8 +17,6 @@
 //!
 //! [`KllSketch::rank_error_bound`]: crate::data_quality::KllSketch::rank_error_bound
 
-use hashbrown::HashMap;
-
 use super::column::{judge_values, Judged};
 use super::report::{assemble_drift, Approximation, ColumnCounts, DriftOptions, DriftReport, Mode, SkippedColumn};
 use super::skip_reason::SkipReason;
@@ -147,22 +145,7 @@ fn union_estimate(f: &FeatureProfile, g: &FeatureProfile) -> Option<u64> {
 }
 
 fn categorical_values(f: &FeatureProfile, g: &FeatureProfile) -> (Option<ColumnValues>, Option<Approximation>) {
-    let mut index: HashMap<String, usize> = HashMap::new();
-    let mut counts = Counts::default();
-    for (side, feature) in [(0, f), (1, g)] {
-        for (label, n) in feature.values.sorted() {
-            let slot = *index.entry(label.clone()).or_insert_with(|| {
-                counts.labels.push(label);
-                counts.reference.push(0);
-                counts.current.push(0);
-                counts.labels.len() - 1
-            });
-            let target = if side == 0 { &mut counts.reference } else { &mut counts.current };
-            if let Some(c) = target.get_mut(slot) {
-                *c += n;
-            }
-        }
-    }
+    let mut counts = Counts::union(f.values.sorted(), g.values.sorted());
     let other = |feature: &FeatureProfile, kept: u64| feature.num_present().saturating_sub(kept);
     let other_rows = [other(f, counts.reference_total()), other(g, counts.current_total())];
     if other_rows.iter().any(|&n| n > 0) {

@@ -90,23 +90,7 @@ impl ColumnValues {
     /// of first appearance (baseline first).
     #[must_use]
     pub fn categorical(baseline: &Column, current: &Column) -> Self {
-        let mut index: HashMap<String, usize> = HashMap::new();
-        let mut counts = Counts::default();
-        for (side, column) in [(0, baseline), (1, current)] {
-            for (label, n) in column_counts(&column.data) {
-                let slot = *index.entry(label.clone()).or_insert_with(|| {
-                    counts.labels.push(label);
-                    counts.reference.push(0);
-                    counts.current.push(0);
-                    counts.labels.len() - 1
-                });
-                let target = if side == 0 { &mut counts.reference } else { &mut counts.current };
-                if let Some(count) = target.get_mut(slot) {
-                    *count += n;
-                }
-            }
-        }
-        Self::Categorical(counts)
+        Self::Categorical(Counts::union(column_counts(&baseline.data), column_counts(&current.data)))
     }
 
     /// The numeric samples, when numeric.

@@ -9,7 +9,7 @@
 //! within the bounds [`super::sketched`] states.
 
 use super::evidently::binned::sturges::sturges_edges;
-use super::evidently::binned::{distance_from_affinity, psi_of_shares, shares};
+use super::evidently::binned::{bin_labels, distance_from_affinity, psi_of_shares, shares};
 use super::evidently::numeric::ks::{asymptotic, exact, MAX_EXACT_N};
 use super::evidently::numeric::wasserstein::MIN_NORM;
 use super::{Counts, TestOutcome};
@@ -148,18 +148,8 @@ pub fn numeric_bins(w: Weighted<'_>) -> Counts {
     let (Some(edges), Some(_)) = (range_edges(w, total(w.reference) + total(w.current)), w.current.first()) else {
         return Counts::default();
     };
-    let bins = edges.len().saturating_sub(1);
-    let labels = edges
-        .windows(2)
-        .enumerate()
-        .map(|(i, e)| match e {
-            [lo, hi] if i + 1 == bins => format!("[{lo}, {hi}]"),
-            [lo, hi] => format!("[{lo}, {hi})"),
-            _ => String::new(),
-        })
-        .collect();
     Counts {
-        labels,
+        labels: bin_labels(&edges),
         reference: weighted_histogram(w.reference, &edges),
         current: weighted_histogram(w.current, &edges),
     }

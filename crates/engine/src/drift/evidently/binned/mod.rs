@@ -26,6 +26,7 @@ pub use hellinger::{hellinger, hellinger_numeric};
 pub(crate) use jensen_shannon::divergence_sum as jensen_shannon_divergence_sum;
 pub use jensen_shannon::jensen_shannon;
 pub use kl_div::kl_div;
+pub(crate) use numeric_bins::bin_labels;
 pub use numeric_bins::numeric_bins;
 pub use psi::psi;
 pub(crate) use psi::psi_of_shares;

@@ -4,6 +4,20 @@ use super::sturges::{histogram_counts, sturges_edges};
 use crate::drift::evidently::categorical::value_counts;
 use crate::drift::{Counts, Samples};
 
+/// `[lo, hi)` per bin, the last closed: `[lo, hi]`.
+pub(crate) fn bin_labels(edges: &[f64]) -> Vec<String> {
+    let bins = edges.len().saturating_sub(1);
+    edges
+        .windows(2)
+        .enumerate()
+        .map(|(i, w)| match w {
+            [lo, hi] if i + 1 == bins => format!("[{lo}, {hi}]"),
+            [lo, hi] => format!("[{lo}, {hi})"),
+            _ => String::new(),
+        })
+        .collect()
+}
+
 /// Evidently's `get_binned_data` for a numeric column: with more than 20
 /// distinct baseline values, the Sturges bins of both samples together
 /// (`np.histogram_bin_edges(concat(ref, cur), bins="sturges")`, counted as
@@ -23,15 +37,9 @@ pub fn numeric_bins(s: Samples) -> Counts {
         (None, None) => return Counts::default(),
     };
     let edges = sturges_edges(min, max, s.reference.len() + s.current.len());
-    let bins = edges.len().saturating_sub(1);
-    let labels = edges
-        .windows(2)
-        .enumerate()
-        .map(|(i, w)| match w {
-            [lo, hi] if i + 1 == bins => format!("[{lo}, {hi}]"),
-            [lo, hi] => format!("[{lo}, {hi})"),
-            _ => String::new(),
-        })
-        .collect();
-    Counts { labels, reference: histogram_counts(s.reference, &edges), current: histogram_counts(s.current, &edges) }
+    Counts {
+        labels: bin_labels(&edges),
+        reference: histogram_counts(s.reference, &edges),
+        current: histogram_counts(s.current, &edges),
+    }
 }
